@@ -1,0 +1,98 @@
+package dev.ratchet.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+
+/**
+ * The frameworks Ratchet knows, read once at start-up from {@code classpath:catalogue/*.json} and from the optional
+ * folder {@code ratchet.catalogue.directory}, where an organisation can drop further frameworks.
+ */
+@Service
+public class CatalogueManagement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogueManagement.class);
+
+    private final Map<String, Framework> frameworks;
+
+    CatalogueManagement(@Value("${ratchet.catalogue.directory:}") String directory) throws IOException {
+        JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        Map<String, Framework> loaded = new LinkedHashMap<>();
+        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:catalogue/*.json")) {
+            try (InputStream in = resource.getInputStream()) {
+                add(loaded, json.readValue(in, CatalogueFile.class).toFramework(resource.getFilename()));
+            }
+        }
+        if (!directory.isBlank() && Files.isDirectory(Path.of(directory))) {
+            try (var files = Files.list(Path.of(directory))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                    add(loaded, json.readValue(file.toFile(), CatalogueFile.class).toFramework(file.toString()));
+                }
+            }
+        }
+        this.frameworks = Map.copyOf(loaded);
+        loaded.values().forEach(f -> LOG.info("Catalogue: {} with {} requirements", f.name(), f.requirements().size()));
+    }
+
+    private static void add(Map<String, Framework> loaded, Framework framework) {
+        if (loaded.putIfAbsent(framework.id(), framework) != null) {
+            throw new IllegalStateException("Two catalogue files define the framework " + framework.id());
+        }
+    }
+
+    public List<Framework> frameworks() {
+        return frameworks.values().stream().sorted(Comparator.comparing(Framework::name)).toList();
+    }
+
+    public Optional<Framework> framework(String id) {
+        return Optional.ofNullable(frameworks.get(id));
+    }
+
+    /** Requirements whose code or title contains the text, in the framework's order. */
+    public List<Requirement> search(String frameworkId, String text, Requirement.Kind kind) {
+        String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        List<Requirement> found = new ArrayList<>();
+        for (Framework framework : frameworks()) {
+            if (frameworkId != null && !frameworkId.isBlank() && !framework.id().equals(frameworkId)) {
+                continue;
+            }
+            for (Requirement r : framework.requirements()) {
+                if ((kind == null || r.kind() == kind) && (needle.isEmpty()
+                        || r.code().toLowerCase(Locale.ROOT).contains(needle)
+                        || r.title().toLowerCase(Locale.ROOT).contains(needle))) {
+                    found.add(r);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A requirement by its reference, such as {@code iso27001-2022:A.5.1}. */
+    public Optional<Requirement> find(String reference) {
+        int colon = reference == null ? -1 : reference.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String code = reference.substring(colon + 1);
+        return framework(reference.substring(0, colon))
+                .flatMap(f -> f.requirements().stream().filter(r -> r.code().equals(code)).findFirst());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ratchet.history;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What other modules may ask of history. Writing happens by itself for every entity change. */
+public interface HistoryManagement {
+
+    /** The installation's own chain: records that belong to no organisation, such as people's accounts. */
+    UUID INSTALLATION = new UUID(0, 0);
+
+    List<HistoryEntry> of(UUID organisationId, String recordType, String recordId);
+
+    Verification verify(UUID organisationId);
+
+    List<Verification> verifyAll();
+}

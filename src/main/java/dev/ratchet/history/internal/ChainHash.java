@@ -1,0 +1,30 @@
+package dev.ratchet.history.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** The hash of an entry: SHA-256 over the previous entry's hash and every stored field of this one. */
+final class ChainHash {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private ChainHash() {
+    }
+
+    static String of(String previousHash, UUID organisationId, long sequence, String recordType, String recordId,
+            String action, UUID actorId, String actorName, Instant occurredAt, String changes) {
+        String content = String.join("\u001f", previousHash, organisationId.toString(), Long.toString(sequence),
+                recordType, recordId, action, String.valueOf(actorId), actorName, occurredAt.toString(), changes);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

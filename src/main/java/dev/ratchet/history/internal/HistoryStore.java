@@ -1,0 +1,198 @@
+package dev.ratchet.history.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.history.Change;
+import dev.ratchet.history.HistoryEntry;
+import dev.ratchet.history.HistoryManagement;
+import dev.ratchet.history.Verification;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends entries to an organisation's chain and reads and verifies it. Appending locks the chain's head row, so
+ * entries of one organisation are numbered without gaps even when several instances write at once.
+ */
+@Service
+class HistoryStore implements HistoryManagement {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+
+    HistoryStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Called inside the transaction that makes the change, on its own connection. */
+    static void append(Connection connection, UUID organisationId, String recordType, String recordId,
+            HistoryEntry.Action action, UUID actorId, String actorName, Instant when, List<Change> changes)
+            throws SQLException {
+        long lastSequence;
+        String lastHash;
+        try (PreparedStatement head = connection.prepareStatement(
+                "select last_seq, last_hash from history_chain where organisation_id = ? for update")) {
+            head.setObject(1, organisationId);
+            try (ResultSet rs = head.executeQuery()) {
+                if (rs.next()) {
+                    lastSequence = rs.getLong(1);
+                    lastHash = rs.getString(2);
+                }
+                else {
+                    lastSequence = 0;
+                    lastHash = ChainHash.GENESIS;
+                    try (PreparedStatement start = connection.prepareStatement(
+                            "insert into history_chain (organisation_id, last_seq, last_hash) values (?, 0, ?)")) {
+                        start.setObject(1, organisationId);
+                        start.setString(2, lastHash);
+                        start.executeUpdate();
+                    }
+                }
+            }
+        }
+        long sequence = lastSequence + 1;
+        Instant occurredAt = when.truncatedTo(ChronoUnit.MILLIS);
+        String changesJson = JSON.writeValueAsString(changes);
+        String hash = ChainHash.of(lastHash, organisationId, sequence, recordType, recordId, action.name(), actorId,
+                actorName, occurredAt, changesJson);
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into history_entry (id, organisation_id, seq, record_type, record_id, action, actor_id,
+                    actor_name, occurred_at, changes, previous_hash, hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, organisationId);
+            insert.setLong(3, sequence);
+            insert.setString(4, recordType);
+            insert.setString(5, recordId);
+            insert.setString(6, action.name());
+            insert.setObject(7, actorId);
+            insert.setString(8, actorName);
+            insert.setObject(9, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
+            insert.setString(10, changesJson);
+            insert.setString(11, lastHash);
+            insert.setString(12, hash);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement advance = connection.prepareStatement(
+                "update history_chain set last_seq = ?, last_hash = ? where organisation_id = ?")) {
+            advance.setLong(1, sequence);
+            advance.setString(2, hash);
+            advance.setObject(3, organisationId);
+            advance.executeUpdate();
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> of(UUID organisationId, String recordType, String recordId) {
+        return jdbc.query("""
+                select seq, record_type, record_id, action, actor_id, actor_name, occurred_at, changes
+                from history_entry where organisation_id = ? and record_type = ? and record_id = ?
+                order by seq desc""",
+                (rs, i) -> new HistoryEntry(rs.getLong("seq"), rs.getString("record_type"), rs.getString("record_id"),
+                        HistoryEntry.Action.valueOf(rs.getString("action")), rs.getObject("actor_id", UUID.class),
+                        rs.getString("actor_name"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        JSON.readValue(rs.getString("changes"), CHANGES)),
+                organisationId, recordType, recordId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Verification verify(UUID organisationId) {
+        Walk walk = new Walk(organisationId);
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    select id, seq, record_type, record_id, action, actor_id, actor_name, occurred_at, changes,
+                        previous_hash, hash
+                    from history_entry where organisation_id = ? order by seq""");
+            ps.setObject(1, organisationId);
+            ps.setFetchSize(500);
+            return ps;
+        }, walk::next);
+        if (walk.result != null) {
+            return walk.result;
+        }
+        List<Object[]> heads = jdbc.query("select last_seq, last_hash from history_chain where organisation_id = ?",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }, organisationId);
+        long headSequence = heads.isEmpty() ? 0 : (Long) heads.get(0)[0];
+        String headHash = heads.isEmpty() ? ChainHash.GENESIS : (String) heads.get(0)[1];
+        if (headSequence != walk.expectedSequence - 1 || !headHash.equals(walk.previousHash)) {
+            return Verification.broken(organisationId, walk.checked, walk.expectedSequence, null,
+                    "the chain ends at entry " + (walk.expectedSequence - 1) + " but its head records entry "
+                            + headSequence + ": entries were removed");
+        }
+        return Verification.intact(organisationId, walk.checked);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Verification> verifyAll() {
+        List<UUID> chains = jdbc.queryForList(
+                "select organisation_id from history_chain union select distinct organisation_id from history_entry",
+                UUID.class);
+        List<Verification> results = new ArrayList<>();
+        for (UUID chain : chains) {
+            results.add(verify(chain));
+        }
+        return results;
+    }
+
+    /** Walks the chain in order, stopping at the first entry that does not hold. */
+    private static final class Walk {
+
+        final UUID organisationId;
+        long expectedSequence = 1;
+        long checked;
+        String previousHash = ChainHash.GENESIS;
+        Verification result;
+
+        Walk(UUID organisationId) {
+            this.organisationId = organisationId;
+        }
+
+        void next(ResultSet rs) throws SQLException {
+            if (result != null) {
+                return;
+            }
+            String id = rs.getString("id");
+            long sequence = rs.getLong("seq");
+            if (sequence != expectedSequence) {
+                result = Verification.broken(organisationId, checked, expectedSequence, id,
+                        "entry " + expectedSequence + " is missing (next found is " + sequence + ")");
+                return;
+            }
+            if (!previousHash.equals(rs.getString("previous_hash"))) {
+                result = Verification.broken(organisationId, checked, sequence, id,
+                        "it does not point to the entry before it");
+                return;
+            }
+            String recomputed = ChainHash.of(previousHash, organisationId, sequence, rs.getString("record_type"),
+                    rs.getString("record_id"), rs.getString("action"), rs.getObject("actor_id", UUID.class),
+                    rs.getString("actor_name"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("changes"));
+            if (!recomputed.equals(rs.getString("hash"))) {
+                result = Verification.broken(organisationId, checked, sequence, id,
+                        "its content was changed after it was written");
+                return;
+            }
+            checked++;
+            previousHash = recomputed;
+            expectedSequence++;
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package dev.ratchet.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.ratchet.identity.domain.ApiToken;
+import dev.ratchet.identity.domain.ApiTokenRepository;
+import dev.ratchet.identity.domain.Membership;
+import dev.ratchet.identity.domain.MembershipRepository;
+import dev.ratchet.identity.domain.User;
+import dev.ratchet.identity.domain.UserRepository;
+import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.organisation.OrganisationSettings;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Tenant;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People, memberships, passwords, second factors and API tokens. */
+@Service
+@Transactional
+public class IdentityManagement {
+
+    private static final String TOKEN_PREFIX = "rat_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRepository users;
+    private final MembershipRepository memberships;
+    private final ApiTokenRepository tokens;
+    private final OrganisationManagement organisations;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final SecondFactor secondFactor;
+    private final PeopleDirectory people;
+    private final Clock clock;
+
+    IdentityManagement(UserRepository users, MembershipRepository memberships, ApiTokenRepository tokens,
+            OrganisationManagement organisations, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+            SecondFactor secondFactor, PeopleDirectory people, Clock clock) {
+        this.users = users;
+        this.memberships = memberships;
+        this.tokens = tokens;
+        this.organisations = organisations;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.secondFactor = secondFactor;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    // --- first run -------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public boolean setupNeeded() {
+        return users.count() == 0;
+    }
+
+    /** Creates the first administrator and organisation; refused once anyone exists, so it cannot be replayed. */
+    public synchronized UUID setUp(SetupForm form) {
+        if (!setupNeeded()) {
+            throw Refused.conflict("Ratchet is already set up: sign in instead.");
+        }
+        if (form.getPassword() == null || !form.getPassword().equals(form.getPasswordConfirmation())) {
+            throw Refused.field("passwordConfirmation", "The two passwords differ: type the same password twice");
+        }
+        passwordPolicy.check("password", form.getPassword(), form.getEmail(), form.getDisplayName());
+        OrganisationSettings settings = new OrganisationSettings();
+        settings.setName(form.getOrganisationName());
+        OrganisationDetails organisation = organisations.create(settings);
+        User user = users.save(new User(form.getEmail(), form.getDisplayName(),
+                passwordEncoder.encode(form.getPassword()), clock.instant()));
+        memberships.save(new Membership(organisation.id(), user.getId(), Set.of(Role.ADMIN, Role.ISMS_MANAGER), null,
+                null, clock.instant()));
+        return organisation.id();
+    }
+
+    // --- organisations and tenancy ---------------------------------------------------------------------------
+
+    /** The organisations this person may enter today. */
+    @Transactional(readOnly = true)
+    public List<OrganisationDetails> organisationsOf(UUID userId) {
+        LocalDate today = LocalDate.now(clock);
+        List<UUID> ids = memberships.findByUserId(userId).stream().filter(m -> m.grantsAccessOn(today))
+                .map(Membership::getOrganisationId).toList();
+        return organisations.findAll(ids);
+    }
+
+    /** Who the person is in that organisation, if they may enter it today. */
+    @Transactional(readOnly = true)
+    public Optional<Tenant> tenant(UUID userId, UUID organisationId) {
+        LocalDate today = LocalDate.now(clock);
+        return memberships.findByOrganisationIdAndUserId(organisationId, userId)
+                .filter(m -> m.grantsAccessOn(today))
+                .flatMap(m -> organisations.find(organisationId).flatMap(o -> users.findById(userId)
+                        .map(u -> new Tenant(o.id(), o.name(), u.getId(), u.getDisplayName(),
+                                m.getRoles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet())))));
+    }
+
+    /** A new organisation, with its creator as administrator and ISMS manager (a consultant's next client). */
+    public OrganisationDetails createOrganisation(UUID creatorId, OrganisationSettings settings) {
+        OrganisationDetails organisation = organisations.create(settings);
+        memberships.save(new Membership(organisation.id(), creatorId, Set.of(Role.ADMIN, Role.ISMS_MANAGER), null,
+                null, clock.instant()));
+        return organisation;
+    }
+
+    // --- members ---------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Page<MemberView> members(UUID organisationId, String text, Role role, Pageable pageable) {
+        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
+        Page<Object[]> page = memberships.search(organisationId, pattern, role == null ? "" : role.name(), pageable);
+        Map<UUID, String> names = names(organisationId);
+        return page.map(row -> view((Membership) row[0], (User) row[1], names));
+    }
+
+    @Transactional(readOnly = true)
+    public MemberView member(UUID organisationId, UUID membershipId) {
+        Membership membership = findMembership(organisationId, membershipId);
+        return view(membership, users.getReferenceById(membership.getUserId()), names(organisationId));
+    }
+
+    public MemberView addMember(UUID organisationId, MemberForm form) {
+        String email = User.normaliseEmail(form.getEmail());
+        User user = users.findByEmail(email).orElse(null);
+        if (user != null && memberships.findByOrganisationIdAndUserId(organisationId, user.getId()).isPresent()) {
+            throw Refused.field("email", email + " is already a member of this organisation");
+        }
+        checkRoles(organisationId, user == null ? null : user.getId(), form);
+        if (user == null) {
+            passwordPolicy.check("initialPassword", form.getInitialPassword(), email, form.getDisplayName());
+            user = users.save(new User(email, form.getDisplayName(), passwordEncoder.encode(form.getInitialPassword()),
+                    clock.instant()));
+        }
+        Membership membership = memberships.save(new Membership(organisationId, user.getId(), form.getRoles(),
+                form.getLineManagerId(), form.getAccessUntil(), clock.instant()));
+        return view(membership, user, names(organisationId));
+    }
+
+    /** Changes roles, line manager and guest expiry. A person's name and e-mail are theirs to change, not an admin's. */
+    public MemberView updateMember(UUID organisationId, UUID membershipId, MemberForm form, UUID actingUserId) {
+        Membership membership = findMembership(organisationId, membershipId);
+        Refused.requireCurrentVersion(form.getVersion(), membership.getVersion());
+        checkRoles(organisationId, membership.getUserId(), form);
+        if (membership.getRoles().contains(Role.ADMIN) && !form.getRoles().contains(Role.ADMIN)) {
+            requireAnotherAdmin(organisationId, membership);
+        }
+        membership.change(form.getRoles(), form.getLineManagerId(), form.getAccessUntil());
+        memberships.flush();
+        return member(organisationId, membershipId);
+    }
+
+    /**
+     * Ends the person's access to this organisation at once, their open sessions included. Where it was the only
+     * organisation they had, their account is disabled too.
+     */
+    public MemberView deactivateMember(UUID organisationId, UUID membershipId, Long version) {
+        Membership membership = findMembership(organisationId, membershipId);
+        Refused.requireCurrentVersion(version, membership.getVersion());
+        if (membership.getRoles().contains(Role.ADMIN)) {
+            requireAnotherAdmin(organisationId, membership);
+        }
+        membership.deactivate();
+        boolean elsewhere = memberships.findByUserId(membership.getUserId()).stream()
+                .anyMatch(m -> m.isActive() && !m.getId().equals(membershipId));
+        if (!elsewhere) {
+            users.findById(membership.getUserId()).ifPresent(u -> u.disable(clock.instant()));
+        }
+        memberships.flush();
+        return member(organisationId, membershipId);
+    }
+
+    public MemberView reactivateMember(UUID organisationId, UUID membershipId, Long version) {
+        Membership membership = findMembership(organisationId, membershipId);
+        Refused.requireCurrentVersion(version, membership.getVersion());
+        membership.activate();
+        users.findById(membership.getUserId()).filter(u -> !u.isEnabled()).ifPresent(User::enable);
+        memberships.flush();
+        return member(organisationId, membershipId);
+    }
+
+    private void checkRoles(UUID organisationId, UUID userId, MemberForm form) {
+        Set<Role> roles = form.getRoles();
+        if (roles.contains(Role.GUEST_AUDITOR)) {
+            if (roles.size() > 1) {
+                throw Refused.field("roles", "A guest auditor only reads: give no other role with it");
+            }
+            if (form.getAccessUntil() == null) {
+                throw Refused.field("accessUntil", "A guest auditor's access must end: choose the last day");
+            }
+        }
+        if (form.getAccessUntil() != null && form.getAccessUntil().isBefore(LocalDate.now(clock))) {
+            throw Refused.field("accessUntil", "The last day of access cannot be in the past");
+        }
+        if (form.getLineManagerId() != null) {
+            if (form.getLineManagerId().equals(userId)) {
+                throw Refused.field("lineManagerId", "A person cannot be their own line manager");
+            }
+            if (memberOf(organisationId, form.getLineManagerId()).isEmpty()) {
+                throw Refused.field("lineManagerId", "The line manager must be an active member of this organisation");
+            }
+        }
+    }
+
+    private void requireAnotherAdmin(UUID organisationId, Membership leaving) {
+        LocalDate today = LocalDate.now(clock);
+        boolean another = memberships.findByOrganisationIdAndActiveTrue(organisationId).stream()
+                .anyMatch(m -> !m.getId().equals(leaving.getId()) && m.getRoles().contains(Role.ADMIN)
+                        && m.grantsAccessOn(today));
+        if (!another) {
+            throw Refused.field("roles", "An organisation keeps at least one active administrator: make someone else administrator first");
+        }
+    }
+
+    private Membership findMembership(UUID organisationId, UUID membershipId) {
+        return memberships.findByIdAndOrganisationId(membershipId, organisationId)
+                .orElseThrow(() -> Refused.notFound("Member"));
+    }
+
+    private Map<UUID, String> names(UUID organisationId) {
+        Map<UUID, String> names = new HashMap<>();
+        for (People.Person person : activeMembersOf(organisationId)) {
+            names.put(person.userId(), person.displayName());
+        }
+        return names;
+    }
+
+    private MemberView view(Membership m, User u, Map<UUID, String> names) {
+        return new MemberView(m.getId(), u.getId(), u.getEmail(), u.getDisplayName(), m.getRoles(),
+                m.getLineManagerId(), m.getLineManagerId() == null ? null : names.get(m.getLineManagerId()),
+                m.isActive(), u.isEnabled(), u.hasTotp(), m.getAccessUntil(), m.getCreatedAt(), m.getVersion());
+    }
+
+    /** The active members of an organisation, by name. */
+    @Transactional(readOnly = true)
+    public List<People.Person> activeMembersOf(UUID organisationId) {
+        return people.activeMembersOf(organisationId);
+    }
+
+    private Optional<People.Person> memberOf(UUID organisationId, UUID userId) {
+        return people.memberOf(organisationId, userId);
+    }
+
+    // --- accounts --------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public Optional<RatchetPrincipal> principal(String email) {
+        return users.findByEmail(User.normaliseEmail(email)).map(u -> principalOf(u, clock.instant()));
+    }
+
+    /** The account as it is now, to check on every request that it may still act (enabled, session not revoked). */
+    @Transactional(readOnly = true)
+    public boolean sessionStillValid(RatchetPrincipal principal) {
+        return users.findById(principal.userId())
+                .filter(User::isEnabled)
+                .filter(u -> !principal.authenticatedAt().isBefore(u.getSessionsValidFrom().truncatedTo(ChronoUnit.MILLIS)))
+                .isPresent();
+    }
+
+    public void changePassword(UUID userId, String current, String next, String confirmation) {
+        User user = users.findById(userId).orElseThrow(() -> Refused.notFound("Account"));
+        if (current == null || !passwordEncoder.matches(current, user.getPasswordHash())) {
+            throw Refused.field("currentPassword", "That is not your current password");
+        }
+        if (next == null || !next.equals(confirmation)) {
+            throw Refused.field("confirmation", "The two new passwords differ: type the same password twice");
+        }
+        passwordPolicy.check("newPassword", next, user.getEmail(), user.getDisplayName());
+        user.changePassword(passwordEncoder.encode(next), clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public RatchetPrincipal refreshedPrincipal(UUID userId) {
+        return principalOf(users.findById(userId).orElseThrow(() -> Refused.notFound("Account")), clock.instant());
+    }
+
+    private static RatchetPrincipal principalOf(User u, Instant now) {
+        return new RatchetPrincipal(u.getId(), u.getEmail(), u.getDisplayName(), u.getPasswordHash(), u.isEnabled(),
+                u.hasTotp(), now.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    // --- second factor ---------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public boolean hasSecondFactor(UUID userId) {
+        return users.findById(userId).map(User::hasTotp).orElse(false);
+    }
+
+    public SecondFactor.Enrolment startSecondFactor(UUID userId) {
+        User user = users.findById(userId).orElseThrow(() -> Refused.notFound("Account"));
+        return secondFactor.newEnrolment(user.getEmail());
+    }
+
+    public void confirmSecondFactor(UUID userId, String secret, String code) {
+        User user = users.findById(userId).orElseThrow(() -> Refused.notFound("Account"));
+        if (secret == null || !secondFactor.isValid(secret, code)) {
+            throw Refused.field("code", "That code is not right: type the six digits your app shows now");
+        }
+        user.enrolTotp(secret);
+    }
+
+    public void removeSecondFactor(UUID userId, String password) {
+        User user = users.findById(userId).orElseThrow(() -> Refused.notFound("Account"));
+        if (password == null || !passwordEncoder.matches(password, user.getPasswordHash())) {
+            throw Refused.field("password", "That is not your current password");
+        }
+        user.removeTotp();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean verifySecondFactor(UUID userId, String code) {
+        return users.findById(userId).filter(User::hasTotp)
+                .map(u -> secondFactor.isValid(u.getTotpSecret(), code)).orElse(false);
+    }
+
+    /** Whether any organisation this person belongs to requires a second factor they have not set up yet. */
+    @Transactional(readOnly = true)
+    public boolean owesSecondFactor(UUID userId, UUID organisationId) {
+        return !hasSecondFactor(userId) && organisations.find(organisationId)
+                .map(OrganisationDetails::requireTwoFactor).orElse(false);
+    }
+
+    // --- API tokens ------------------------------------------------------------------------------------------
+
+    /** The new token's text, shown once; only its hash is kept. */
+    public String createToken(UUID userId, String name, Integer validDays) {
+        if (name == null || name.isBlank()) {
+            throw Refused.field("name", "Name the token after what will use it, like \"CI export\"");
+        }
+        if (name.strip().length() > 80) {
+            throw Refused.field("name", "A token name can have at most 80 characters");
+        }
+        if (validDays != null && (validDays < 1 || validDays > 366)) {
+            throw Refused.field("validDays", "A token is valid for 1 to 366 days");
+        }
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String raw = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        tokens.save(new ApiToken(userId, name, hash(raw), raw.substring(0, 10), now,
+                validDays == null ? null : now.plus(validDays, ChronoUnit.DAYS)));
+        return raw;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenView> tokensOf(UUID userId) {
+        return tokens.findByUserIdOrderByCreatedAtDesc(userId).stream()
+                .map(t -> new TokenView(t.getId(), t.getName(), t.getPrefix(), t.getCreatedAt(), t.getExpiresAt(),
+                        t.getLastUsedAt(), t.getRevokedAt()))
+                .toList();
+    }
+
+    public void revokeToken(UUID userId, UUID tokenId) {
+        tokens.findByIdAndUserId(tokenId, userId).orElseThrow(() -> Refused.notFound("Token")).revoke(clock.instant());
+    }
+
+    /** The person a token acts for, if the token is known, usable and its owner's account is enabled. */
+    public Optional<RatchetPrincipal> authenticateToken(String raw) {
+        if (raw == null || !raw.startsWith(TOKEN_PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return tokens.findByTokenHash(hash(raw)).filter(t -> t.isUsableAt(now)).flatMap(t -> {
+            t.touch(now);
+            return users.findById(t.getUserId());
+        }).filter(User::isEnabled).map(u -> new RatchetPrincipal(u.getId(), u.getEmail(), u.getDisplayName(), null,
+                true, false, now.truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    private static String hash(String raw) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ZoneId zoneOf(UUID organisationId) {
+        return organisations.find(organisationId).map(o -> ZoneId.of(o.timeZone())).orElse(ZoneId.of("UTC"));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ratchet.identity;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.ratchet.identity.domain.Membership;
+import dev.ratchet.identity.domain.MembershipRepository;
+import dev.ratchet.identity.domain.User;
+import dev.ratchet.identity.domain.UserRepository;
+import dev.ratchet.shared.People;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The people of an organisation, for modules that name an owner without knowing about accounts. */
+@Component
+@Transactional(readOnly = true)
+class PeopleDirectory implements People {
+
+    private final UserRepository users;
+    private final MembershipRepository memberships;
+
+    PeopleDirectory(UserRepository users, MembershipRepository memberships) {
+        this.users = users;
+        this.memberships = memberships;
+    }
+
+    @Override
+    public List<Person> activeMembersOf(UUID organisationId) {
+        List<Membership> active = memberships.findByOrganisationIdAndActiveTrue(organisationId);
+        Map<UUID, User> accounts = users.findAllById(active.stream().map(Membership::getUserId).toList()).stream()
+                .collect(Collectors.toMap(User::getId, Function.identity()));
+        return active.stream().map(m -> accounts.get(m.getUserId())).filter(u -> u != null && u.isEnabled())
+                .map(PeopleDirectory::person)
+                .sorted((a, b) -> a.displayName().compareToIgnoreCase(b.displayName())).toList();
+    }
+
+    @Override
+    public Optional<Person> memberOf(UUID organisationId, UUID userId) {
+        return memberships.findByOrganisationIdAndUserId(organisationId, userId).filter(Membership::isActive)
+                .flatMap(m -> users.findById(userId)).filter(User::isEnabled).map(PeopleDirectory::person);
+    }
+
+    private static Person person(User u) {
+        return new Person(u.getId(), u.getDisplayName(), u.getEmail());
+    }
+}

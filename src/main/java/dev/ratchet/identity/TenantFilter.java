@@ -1,0 +1,163 @@
+package dev.ratchet.identity;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Tenant;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * For every signed-in request: checks the account may still act, picks the organisation (from the API path, or the
+ * one chosen in this session), and grants the person's roles in that organisation for this request only.
+ * A person who is not a member of the organisation named in an API path gets 404, as if it did not exist.
+ */
+@Component
+public class TenantFilter extends OncePerRequestFilter {
+
+    /** The session attribute that holds the organisation a person chose in the browser. */
+    public static final String SESSION_ORGANISATION = "ratchet.organisation";
+
+    /** Request attributes the access log reads once the request is done. */
+    public static final String LOG_USER = "ratchet.log.user";
+    public static final String LOG_ORGANISATION = "ratchet.log.organisation";
+
+    private static final Pattern API_ORGANISATION = Pattern.compile("^/api/v1/organisations/([0-9a-fA-F-]{36})(/.*)?$");
+
+    private final IdentityManagement identity;
+    private final Clock clock;
+    private final Duration absoluteTimeout;
+
+    TenantFilter(IdentityManagement identity, Clock clock,
+            @Value("${ratchet.session.absolute-timeout:PT12H}") Duration absoluteTimeout) {
+        this.identity = identity;
+        this.clock = clock;
+        this.absoluteTimeout = absoluteTimeout;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof RatchetPrincipal principal)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (!identity.sessionStillValid(principal) || sessionTooOld(request)) {
+            endSession(request);
+            if (api) {
+                problem(response, HttpStatus.UNAUTHORIZED, "This token's account can no longer act: it was disabled.");
+            }
+            else {
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+            }
+            return;
+        }
+        if (principal.secondFactorPending()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Tenant> tenant;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher apiOrganisation = API_ORGANISATION.matcher(path);
+        if (apiOrganisation.matches()) {
+            tenant = identity.tenant(principal.userId(), UUID.fromString(apiOrganisation.group(1)));
+            if (tenant.isEmpty()) {
+                problem(response, HttpStatus.NOT_FOUND, "Organisation not found");
+                return;
+            }
+        }
+        else if (api) {
+            tenant = Optional.empty();
+        }
+        else {
+            tenant = sessionTenant(request, principal);
+        }
+        if (!api && tenant.isPresent() && identity.owesSecondFactor(principal.userId(), tenant.get().organisationId())
+                && !path.startsWith("/account") && !path.equals("/logout") && !path.startsWith("/webjars/")
+                && !path.startsWith("/css/") && !path.startsWith("/js/")) {
+            response.sendRedirect(request.getContextPath() + "/account?secondFactorRequired");
+            return;
+        }
+        List<GrantedAuthority> authorities = new ArrayList<>(authentication.getAuthorities());
+        tenant.ifPresent(t -> t.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role))));
+        SecurityContext scoped = SecurityContextHolder.createEmptyContext();
+        UsernamePasswordAuthenticationToken withRoles = UsernamePasswordAuthenticationToken.authenticated(principal,
+                null, authorities);
+        withRoles.setDetails(authentication.getDetails());
+        scoped.setAuthentication(withRoles);
+        SecurityContext original = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(scoped);
+        tenant.ifPresent(CurrentTenant::set);
+        request.setAttribute(LOG_USER, principal.email());
+        tenant.ifPresent(t -> request.setAttribute(LOG_ORGANISATION, t.organisationId()));
+        try {
+            chain.doFilter(request, response);
+        }
+        finally {
+            CurrentTenant.clear();
+            SecurityContextHolder.setContext(original);
+        }
+    }
+
+    private Optional<Tenant> sessionTenant(HttpServletRequest request, RatchetPrincipal principal) {
+        HttpSession session = request.getSession(false);
+        Object chosen = session == null ? null : session.getAttribute(SESSION_ORGANISATION);
+        Optional<Tenant> tenant = chosen instanceof UUID id ? identity.tenant(principal.userId(), id) : Optional.empty();
+        if (tenant.isEmpty()) {
+            List<OrganisationDetails> available = identity.organisationsOf(principal.userId());
+            if (!available.isEmpty()) {
+                tenant = identity.tenant(principal.userId(), available.get(0).id());
+                if (session != null) {
+                    session.setAttribute(SESSION_ORGANISATION, available.get(0).id());
+                }
+            }
+        }
+        return tenant;
+    }
+
+    private boolean sessionTooOld(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null
+                && clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis();
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    private static void endSession(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ratchet.identity.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.identity.MemberForm;
+import dev.ratchet.identity.MemberView;
+import dev.ratchet.identity.RatchetPrincipal;
+import dev.ratchet.identity.Role;
+import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.domain.JpaSort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organisations")
+@Tag(name = "Members", description = "The organisations you belong to, and their members with roles")
+class MemberApi {
+
+    private final IdentityManagement identity;
+
+    MemberApi(IdentityManagement identity) {
+        this.identity = identity;
+    }
+
+    @GetMapping
+    @PreAuthorize(Access.SIGNED_IN)
+    @Operation(summary = "The organisations the token's owner belongs to")
+    List<OrganisationDetails> mine(@AuthenticationPrincipal RatchetPrincipal principal) {
+        return identity.organisationsOf(principal.userId());
+    }
+
+    @GetMapping("/{organisationId}/members")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Members, paged, optionally filtered by text (name or e-mail) and role")
+    PagedModel<MemberView> members(@PathVariable UUID organisationId, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return new PagedModel<>(identity.members(CurrentTenant.require().organisationId(), q, role,
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), JpaSort.unsafe("lower(u.displayName)"))));
+    }
+
+    @GetMapping("/{organisationId}/members/{memberId}")
+    @PreAuthorize(Access.MEMBER)
+    MemberView member(@PathVariable UUID organisationId, @PathVariable UUID memberId) {
+        return identity.member(CurrentTenant.require().organisationId(), memberId);
+    }
+
+    @PostMapping("/{organisationId}/members")
+    @PreAuthorize(Access.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Adds a person; a new person needs an initialPassword, an existing account is just added")
+    MemberView add(@PathVariable UUID organisationId, @Valid @RequestBody MemberForm member) {
+        return identity.addMember(CurrentTenant.require().organisationId(), member);
+    }
+
+    @PutMapping("/{organisationId}/members/{memberId}")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Changes roles, line manager and access end; send the version you read")
+    MemberView update(@PathVariable UUID organisationId, @PathVariable UUID memberId,
+            @AuthenticationPrincipal RatchetPrincipal principal, @Valid @RequestBody MemberForm member) {
+        return identity.updateMember(CurrentTenant.require().organisationId(), memberId, member, principal.userId());
+    }
+
+    @PostMapping("/{organisationId}/members/{memberId}/deactivation")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Ends the member's access at once, open sessions included")
+    MemberView deactivate(@PathVariable UUID organisationId, @PathVariable UUID memberId, @RequestParam Long version) {
+        return identity.deactivateMember(CurrentTenant.require().organisationId(), memberId, version);
+    }
+}

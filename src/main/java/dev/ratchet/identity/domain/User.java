@@ -1,0 +1,97 @@
+package dev.ratchet.identity.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.ratchet.shared.HistoryRedacted;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A person's account. It belongs to no organisation: memberships say where the person works and in which roles. */
+@Entity
+@Table(name = "app_user")
+public class User {
+
+    @Id
+    private UUID id;
+
+    private String email;
+
+    private String displayName;
+
+    @HistoryRedacted
+    private String passwordHash;
+
+    private boolean enabled;
+
+    @HistoryRedacted
+    private String totpSecret;
+
+    /** Sessions that began before this moment are over: set when the account is disabled or the password changes. */
+    private Instant sessionsValidFrom;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    public User(String email, String displayName, String passwordHash, Instant now) {
+        this.id = UUID.randomUUID();
+        this.email = normaliseEmail(email);
+        this.displayName = displayName.strip();
+        this.passwordHash = passwordHash;
+        this.enabled = true;
+        this.sessionsValidFrom = now;
+        this.createdAt = now;
+    }
+
+    public static String normaliseEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.sessionsValidFrom = now;
+    }
+
+    public void disable(Instant now) {
+        this.enabled = false;
+        this.sessionsValidFrom = now;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    public void rename(String displayName) {
+        this.displayName = displayName.strip();
+    }
+
+    public void enrolTotp(String secret) {
+        this.totpSecret = secret;
+    }
+
+    public void removeTotp() {
+        this.totpSecret = null;
+    }
+
+    public boolean hasTotp() {
+        return totpSecret != null;
+    }
+
+    public UUID getId() { return id; }
+    public String getEmail() { return email; }
+    public String getDisplayName() { return displayName; }
+    public String getPasswordHash() { return passwordHash; }
+    public boolean isEnabled() { return enabled; }
+    public String getTotpSecret() { return totpSecret; }
+    public Instant getSessionsValidFrom() { return sessionsValidFrom; }
+    public long getVersion() { return version; }
+}

@@ -1,0 +1,124 @@
+package dev.ratchet.identity.web;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.identity.RatchetPrincipal;
+import dev.ratchet.identity.SecondFactor;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.Refused;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person's own account: password, second factor and personal API tokens. */
+@Controller
+class AccountController {
+
+    private static final String ENROLMENT = "ratchet.totp.enrolment";
+
+    private final IdentityManagement identity;
+    private final Clock clock;
+
+    AccountController(IdentityManagement identity, Clock clock) {
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GetMapping("/account")
+    @PreAuthorize(Access.SIGNED_IN)
+    String account(@AuthenticationPrincipal RatchetPrincipal principal, HttpSession session, Model model) {
+        model.addAttribute("tokens", identity.tokensOf(principal.userId()));
+        model.addAttribute("hasSecondFactor", identity.hasSecondFactor(principal.userId()));
+        model.addAttribute("enrolment", session.getAttribute(ENROLMENT));
+        model.addAttribute("now", clock.instant());
+        return "identity/account";
+    }
+
+    @PostMapping("/account/password")
+    @PreAuthorize(Access.SIGNED_IN)
+    String changePassword(@AuthenticationPrincipal RatchetPrincipal principal,
+            @RequestParam(required = false) String currentPassword, @RequestParam(required = false) String newPassword,
+            @RequestParam(required = false) String confirmation, HttpSession session, RedirectAttributes redirect) {
+        try {
+            identity.changePassword(principal.userId(), currentPassword, newPassword, confirmation);
+        }
+        catch (Refused refused) {
+            redirect.addFlashAttribute("passwordError", refused.getMessage());
+            return "redirect:/account#password";
+        }
+        // Every session of this person ends with the old password, this one too.
+        session.invalidate();
+        return "redirect:/login?passwordChanged";
+    }
+
+    @PostMapping("/account/second-factor/start")
+    @PreAuthorize(Access.SIGNED_IN)
+    String startSecondFactor(@AuthenticationPrincipal RatchetPrincipal principal, HttpSession session) {
+        session.setAttribute(ENROLMENT, identity.startSecondFactor(principal.userId()));
+        return "redirect:/account#second-factor";
+    }
+
+    @PostMapping("/account/second-factor/confirm")
+    @PreAuthorize(Access.SIGNED_IN)
+    String confirmSecondFactor(@AuthenticationPrincipal RatchetPrincipal principal,
+            @RequestParam(required = false) String code, HttpSession session, RedirectAttributes redirect) {
+        if (!(session.getAttribute(ENROLMENT) instanceof SecondFactor.Enrolment enrolment)) {
+            return "redirect:/account#second-factor";
+        }
+        try {
+            identity.confirmSecondFactor(principal.userId(), enrolment.secret(), code);
+            session.removeAttribute(ENROLMENT);
+            redirect.addFlashAttribute("success", "Your second factor is on: you will be asked for a code when you sign in.");
+        }
+        catch (Refused refused) {
+            redirect.addFlashAttribute("secondFactorError", refused.getMessage());
+        }
+        return "redirect:/account#second-factor";
+    }
+
+    @PostMapping("/account/second-factor/remove")
+    @PreAuthorize(Access.SIGNED_IN)
+    String removeSecondFactor(@AuthenticationPrincipal RatchetPrincipal principal,
+            @RequestParam(required = false) String password, RedirectAttributes redirect) {
+        try {
+            identity.removeSecondFactor(principal.userId(), password);
+            redirect.addFlashAttribute("success", "Your second factor is removed.");
+        }
+        catch (Refused refused) {
+            redirect.addFlashAttribute("secondFactorError", refused.getMessage());
+        }
+        return "redirect:/account#second-factor";
+    }
+
+    @PostMapping("/account/tokens")
+    @PreAuthorize(Access.SIGNED_IN)
+    String createToken(@AuthenticationPrincipal RatchetPrincipal principal, @RequestParam(required = false) String name,
+            @RequestParam(required = false) Integer validDays, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("newToken", identity.createToken(principal.userId(), name, validDays));
+        }
+        catch (Refused refused) {
+            redirect.addFlashAttribute("tokenError", refused.getMessage());
+        }
+        return "redirect:/account#tokens";
+    }
+
+    @PostMapping("/account/tokens/{id}/revoke")
+    @PreAuthorize(Access.SIGNED_IN)
+    String revokeToken(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID id,
+            RedirectAttributes redirect) {
+        identity.revokeToken(principal.userId(), id);
+        redirect.addFlashAttribute("success", "The token is revoked: programs using it are refused from now on.");
+        return "redirect:/account#tokens";
+    }
+}

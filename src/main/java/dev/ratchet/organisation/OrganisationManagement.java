@@ -1,0 +1,171 @@
+package dev.ratchet.organisation;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.ratchet.organisation.domain.Area;
+import dev.ratchet.organisation.domain.AreaRepository;
+import dev.ratchet.organisation.domain.Organisation;
+import dev.ratchet.organisation.domain.OrganisationRepository;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may ask of organisations and their areas. Every call names the organisation it works in. */
+@Service
+@Transactional
+public class OrganisationManagement {
+
+    private final OrganisationRepository organisations;
+    private final AreaRepository areas;
+    private final People people;
+    private final Clock clock;
+
+    OrganisationManagement(OrganisationRepository organisations, AreaRepository areas, People people, Clock clock) {
+        this.organisations = organisations;
+        this.areas = areas;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    public OrganisationDetails create(OrganisationSettings settings) {
+        requireValidTimeZone(settings.getTimeZone());
+        return organisations.save(new Organisation(settings, clock.instant())).details();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OrganisationDetails> find(UUID id) {
+        return organisations.findById(id).map(Organisation::details);
+    }
+
+    @Transactional(readOnly = true)
+    public OrganisationDetails get(UUID id) {
+        return find(id).orElseThrow(() -> Refused.notFound("Organisation"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrganisationDetails> findAll(Collection<UUID> ids) {
+        return organisations.findAllById(ids).stream().map(Organisation::details)
+                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+    }
+
+    public OrganisationDetails updateSettings(UUID id, OrganisationSettings settings) {
+        Organisation organisation = organisations.findById(id).orElseThrow(() -> Refused.notFound("Organisation"));
+        requireVersion(settings.getVersion(), organisation.getVersion());
+        requireValidTimeZone(settings.getTimeZone());
+        organisation.apply(settings);
+        organisations.flush();
+        return organisation.details();
+    }
+
+    /** The settings of an organisation as a form, ready to edit. */
+    @Transactional(readOnly = true)
+    public OrganisationSettings settingsOf(UUID id) {
+        OrganisationDetails d = get(id);
+        OrganisationSettings s = new OrganisationSettings();
+        s.setName(d.name());
+        s.setScopeStatement(d.scopeStatement());
+        s.setSector(d.sector());
+        s.setTimeZone(d.timeZone());
+        s.setReviewCadenceMonths(d.reviewCadenceMonths());
+        s.setEffectivenessWaitDays(d.effectivenessWaitDays());
+        s.setReminderLeadDays(d.reminderLeadDays());
+        s.setEscalationAfterDays(d.escalationAfterDays());
+        s.setRequireTwoFactor(d.requireTwoFactor());
+        s.setVersion(d.version());
+        return s;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AreaView> areas(UUID organisationId, String text, Pageable pageable) {
+        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
+        Page<Area> page = areas.search(organisationId, pattern, pageable);
+        Map<UUID, String> owners = ownerNames(organisationId);
+        return page.map(a -> view(a, owners));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AreaView> allAreas(UUID organisationId) {
+        Map<UUID, String> owners = ownerNames(organisationId);
+        return areas.findByOrganisationIdOrderByName(organisationId).stream().map(a -> view(a, owners)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public AreaView area(UUID organisationId, UUID areaId) {
+        return view(findArea(organisationId, areaId), ownerNames(organisationId));
+    }
+
+    public AreaView createArea(UUID organisationId, AreaForm form) {
+        requireOwnerIsMember(organisationId, form.getOwnerId());
+        if (areas.existsByOrganisationIdAndNameIgnoreCase(organisationId, form.getName().strip())) {
+            throw Refused.field("name", "There is already an area called \"" + form.getName().strip() + "\"");
+        }
+        Area area = areas.save(new Area(organisationId, form));
+        return view(area, ownerNames(organisationId));
+    }
+
+    public AreaView updateArea(UUID organisationId, UUID areaId, AreaForm form) {
+        Area area = findArea(organisationId, areaId);
+        requireVersion(form.getVersion(), area.getVersion());
+        requireOwnerIsMember(organisationId, form.getOwnerId());
+        if (areas.existsByOrganisationIdAndNameIgnoreCaseAndIdNot(organisationId, form.getName().strip(), areaId)) {
+            throw Refused.field("name", "There is already an area called \"" + form.getName().strip() + "\"");
+        }
+        area.apply(form);
+        areas.flush();
+        return view(area, ownerNames(organisationId));
+    }
+
+    public void deleteArea(UUID organisationId, UUID areaId, Long version) {
+        Area area = findArea(organisationId, areaId);
+        requireVersion(version, area.getVersion());
+        areas.delete(area);
+        areas.flush();
+    }
+
+    private Area findArea(UUID organisationId, UUID areaId) {
+        return areas.findByIdAndOrganisationId(areaId, organisationId).orElseThrow(() -> Refused.notFound("Area"));
+    }
+
+    private void requireOwnerIsMember(UUID organisationId, UUID ownerId) {
+        if (ownerId != null && people.memberOf(organisationId, ownerId).isEmpty()) {
+            throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        }
+    }
+
+    private static void requireVersion(Long submitted, long stored) {
+        Refused.requireCurrentVersion(submitted, stored);
+    }
+
+    private static void requireValidTimeZone(String zone) {
+        try {
+            ZoneId.of(zone);
+        }
+        catch (DateTimeException | NullPointerException e) {
+            throw Refused.field("timeZone", "\"" + zone + "\" is not a time zone: choose one from the list");
+        }
+    }
+
+    private Map<UUID, String> ownerNames(UUID organisationId) {
+        return people.activeMembersOf(organisationId).stream()
+                .collect(Collectors.toMap(People.Person::userId, People.Person::displayName, (a, b) -> a));
+    }
+
+    private static AreaView view(Area a, Map<UUID, String> owners) {
+        return new AreaView(a.getId(), a.getName(), a.getDescription(), a.getOwnerId(),
+                a.getOwnerId() == null ? null : owners.getOrDefault(a.getOwnerId(), "(former member)"),
+                a.getVersion());
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.ratchet.organisation.api;
+
+import java.util.UUID;
+
+import dev.ratchet.organisation.AreaForm;
+import dev.ratchet.organisation.AreaView;
+import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.organisation.OrganisationSettings;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organisations/{organisationId}")
+@Tag(name = "Organisations", description = "An organisation's settings and its areas and processes")
+class OrganisationApi {
+
+    private final OrganisationManagement organisations;
+
+    OrganisationApi(OrganisationManagement organisations) {
+        this.organisations = organisations;
+    }
+
+    @GetMapping
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The organisation and its settings")
+    OrganisationDetails get(@PathVariable UUID organisationId) {
+        return organisations.get(CurrentTenant.require().organisationId());
+    }
+
+    @PutMapping("/settings")
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Changes the settings; send the version you read, a newer one stored answers 409")
+    OrganisationDetails updateSettings(@PathVariable UUID organisationId,
+            @Valid @RequestBody OrganisationSettings settings) {
+        return organisations.updateSettings(CurrentTenant.require().organisationId(), settings);
+    }
+
+    @GetMapping("/areas")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Areas and processes, paged, optionally filtered by text in name or description")
+    PagedModel<AreaView> areas(@PathVariable UUID organisationId, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return new PagedModel<>(organisations.areas(CurrentTenant.require().organisationId(), q,
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("name"))));
+    }
+
+    @GetMapping("/areas/{areaId}")
+    @PreAuthorize(Access.MEMBER)
+    AreaView area(@PathVariable UUID organisationId, @PathVariable UUID areaId) {
+        return organisations.area(CurrentTenant.require().organisationId(), areaId);
+    }
+
+    @PostMapping("/areas")
+    @PreAuthorize(Access.CONFIGURE)
+    @ResponseStatus(HttpStatus.CREATED)
+    AreaView createArea(@PathVariable UUID organisationId, @Valid @RequestBody AreaForm area) {
+        return organisations.createArea(CurrentTenant.require().organisationId(), area);
+    }
+
+    @PutMapping("/areas/{areaId}")
+    @PreAuthorize(Access.CONFIGURE)
+    AreaView updateArea(@PathVariable UUID organisationId, @PathVariable UUID areaId,
+            @Valid @RequestBody AreaForm area) {
+        return organisations.updateArea(CurrentTenant.require().organisationId(), areaId, area);
+    }
+
+    @DeleteMapping("/areas/{areaId}")
+    @PreAuthorize(Access.CONFIGURE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteArea(@PathVariable UUID organisationId, @PathVariable UUID areaId, @RequestParam Long version) {
+        organisations.deleteArea(CurrentTenant.require().organisationId(), areaId, version);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ratchet.shared;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every refusal of the JSON API as RFC 9457 problem details, with the fields to blame under {@code errors}. */
+@RestControllerAdvice(annotations = RestController.class)
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler(Refused.class)
+    ProblemDetail refused(Refused refused) {
+        HttpStatus status = switch (refused.kind()) {
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
+        problem.setType(URI.create("https://ratchet.dev/problems/" + refused.kind().name().toLowerCase().replace('_', '-')));
+        if (!refused.fieldErrors().isEmpty()) {
+            problem.setProperty("errors", refused.fieldErrors());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ProblemDetail concurrentEdit() {
+        return refused(Refused.staleEdit());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            errors.putIfAbsent(error.getField(), error.getDefaultMessage());
+        }
+        ProblemDetail problem = refused(Refused.fields(errors));
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape.");
+        problem.setType(URI.create("https://ratchet.dev/problems/malformed-body"));
+        return ResponseEntity.badRequest().body(problem);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ratchet.web;
+
+import dev.ratchet.shared.Refused;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Refusals that a page's controller did not put beside a field: a record not found (or of another organisation) is a
+ * plain 404, a conflict is explained with a way back. Nothing of the cause is shown.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+    @ExceptionHandler(Refused.class)
+    ModelAndView refused(Refused refused, HttpServletResponse response) {
+        return switch (refused.kind()) {
+            case NOT_FOUND -> page("error/404", 404, null, response);
+            case CONFLICT -> page("error/409", 409, refused.getMessage(), response);
+            case INVALID -> page("error/409", 422, refused.getMessage(), response);
+        };
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ModelAndView concurrentEdit(HttpServletResponse response) {
+        return page("error/409", 409, Refused.staleEdit().getMessage(), response);
+    }
+
+    private static ModelAndView page(String view, int status, String message, HttpServletResponse response) {
+        response.setStatus(status);
+        ModelAndView page = new ModelAndView(view);
+        page.addObject("message", message);
+        return page;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ratchet.web;
+
+import java.io.IOException;
+
+import dev.ratchet.identity.ApiTokenFilter;
+import dev.ratchet.identity.RatchetPrincipal;
+import dev.ratchet.identity.TenantFilter;
+import dev.ratchet.identity.ThrottledAuthenticationProvider;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two chains: the JSON API signs in by personal token on every call and answers in problem details; the pages sign
+ * in by form into a session, with CSRF protection on every form. Roles are checked on each controller method.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenFilter tokens, TenantFilter tenants) throws Exception {
+        http.securityMatcher("/api/**")
+                // The API never reads the browser's session, so a page cannot be tricked into calling it: no CSRF.
+                .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(tokens, UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(tenants, AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(RatchetPrincipal.SIGNED_IN))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                                "Send a valid personal API token: Authorization: Bearer rat_…"))
+                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                                "Your roles in this organisation do not allow this.")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, TenantFilter tenants, ThrottledAuthenticationProvider passwords)
+            throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler toSavedPage = new SavedRequestAwareAuthenticationSuccessHandler();
+        http.authenticationProvider(passwords)
+                .addFilterBefore(tenants, AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/login/second-factor").hasAuthority(RatchetPrincipal.SECOND_FACTOR_PENDING)
+                        .anyRequest().hasAuthority(RatchetPrincipal.SIGNED_IN))
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                        .successHandler((request, response, authentication) -> {
+                            if (authentication.getPrincipal() instanceof RatchetPrincipal p && p.secondFactorPending()) {
+                                response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                            }
+                            else {
+                                toSavedPage.onAuthenticationSuccess(request, response, authentication);
+                            }
+                        })
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof ThrottledAuthenticationProvider.Throttled ? "/login?throttled" : "/login?error"))))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(frames -> frames.deny()));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+
+    /** The security filters run inside Spring Security's chains only, not a second time as plain servlet filters. */
+    @Bean
+    FilterRegistrationBean<TenantFilter> tenantFilterRegistration(TenantFilter filter) {
+        FilterRegistrationBean<TenantFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilterRegistration(ApiTokenFilter filter) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    static boolean isHtmx(HttpServletRequest request) {
+        return "true".equals(request.getHeader("HX-Request"));
+    }
+}
