@@ -121,6 +121,9 @@ class HistoryListener implements PostInsertEventListener, PostUpdateEventListene
         if (value instanceof Enum<?> e) {
             return e.name();
         }
+        if (value instanceof java.util.Collection<?> values) {
+            return values.stream().map(HistoryListener::text).sorted().collect(java.util.stream.Collectors.joining(", "));
+        }
         return value.toString();
     }
 

@@ -1,0 +1,65 @@
+package dev.ratchet;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium for browser tests, never a downloaded driver. Where Chromium is missing the tests are
+ * skipped, except in CI where that fails the build. A failing test leaves a screenshot in target/screenshots.
+ */
+public final class Browser implements TestWatcher {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static WebDriver driver;
+
+    public static WebDriver driver() {
+        if (driver == null) {
+            boolean available = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+            if (!available) {
+                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                    throw new IllegalStateException("CI needs /usr/bin/chromium and /usr/bin/chromedriver for the browser suite");
+                }
+                Assumptions.abort("Chromium is not installed: apt-get install chromium chromium-driver");
+            }
+            System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,900");
+            driver = new ChromeDriver(options);
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(3));
+            Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
+        }
+        return driver;
+    }
+
+    public static void screenshot(String name) {
+        if (driver instanceof TakesScreenshot camera) {
+            try {
+                Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+                Files.write(folder.resolve(name + ".png"), camera.getScreenshotAs(OutputType.BYTES));
+            }
+            catch (Exception e) {
+                System.err.println("No screenshot: " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+    }
+}

@@ -1,0 +1,200 @@
+package dev.ratchet.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import dev.ratchet.IntegrationTest;
+import dev.ratchet.TestOrganisation;
+import dev.ratchet.history.HistoryManagement;
+import dev.ratchet.identity.MemberForm;
+import dev.ratchet.identity.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Walks every endpoint of the application against {@code authorization-matrix.psv}: for every role, and for someone
+ * not signed in, the request must be let through or refused as the file says, and a refused request changes nothing.
+ * An endpoint without a line in the file fails the build.
+ */
+class AuthorizationMatrixIT extends IntegrationTest {
+
+    static final String MATRIX = "/authorization-matrix.psv";
+    static final String ANONYMOUS = "ANONYMOUS";
+    static final List<String> WHO = Stream.concat(Stream.of(ANONYMOUS), Stream.of(Role.values()).map(Role::name)).toList();
+
+    record Rule(String method, String path, Map<String, Boolean> allowed, String query, String body) {
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    static TestOrganisation org;
+    static UUID target;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void organisation() {
+        if (org == null) {
+            org = newOrganisation("Matrix");
+            MemberForm form = new MemberForm();
+            form.setEmail("target." + UUID.randomUUID() + "@example.com");
+            form.setDisplayName("Target Person");
+            form.setRoles(Set.of(Role.CONTRIBUTOR));
+            form.setInitialPassword(TestOrganisation.PASSWORD);
+            target = identity.addMember(org.id(), form).id();
+        }
+    }
+
+    static List<Rule> rules() throws IOException {
+        List<Rule> rules = new ArrayList<>();
+        try (InputStream in = AuthorizationMatrixIT.class.getResourceAsStream(MATRIX)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\\|", -1);
+                if (cells.length < 5) {
+                    throw new IllegalStateException("Line needs method | path | access | query | body: " + line);
+                }
+                String[] marks = cells[2].trim().split("\\s+");
+                if (marks.length != WHO.size()) {
+                    throw new IllegalStateException("Line needs " + WHO.size() + " Y/N marks (" + WHO + "): " + line);
+                }
+                Map<String, Boolean> allowed = new LinkedHashMap<>();
+                for (int i = 0; i < marks.length; i++) {
+                    allowed.put(WHO.get(i), switch (marks[i]) {
+                        case "Y" -> true;
+                        case "N" -> false;
+                        default -> throw new IllegalStateException("Mark must be Y or N: " + line);
+                    });
+                }
+                rules.add(new Rule(cells[0].trim(), cells[1].trim(), allowed, cells[3].trim(), cells[4].trim()));
+            }
+        }
+        return rules;
+    }
+
+    @Test
+    void everyEndpointHasALineInTheMatrix() throws IOException {
+        Set<String> listed = new TreeSet<>();
+        rules().forEach(r -> listed.add(r.method() + " " + r.path()));
+        Set<String> mapped = new TreeSet<>();
+        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                for (String pattern : info.getPatternValues()) {
+                    if (methods.isEmpty()) {
+                        mapped.add("GET " + pattern);
+                    }
+                    methods.forEach(m -> mapped.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        assertThat(listed).as("endpoints without a line in " + MATRIX).containsAll(mapped);
+        assertThat(mapped).as("lines in " + MATRIX + " for endpoints that do not exist").containsAll(listed);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void everyoneGetsExactlyTheAccessTheMatrixGives(Rule rule) throws Exception {
+        for (String who : WHO) {
+            long historyBefore = historyCount();
+            MvcResult result = mvc.perform(build(rule, who)).andReturn();
+            boolean refused = refused(rule, who, result);
+            boolean expected = rule.allowed().get(who);
+            assertThat(!refused)
+                    .as("%s by %s answered %d (%s)", rule, who, result.getResponse().getStatus(),
+                            result.getResponse().getRedirectedUrl())
+                    .isEqualTo(expected);
+            if (refused) {
+                assertThat(historyCount()).as("%s refused to %s must change nothing", rule, who).isEqualTo(historyBefore);
+            }
+        }
+    }
+
+    private MockHttpServletRequestBuilder build(Rule rule, String who) {
+        String path = fill(rule.path().replace("/**", "/liveness"));
+        MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(rule.method()), path);
+        if (!rule.query().isEmpty()) {
+            for (String pair : fill(rule.query()).split("&")) {
+                String[] kv = pair.split("=", 2);
+                request.param(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        if (!rule.body().isEmpty()) {
+            request.contentType(MediaType.APPLICATION_JSON).content(fill(rule.body()));
+        }
+        boolean api = path.startsWith("/api/");
+        if (!ANONYMOUS.equals(who)) {
+            Role role = Role.valueOf(who);
+            if (api) {
+                request.header("Authorization", org.bearer(role));
+            }
+            else {
+                request.with(user(org.principal(role)));
+            }
+        }
+        if (!api && !"GET".equals(rule.method())) {
+            request.with(csrf());
+        }
+        return request;
+    }
+
+    private static boolean refused(Rule rule, String who, MvcResult result) {
+        MockHttpServletResponse response = result.getResponse();
+        int status = response.getStatus();
+        if (status == 401 || status == 403) {
+            return true;
+        }
+        // Pages send someone not signed in to the sign-in page before any controller runs.
+        return ANONYMOUS.equals(who) && status == 302 && result.getHandler() == null
+                && response.getRedirectedUrl() != null && response.getRedirectedUrl().endsWith("/login");
+    }
+
+    private static String fill(String text) {
+        String id = text.startsWith("/members/") ? target.toString()
+                : text.startsWith("/areas/") ? org.areaId().toString() : UUID.randomUUID().toString();
+        return text.replace("{id}", id).replace("{organisationId}", org.id().toString())
+                .replace("{memberId}", target.toString())
+                .replace("{areaId}", org.areaId().toString())
+                .replace("{unknownId}", UUID.randomUUID().toString())
+                .replace("{email}", "new." + UUID.randomUUID() + "@example.com")
+                .replace("{password}", TestOrganisation.PASSWORD);
+    }
+
+    private long historyCount() {
+        return jdbc.queryForObject("select count(*) from history_entry where organisation_id in (?, ?)", Long.class,
+                org.id(), HistoryManagement.INSTALLATION);
+    }
+}

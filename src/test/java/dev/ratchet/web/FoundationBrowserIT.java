@@ -1,0 +1,162 @@
+package dev.ratchet.web;
+
+import java.time.Duration;
+
+import dev.ratchet.Browser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A newcomer's first day, in a real browser, on an installation nobody has used yet. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "spring.datasource.url=jdbc:h2:mem:first-run;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+@ExtendWith(Browser.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FoundationBrowserIT {
+
+    static final String EMAIL = "ines.manager@example.com";
+    static final String PASSWORD = "quarry-Saffron-ladder-58-otter";
+
+    @LocalServerPort
+    int port;
+
+    WebDriver browser;
+
+    @BeforeEach
+    void browser() {
+        browser = Browser.driver();
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Sends the page's main form and waits for the next page. */
+    private void submit() {
+        WebElement before = browser.findElement(By.tagName("html"));
+        browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+    }
+
+    private String page() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    @Test
+    @Order(1)
+    void theFirstVisitAsksForTheFirstAdministratorAndOrganisation() {
+        open("/");
+        assertThat(browser.getCurrentUrl()).endsWith("/setup");
+        assertThat(page()).contains("There is no default account or password");
+        Browser.screenshot("setup");
+
+        type("organisationName", "Northwind Analytics");
+        type("displayName", "Ines Manager");
+        type("email", EMAIL);
+        type("password", "password123456");
+        type("passwordConfirmation", "password123456");
+        submit();
+        assertThat(page()).contains("This password is too easy to guess");
+        assertThat(browser.findElement(By.id("password")).getDomAttribute("class")).contains("is-invalid");
+
+        type("password", PASSWORD);
+        type("passwordConfirmation", PASSWORD);
+        submit();
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        assertThat(page()).contains("Ratchet is ready");
+    }
+
+    @Test
+    @Order(2)
+    void aWrongPasswordIsRefusedAndTheRightOneLetsIn() {
+        open("/login");
+        type("email", EMAIL);
+        type("password", "not-my-password-at-all");
+        submit();
+        assertThat(page()).contains("do not match an account");
+
+        type("email", EMAIL);
+        type("password", PASSWORD);
+        submit();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Northwind Analytics");
+        assertThat(page()).contains("Ines Manager");
+        Browser.screenshot("home");
+    }
+
+    @Test
+    @Order(3)
+    void theAdministratorAddsAColleagueWithRoles() {
+        open("/members/new");
+        type("email", "not-an-email");
+        type("displayName", "Omar Owner");
+        browser.findElement(By.cssSelector("input[name=roles][value=CONTRIBUTOR]")).click();
+        type("initialPassword", "ribbon-Glacier-pencil-44-maple");
+        submit();
+        assertThat(page()).contains("Enter a valid e-mail address");
+
+        type("email", "omar.owner@example.com");
+        type("initialPassword", "ribbon-Glacier-pencil-44-maple");
+        submit();
+        assertThat(page()).contains("Omar Owner is now a member.");
+
+        open("/members");
+        assertThat(page()).contains("omar.owner@example.com").contains("Contributor");
+        Browser.screenshot("members");
+
+        browser.findElement(By.linkText("Omar Owner")).click();
+        browser.findElement(By.cssSelector("button[data-bs-target='#history']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Created"));
+        assertThat(browser.findElement(By.id("history")).getText()).contains("by Ines Manager").contains("roles");
+        Browser.screenshot("member-history");
+    }
+
+    @Test
+    @Order(4)
+    void aSecondOrganisationCanBeCreatedAndSwitchedTo() {
+        open("/organisations/new");
+        type("name", "Contoso Clinic");
+        submit();
+        assertThat(page()).contains("Contoso Clinic is created");
+
+        Select switcher = new Select(browser.findElement(By.id("organisationId")));
+        assertThat(switcher.getFirstSelectedOption().getText()).isEqualTo("Contoso Clinic");
+        WebElement before = browser.findElement(By.tagName("html"));
+        switcher.selectByVisibleText("Northwind Analytics");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        assertThat(page()).contains("You are now working in Northwind Analytics.");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Northwind Analytics");
+        open("/members");
+        assertThat(page()).contains("Omar Owner");
+        Browser.screenshot("switched");
+
+        WebElement signedIn = browser.findElement(By.tagName("html"));
+        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(signedIn));
+        assertThat(page()).contains("You are signed out.");
+        open("/members");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+    }
+}
