@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -70,7 +71,8 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, TenantFilter tenants, ThrottledAuthenticationProvider passwords)
             throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toSavedPage = new SavedRequestAwareAuthenticationSuccessHandler();
-        http.authenticationProvider(passwords)
+        // One provider and no parent manager: a failed password is counted once, not again by a fallback.
+        http.authenticationManager(new ProviderManager(passwords))
                 .addFilterBefore(tenants, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",

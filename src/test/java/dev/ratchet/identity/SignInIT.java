@@ -1,0 +1,170 @@
+package dev.ratchet.identity;
+
+import java.time.Instant;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.ratchet.IntegrationTest;
+import dev.ratchet.TestOrganisation;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@ExtendWith(OutputCaptureExtension.class)
+class SignInIT extends IntegrationTest {
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void organisation() {
+        org = newOrganisation("Sign-in");
+    }
+
+    /** Signs in through the real form, as a browser would. */
+    private MockHttpSession signIn(Role role) throws Exception {
+        MvcResult result = mvc.perform(formLogin("/login").userParameter("email").user(org.email(role))
+                .password(TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/")).andReturn();
+        return (MockHttpSession) result.getRequest().getSession(false);
+    }
+
+    @Test
+    void repeatedWrongPasswordsThrottleTheAccountEvenForTheRightPassword() throws Exception {
+        String email = org.email(Role.AUDITOR);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(formLogin("/login").userParameter("email").user(email).password("wrong-password-" + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(formLogin("/login").userParameter("email").user(email).password(TestOrganisation.PASSWORD))
+                .andExpect(redirectedUrl("/login?throttled"));
+        // Another account from the same address is not locked out by these five.
+        signIn(Role.CONTRIBUTOR);
+    }
+
+    @Test
+    void signingInGivesANewSessionId() throws Exception {
+        MockHttpSession before = new MockHttpSession();
+        String oldId = before.getId();
+        MvcResult result = mvc.perform(formLogin("/login").userParameter("email").user(org.email(Role.ADMIN))
+                .password(TestOrganisation.PASSWORD)).andReturn();
+        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(oldId);
+    }
+
+    @Test
+    void endingAMembersAccessEndsTheirOpenSession() throws Exception {
+        MockHttpSession session = signIn(Role.CONTRIBUTOR);
+        mvc.perform(get("/members").session(session)).andExpect(status().isOk());
+
+        identity.deactivateMember(org.id(), org.membershipIds().get(Role.CONTRIBUTOR), 0L);
+
+        mvc.perform(get("/members").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(formLogin("/login").userParameter("email").user(org.email(Role.CONTRIBUTOR))
+                .password(TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void changingThePasswordEndsOtherSessions() throws Exception {
+        MockHttpSession laptop = signIn(Role.MANAGEMENT);
+        MockHttpSession phone = signIn(Role.MANAGEMENT);
+        String next = "orchard-Pebble-meteor-73-violin";
+        mvc.perform(post("/account/password").session(phone).with(csrf()).param("currentPassword", TestOrganisation.PASSWORD)
+                .param("newPassword", next).param("confirmation", next)).andExpect(redirectedUrl("/login?passwordChanged"));
+        mvc.perform(get("/").session(laptop)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(formLogin("/login").userParameter("email").user(org.email(Role.MANAGEMENT)).password(next))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aSecondFactorIsAskedForAfterThePassword() throws Exception {
+        var principal = org.principal(Role.ISMS_MANAGER);
+        var enrolment = identity.startSecondFactor(principal.userId());
+        identity.confirmSecondFactor(principal.userId(), enrolment.secret(), code(enrolment.secret()));
+
+        MvcResult login = mvc.perform(formLogin("/login").userParameter("email").user(principal.email())
+                .password(TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/login/second-factor")).andReturn();
+        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+
+        mvc.perform(get("/members").session(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", "000000"))
+                .andExpect(content().string(containsString("That code is not right")));
+        mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", code(enrolment.secret())))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/members").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void anOrganisationThatRequiresASecondFactorSendsPeopleWithoutOneToSetItUp() throws Exception {
+        var settings = organisations.settingsOf(org.id());
+        settings.setRequireTwoFactor(true);
+        organisations.updateSettings(org.id(), settings);
+        MockHttpSession session = signIn(Role.CONTRIBUTOR);
+        mvc.perform(get("/members").session(session)).andExpect(redirectedUrl("/account?secondFactorRequired"));
+        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void aRevokedOrMissingTokenGetsProblemDetails() throws Exception {
+        mvc.perform(get("/api/v1/organisations"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.status").value(401));
+        var principal = org.principal(Role.AUDITOR);
+        String token = identity.createToken(principal.userId(), "revoke me", null);
+        mvc.perform(get("/api/v1/organisations").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+        identity.tokensOf(principal.userId()).stream().filter(t -> t.name().equals("revoke me"))
+                .forEach(t -> identity.revokeToken(principal.userId(), t.id()));
+        mvc.perform(get("/api/v1/organisations").header("Authorization", "Bearer " + token)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void pagesCarryStrictSecurityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")))
+                .andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-inline"))))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andExpect(content().string(not(containsString("<script>"))));
+    }
+
+    @Test
+    void theAccessLogNamesWhoButNeverThePasswordTokenOrSession(CapturedOutput output) throws Exception {
+        Logger access = (Logger) LoggerFactory.getLogger("dev.ratchet.access");
+        Level level = access.getLevel();
+        access.setLevel(Level.INFO);
+        try {
+            MockHttpSession session = signIn(Role.ADMIN);
+            mvc.perform(get("/members").session(session)).andExpect(status().isOk());
+            mvc.perform(get("/api/v1/organisations").header("Authorization", org.bearer(Role.AUDITOR)));
+            assertThat(output.getOut()).contains("GET /members 200").contains("user=" + org.email(Role.ADMIN))
+                    .contains("org=" + org.id())
+                    .doesNotContain(TestOrganisation.PASSWORD)
+                    .doesNotContain(org.tokens().get(Role.AUDITOR))
+                    .doesNotContain("JSESSIONID");
+        }
+        finally {
+            access.setLevel(level);
+        }
+    }
+
+    private static String code(String secret) throws Exception {
+        return new DefaultCodeGenerator().generate(secret, Instant.now().getEpochSecond() / 30);
+    }
+}
