@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.ratchet.identity.IdentityManagement;
 import dev.ratchet.identity.RatchetPrincipal;
+import dev.ratchet.identity.Role;
 import dev.ratchet.organisation.OrganisationDetails;
 import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Tenant;
@@ -26,6 +27,12 @@ class LayoutModel {
     @ModelAttribute("tenant")
     Tenant tenant() {
         return CurrentTenant.get().orElse(null);
+    }
+
+    @ModelAttribute("myRoleLabels")
+    List<String> myRoleLabels() {
+        return CurrentTenant.get().map(t -> t.roles().stream().map(Role::valueOf).sorted().map(Role::label).toList())
+                .orElse(List.of());
     }
 
     @ModelAttribute("myOrganisations")

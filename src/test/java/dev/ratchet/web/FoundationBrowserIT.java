@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -102,6 +105,9 @@ class FoundationBrowserIT {
         submit();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Northwind Analytics");
         assertThat(page()).contains("Ines Manager");
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
         Browser.screenshot("home");
     }
 
@@ -125,16 +131,77 @@ class FoundationBrowserIT {
         assertThat(page()).contains("omar.owner@example.com").contains("Contributor");
         Browser.screenshot("members");
 
+
         browser.findElement(By.linkText("Omar Owner")).click();
         browser.findElement(By.cssSelector("button[data-bs-target='#history']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "Created"));
         assertThat(browser.findElement(By.id("history")).getText()).contains("by Ines Manager").contains("roles");
         Browser.screenshot("member-history");
+
+        // On a phone the navigation folds behind a button and the list still reads.
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            open("/members");
+            assertThat(browser.findElement(By.cssSelector(".navbar-toggler")).isDisplayed()).isTrue();
+            assertThat(page()).contains("Omar Owner");
+            Browser.screenshot("members-phone");
+        }
+        finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+
+        open("/areas/" + java.util.UUID.randomUUID());
+        assertThat(page()).contains("Not found").doesNotContain("Exception").doesNotContain("at dev.ratchet");
     }
 
     @Test
     @Order(4)
+    void theOrganisationIsDescribedWithTheKeyboardAlone() {
+        open("/areas");
+        assertThat(page()).contains("No areas yet");
+        Browser.screenshot("areas-empty");
+        open("/areas/new");
+        WebElement name = browser.findElement(By.id("name"));
+        name.click();
+        name.sendKeys("Software development", Keys.TAB);
+        new Select(browser.switchTo().activeElement()).selectByVisibleText("Omar Owner");
+        browser.switchTo().activeElement().sendKeys(Keys.TAB, "Product engineering and release", Keys.TAB);
+        WebElement before = browser.findElement(By.tagName("html"));
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        assertThat(page()).contains("Area \"Software development\" added.");
+
+        open("/settings");
+        type("scopeStatement", "Development and operation of the Northwind analytics platform.");
+        new Select(browser.findElement(By.id("timeZone"))).selectByVisibleText("Europe/Berlin");
+        submit();
+        assertThat(page()).contains("Settings saved.");
+        Browser.screenshot("settings");
+
+        open("/catalogue");
+        type("q", "backup");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("results")).getText().contains("Information backup")
+                        && !d.findElement(By.id("results")).getText().contains("Screening"));
+        assertThat(browser.getCurrentUrl()).contains("q=backup");
+        Browser.screenshot("catalogue");
+
+        open("/history/verification");
+        assertThat(page()).contains("Intact.");
+        Browser.screenshot("history-check");
+
+        open("/account");
+        browser.findElement(By.id("tokenName")).sendKeys("nightly export");
+        browser.findElement(By.cssSelector("#tokens ~ form button[type=submit], form[action$='/account/tokens'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("code.token")));
+        assertThat(browser.findElement(By.cssSelector("code.token")).getText()).startsWith("rat_");
+        Browser.screenshot("account");
+    }
+
+    @Test
+    @Order(5)
     void aSecondOrganisationCanBeCreatedAndSwitchedTo() {
         open("/organisations/new");
         type("name", "Contoso Clinic");
