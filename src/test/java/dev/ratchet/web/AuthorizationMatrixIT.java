@@ -137,6 +137,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
                     .as("%s by %s answered %d (%s)", rule, who, result.getResponse().getStatus(),
                             result.getResponse().getRedirectedUrl())
                     .isEqualTo(expected);
+            if (!"/error".equals(rule.path())) { // the error page, called directly, reports an unknown error
+                assertThat(result.getResponse().getStatus()).as("%s by %s must not fail on the server", rule, who)
+                        .isLessThan(500);
+            }
             if (refused) {
                 assertThat(historyCount()).as("%s refused to %s must change nothing", rule, who).isEqualTo(historyBefore);
             }
