@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
@@ -160,7 +159,7 @@ public class IdentityManagement {
     }
 
     /** Changes roles, line manager and guest expiry. A person's name and e-mail are theirs to change, not an admin's. */
-    public MemberView updateMember(UUID organisationId, UUID membershipId, MemberForm form, UUID actingUserId) {
+    public MemberView updateMember(UUID organisationId, UUID membershipId, MemberForm form) {
         Membership membership = findMembership(organisationId, membershipId);
         Refused.requireCurrentVersion(form.getVersion(), membership.getVersion());
         checkRoles(organisationId, membership.getUserId(), form);
@@ -398,7 +397,4 @@ public class IdentityManagement {
         }
     }
 
-    public ZoneId zoneOf(UUID organisationId) {
-        return organisations.find(organisationId).map(o -> ZoneId.of(o.timeZone())).orElse(ZoneId.of("UTC"));
-    }
 }

@@ -77,8 +77,8 @@ class MemberApi {
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Changes roles, line manager and access end; send the version you read")
     MemberView update(@PathVariable UUID organisationId, @PathVariable UUID memberId,
-            @AuthenticationPrincipal RatchetPrincipal principal, @Valid @RequestBody MemberForm member) {
-        return identity.updateMember(CurrentTenant.require().organisationId(), memberId, member, principal.userId());
+            @Valid @RequestBody MemberForm member) {
+        return identity.updateMember(CurrentTenant.require().organisationId(), memberId, member);
     }
 
     @PostMapping("/{organisationId}/members/{memberId}/deactivation")

@@ -6,7 +6,6 @@ import dev.ratchet.identity.IdentityManagement;
 import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.MemberView;
 import dev.ratchet.identity.PasswordPolicy;
-import dev.ratchet.identity.RatchetPrincipal;
 import dev.ratchet.identity.Role;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
@@ -20,7 +19,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.JpaSort;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -106,8 +104,7 @@ class MemberController {
 
     @PostMapping("/members/{id}")
     @PreAuthorize(Access.ADMIN)
-    String update(@PathVariable UUID id, @AuthenticationPrincipal RatchetPrincipal principal,
-            @Valid @ModelAttribute("member") MemberForm member, BindingResult result, Model model,
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("member") MemberForm member, BindingResult result, Model model,
             RedirectAttributes redirect) {
         UUID organisationId = CurrentTenant.require().organisationId();
         MemberView existing = identity.member(organisationId, id);
@@ -115,7 +112,7 @@ class MemberController {
             return editPage(model, existing);
         }
         try {
-            MemberView saved = identity.updateMember(organisationId, id, member, principal.userId());
+            MemberView saved = identity.updateMember(organisationId, id, member);
             redirect.addFlashAttribute("success", "Saved the changes to " + saved.displayName() + ".");
             return "redirect:/members/" + id;
         }
