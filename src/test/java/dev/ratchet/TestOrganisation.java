@@ -15,6 +15,7 @@ import dev.ratchet.organisation.AreaForm;
 import dev.ratchet.organisation.OrganisationDetails;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
+import dev.ratchet.shared.Tenant;
 
 /**
  * An organisation with one person in each role, an API token for each, and an area: made fresh for a test, with
@@ -59,6 +60,11 @@ public record TestOrganisation(UUID id, String name, Map<Role, UUID> userIds, Ma
     /** The signed-in person for MockMvc's {@code user(...)}: a fresh sign-in, so the session counts as valid. */
     public RatchetPrincipal principal(Role role) {
         return identity.refreshedPrincipal(userIds.get(role));
+    }
+
+    /** Who the person of that role is in this organisation, as services take it. */
+    public Tenant tenant(Role role) {
+        return identity.tenant(userIds.get(role), id).orElseThrow();
     }
 
     public String email(Role role) {

@@ -9,6 +9,7 @@ public interface HistoryManagement {
     /** The installation's own chain: records that belong to no organisation, such as people's accounts. */
     UUID INSTALLATION = new UUID(0, 0);
 
+    /** The changes to a record and to the records that belong to it (its actions, reviews), newest first. */
     List<HistoryEntry> of(UUID organisationId, String recordType, String recordId);
 
     Verification verify(UUID organisationId);

@@ -9,6 +9,9 @@ public final class Access {
     /** Any member of the current organisation, guests included: reading. */
     public static final String MEMBER = "hasAnyRole('ADMIN','ISMS_MANAGER','AUDITOR','CONTRIBUTOR','MANAGEMENT','GUEST_AUDITOR')";
 
+    /** Reporting and working on improvement records and actions: everyone but read-only guests. */
+    public static final String REPORT = "hasAnyRole('ADMIN','ISMS_MANAGER','AUDITOR','CONTRIBUTOR','MANAGEMENT')";
+
     /** Managing people, roles and organisations. */
     public static final String ADMIN = "hasRole('ADMIN')";
 

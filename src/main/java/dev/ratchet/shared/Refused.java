@@ -28,6 +28,12 @@ public class Refused extends RuntimeException {
         return new Refused(Kind.INVALID, String.join("; ", errors.values()), new LinkedHashMap<>(errors));
     }
 
+    /** A step of a workflow that lacks what it needs: 409, naming every missing piece by field. */
+    public static Refused missing(String step, Map<String, String> missing) {
+        return new Refused(Kind.CONFLICT, step + " needs: " + String.join("; ", missing.values()),
+                new LinkedHashMap<>(missing));
+    }
+
     public static Refused invalid(String message) {
         return new Refused(Kind.INVALID, message, Map.of());
     }

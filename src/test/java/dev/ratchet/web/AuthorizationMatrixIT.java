@@ -17,6 +17,9 @@ import dev.ratchet.TestOrganisation;
 import dev.ratchet.history.HistoryManagement;
 import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
+import dev.ratchet.improvement.ImprovementManagement;
+import dev.ratchet.improvement.ImprovementView;
+import dev.ratchet.improvement.Workflow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +62,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     static TestOrganisation org;
     static UUID target;
+    static UUID improvement;
+    static UUID action;
+
+    @Autowired
+    ImprovementManagement improvements;
 
     @Autowired
     ApplicationContext context;
@@ -73,6 +81,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
             form.setRoles(Set.of(Role.CONTRIBUTOR));
             form.setInitialPassword(TestOrganisation.PASSWORD);
             target = identity.addMember(org.id(), form).id();
+            ImprovementView nc = Workflow.plannedNonconformity(improvements, org, org.userIds().get(Role.CONTRIBUTOR));
+            improvement = nc.id();
+            action = nc.actions().get(0).id();
         }
     }
 
@@ -188,8 +199,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     private static String fill(String text) {
         String id = text.startsWith("/members/") ? target.toString()
-                : text.startsWith("/areas/") ? org.areaId().toString() : UUID.randomUUID().toString();
+                : text.startsWith("/areas/") ? org.areaId().toString()
+                : text.startsWith("/improvements/") ? improvement.toString()
+                : text.startsWith("/actions/") ? action.toString() : UUID.randomUUID().toString();
         return text.replace("{id}", id).replace("{organisationId}", org.id().toString())
+                .replace("{improvementId}", improvement.toString()).replace("{actionId}", action.toString())
                 .replace("{memberId}", target.toString())
                 .replace("{areaId}", org.areaId().toString())
                 .replace("{unknownId}", UUID.randomUUID().toString())

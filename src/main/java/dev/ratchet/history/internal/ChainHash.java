@@ -16,9 +16,13 @@ final class ChainHash {
     }
 
     static String of(String previousHash, UUID organisationId, long sequence, String recordType, String recordId,
-            String action, UUID actorId, String actorName, Instant occurredAt, String changes) {
+            String parentId, String action, UUID actorId, String actorName, Instant occurredAt, String changes) {
         String content = String.join("\u001f", previousHash, organisationId.toString(), Long.toString(sequence),
                 recordType, recordId, action, String.valueOf(actorId), actorName, occurredAt.toString(), changes);
+        if (parentId != null) {
+            // Appended only when present, so entries written before records had parents keep their hashes.
+            content = content + "\u001f" + parentId;
+        }
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));

@@ -13,6 +13,7 @@ import dev.ratchet.history.Change;
 import dev.ratchet.history.HistoryEntry.Action;
 import dev.ratchet.history.HistoryManagement;
 import dev.ratchet.shared.Actor;
+import dev.ratchet.shared.HistoryChild;
 import dev.ratchet.shared.HistoryIgnored;
 import dev.ratchet.shared.HistoryRedacted;
 import dev.ratchet.shared.OrganisationScoped;
@@ -140,8 +141,9 @@ class HistoryListener implements PostInsertEventListener, PostUpdateEventListene
         }
         UUID finalActorId = actorId;
         String finalActorName = actorName;
+        String parentId = entity instanceof HistoryChild child ? child.historyParentId() : null;
         session.doWork(connection -> HistoryStore.append(connection, organisationId, recordType(entity),
-                String.valueOf(id), action, finalActorId, finalActorName, clock.instant(), changes));
+                String.valueOf(id), parentId, action, finalActorId, finalActorName, clock.instant(), changes));
     }
 
     static String recordType(Object entity) {

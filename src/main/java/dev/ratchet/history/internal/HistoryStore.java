@@ -42,7 +42,7 @@ class HistoryStore implements HistoryManagement {
 
     /** Called inside the transaction that makes the change, on its own connection. */
     static void append(Connection connection, UUID organisationId, String recordType, String recordId,
-            HistoryEntry.Action action, UUID actorId, String actorName, Instant when, List<Change> changes)
+            String parentId, HistoryEntry.Action action, UUID actorId, String actorName, Instant when, List<Change> changes)
             throws SQLException {
         long lastSequence;
         String lastHash;
@@ -69,12 +69,12 @@ class HistoryStore implements HistoryManagement {
         long sequence = lastSequence + 1;
         Instant occurredAt = when.truncatedTo(ChronoUnit.MILLIS);
         String changesJson = JSON.writeValueAsString(changes);
-        String hash = ChainHash.of(lastHash, organisationId, sequence, recordType, recordId, action.name(), actorId,
-                actorName, occurredAt, changesJson);
+        String hash = ChainHash.of(lastHash, organisationId, sequence, recordType, recordId, parentId, action.name(),
+                actorId, actorName, occurredAt, changesJson);
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into history_entry (id, organisation_id, seq, record_type, record_id, action, actor_id,
-                    actor_name, occurred_at, changes, previous_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    actor_name, occurred_at, changes, previous_hash, hash, parent_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setObject(1, UUID.randomUUID());
             insert.setObject(2, organisationId);
             insert.setLong(3, sequence);
@@ -87,6 +87,7 @@ class HistoryStore implements HistoryManagement {
             insert.setString(10, changesJson);
             insert.setString(11, lastHash);
             insert.setString(12, hash);
+            insert.setString(13, parentId);
             insert.executeUpdate();
         }
         try (PreparedStatement advance = connection.prepareStatement(
@@ -103,13 +104,14 @@ class HistoryStore implements HistoryManagement {
     public List<HistoryEntry> of(UUID organisationId, String recordType, String recordId) {
         return jdbc.query("""
                 select seq, record_type, record_id, action, actor_id, actor_name, occurred_at, changes
-                from history_entry where organisation_id = ? and record_type = ? and record_id = ?
+                from history_entry where organisation_id = ?
+                and ((record_type = ? and record_id = ?) or parent_id = ?)
                 order by seq desc""",
                 (rs, i) -> new HistoryEntry(rs.getLong("seq"), rs.getString("record_type"), rs.getString("record_id"),
                         HistoryEntry.Action.valueOf(rs.getString("action")), rs.getObject("actor_id", UUID.class),
                         rs.getString("actor_name"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         JSON.readValue(rs.getString("changes"), CHANGES)),
-                organisationId, recordType, recordId);
+                organisationId, recordType, recordId, recordId);
     }
 
     @Override
@@ -118,8 +120,8 @@ class HistoryStore implements HistoryManagement {
         Walk walk = new Walk(organisationId);
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    select id, seq, record_type, record_id, action, actor_id, actor_name, occurred_at, changes,
-                        previous_hash, hash
+                    select id, seq, record_type, record_id, parent_id, action, actor_id, actor_name, occurred_at,
+                        changes, previous_hash, hash
                     from history_entry where organisation_id = ? order by seq""");
             ps.setObject(1, organisationId);
             ps.setFetchSize(500);
@@ -183,7 +185,7 @@ class HistoryStore implements HistoryManagement {
                 return;
             }
             String recomputed = ChainHash.of(previousHash, organisationId, sequence, rs.getString("record_type"),
-                    rs.getString("record_id"), rs.getString("action"), rs.getObject("actor_id", UUID.class),
+                    rs.getString("record_id"), rs.getString("parent_id"), rs.getString("action"), rs.getObject("actor_id", UUID.class),
                     rs.getString("actor_name"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("changes"));
             if (!recomputed.equals(rs.getString("hash"))) {
                 result = Verification.broken(organisationId, checked, sequence, id,

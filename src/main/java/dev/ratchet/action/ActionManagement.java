@@ -1,0 +1,132 @@
+package dev.ratchet.action;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ratchet.action.domain.ActionItem;
+import dev.ratchet.action.domain.ActionItemRepository;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other modules may ask of actions: plan them for a record, see them, and let their owners finish them. */
+@Service
+@Transactional
+public class ActionManagement {
+
+    private final ActionItemRepository actions;
+    private final People people;
+    private final Clock clock;
+
+    ActionManagement(ActionItemRepository actions, People people, Clock clock) {
+        this.actions = actions;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** Plans actions for a record; all or none are saved. */
+    public List<ActionView> plan(UUID organisationId, String originType, UUID originId, String originReference,
+            int attempt, List<PlannedAction> planned) {
+        if (planned.isEmpty()) {
+            throw Refused.conflict("Plan at least one action, with owner, due date and success criteria");
+        }
+        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < planned.size(); i++) {
+            int number = i + 1;
+            String prefix = "actions[" + i + "].";
+            ActionItem.check(planned.get(i)).forEach((field, what) -> missing.put(prefix + field, "action " + number + ": " + what));
+            if (planned.get(i).ownerId() != null && people.memberOf(organisationId, planned.get(i).ownerId()).isEmpty()) {
+                missing.put(prefix + "ownerId", "action " + number + ": an owner who is an active member of this organisation");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw Refused.missing("Planning", missing);
+        }
+        List<ActionItem> saved = actions.saveAll(planned.stream()
+                .map(p -> new ActionItem(organisationId, originType, originId, originReference, attempt, p, clock.instant()))
+                .toList());
+        actions.flush();
+        return saved.stream().map(a -> view(a, names(organisationId))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ActionView> of(UUID organisationId, String originType, UUID originId) {
+        Map<UUID, String> names = names(organisationId);
+        return actions.findByOrganisationIdAndOriginTypeAndOriginIdOrderByAttemptAscDueDateAsc(organisationId,
+                originType, originId).stream().map(a -> view(a, names)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ActionView get(UUID organisationId, UUID actionId) {
+        return view(find(organisationId, actionId), names(organisationId));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ActionView> search(UUID organisationId, UUID ownerId, ActionStatus status, boolean openOnly,
+            Pageable pageable) {
+        Map<UUID, String> names = names(organisationId);
+        return actions.search(organisationId, ownerId, status, openOnly, pageable).map(a -> view(a, names));
+    }
+
+    public ActionView start(UUID organisationId, UUID actionId, UUID actorId, boolean manager, Long version) {
+        ActionItem action = mine(organisationId, actionId, actorId, manager, version);
+        action.start();
+        actions.flush();
+        return get(organisationId, actionId);
+    }
+
+    public ActionView complete(UUID organisationId, UUID actionId, UUID actorId, boolean manager, String evidence,
+            Long version) {
+        ActionItem action = mine(organisationId, actionId, actorId, manager, version);
+        action.complete(evidence, actorId, clock.instant());
+        actions.flush();
+        return get(organisationId, actionId);
+    }
+
+    public ActionView cancel(UUID organisationId, UUID actionId, UUID actorId, boolean manager, String reason,
+            Long version) {
+        ActionItem action = mine(organisationId, actionId, actorId, manager, version);
+        action.cancel(reason);
+        actions.flush();
+        return get(organisationId, actionId);
+    }
+
+    /** The owner changes their own actions; the ISMS manager (manager = true) may change anyone's. */
+    private ActionItem mine(UUID organisationId, UUID actionId, UUID actorId, boolean manager, Long version) {
+        ActionItem action = find(organisationId, actionId);
+        if (!manager && !action.getOwnerId().equals(actorId)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the action's owner or the ISMS manager");
+        }
+        Refused.requireCurrentVersion(version, action.getVersion());
+        return action;
+    }
+
+    private ActionItem find(UUID organisationId, UUID actionId) {
+        return actions.findByIdAndOrganisationId(actionId, organisationId).orElseThrow(() -> Refused.notFound("Action"));
+    }
+
+    private Map<UUID, String> names(UUID organisationId) {
+        return people.activeMembersOf(organisationId).stream()
+                .collect(java.util.stream.Collectors.toMap(People.Person::userId, People.Person::displayName, (a, b) -> a));
+    }
+
+    private static ActionView view(ActionItem a, Map<UUID, String> names) {
+        return new ActionView(a.getId(), a.getOrganisationId(), a.getOriginType(), a.getOriginId(), a.getOriginReference(),
+                a.getAttempt(), a.getTitle(), a.getDescription(), a.getOwnerId(),
+                names.getOrDefault(a.getOwnerId(), "(former member)"), a.getDueDate(), a.getSuccessCriteria(),
+                a.getStatus(), a.getCancelReason(), a.getCompletionEvidence(), a.getCompletedAt(), a.getCompletedBy(),
+                a.getCompletedBy() == null ? null : names.getOrDefault(a.getCompletedBy(), "(former member)"),
+                a.getVersion());
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ratchet.action.api;
+
+import java.util.UUID;
+
+import dev.ratchet.action.ActionManagement;
+import dev.ratchet.action.ActionStatus;
+import dev.ratchet.action.ActionView;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organisations/{organisationId}/actions")
+@Tag(name = "Actions", description = "Everything owed: corrective actions and, later, audit and review actions")
+class ActionApi {
+
+    private final ActionManagement actions;
+
+    ActionApi(ActionManagement actions) {
+        this.actions = actions;
+    }
+
+    record Completion(String evidence, Long version) {
+    }
+
+    record Cancellation(String reason, Long version) {
+    }
+
+    @GetMapping
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Actions, by due date; mine=true for the caller's own, open=true for unfinished ones")
+    PagedModel<ActionView> list(@PathVariable UUID organisationId, @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) ActionStatus status,
+            @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        Tenant tenant = CurrentTenant.require();
+        return new PagedModel<>(actions.search(tenant.organisationId(), mine ? tenant.userId() : ownerId, status, open,
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("dueDate", "title"))));
+    }
+
+    @GetMapping("/{actionId}")
+    @PreAuthorize(Access.MEMBER)
+    ActionView get(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id) {
+        return actions.get(CurrentTenant.require().organisationId(), id);
+    }
+
+    @PostMapping("/{actionId}/start")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "The owner (or an ISMS manager) starts work on it")
+    ActionView start(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestParam Long version) {
+        Tenant tenant = CurrentTenant.require();
+        return actions.start(tenant.organisationId(), id, tenant.userId(), manager(tenant), version);
+    }
+
+    @PostMapping("/{actionId}/completion")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "The owner (or an ISMS manager) completes it with evidence")
+    ActionView complete(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Completion completion) {
+        Tenant tenant = CurrentTenant.require();
+        return actions.complete(tenant.organisationId(), id, tenant.userId(), manager(tenant), completion.evidence(),
+                completion.version());
+    }
+
+    @PostMapping("/{actionId}/cancellation")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Cancels it with a reason")
+    ActionView cancel(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Cancellation cancellation) {
+        Tenant tenant = CurrentTenant.require();
+        return actions.cancel(tenant.organisationId(), id, tenant.userId(), manager(tenant), cancellation.reason(),
+                cancellation.version());
+    }
+
+    static boolean manager(Tenant tenant) {
+        return tenant.hasAnyRole("ADMIN", "ISMS_MANAGER");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ratchet.action.web;
+
+import java.util.UUID;
+
+import dev.ratchet.action.ActionManagement;
+import dev.ratchet.action.ActionView;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Tenant;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "My actions": what the signed-in person owes, and finishing it. */
+@Controller
+class ActionController {
+
+    private final ActionManagement actions;
+
+    ActionController(ActionManagement actions) {
+        this.actions = actions;
+    }
+
+    @GetMapping("/actions/mine")
+    @PreAuthorize(Access.MEMBER)
+    String mine(@RequestParam(defaultValue = "true") boolean open, @RequestParam(defaultValue = "0") int page, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        model.addAttribute("actions", actions.search(tenant.organisationId(), tenant.userId(), null, open,
+                PageRequest.of(Math.max(page, 0), 25, Sort.by("dueDate", "title"))));
+        model.addAttribute("open", open);
+        model.addAttribute("today", actions.today());
+        return "action/mine";
+    }
+
+    @PostMapping("/actions/{id}/complete")
+    @PreAuthorize(Access.REPORT)
+    String complete(@PathVariable UUID id, @RequestParam(required = false) String evidence,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        try {
+            ActionView done = actions.complete(tenant.organisationId(), id, tenant.userId(), manager(tenant), evidence, version);
+            redirect.addFlashAttribute("success", "\"" + done.title() + "\" is done.");
+        }
+        catch (Refused refused) {
+            if (refused.kind() == Refused.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:" + safeBack(back);
+    }
+
+    @PostMapping("/actions/{id}/cancel")
+    @PreAuthorize(Access.REPORT)
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        try {
+            ActionView cancelled = actions.cancel(tenant.organisationId(), id, tenant.userId(), manager(tenant), reason, version);
+            redirect.addFlashAttribute("success", "\"" + cancelled.title() + "\" is cancelled.");
+        }
+        catch (Refused refused) {
+            if (refused.kind() == Refused.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:" + safeBack(back);
+    }
+
+    /** Only a path of this application, never another site. */
+    static String safeBack(String back) {
+        return back != null && back.matches("/[a-z][a-z0-9/-]*") ? back : "/actions/mine";
+    }
+
+    static boolean manager(Tenant tenant) {
+        return tenant.hasAnyRole("ADMIN", "ISMS_MANAGER");
+    }
+}

@@ -1,0 +1,308 @@
+package dev.ratchet.improvement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.ratchet.action.ActionManagement;
+import dev.ratchet.action.ActionStatus;
+import dev.ratchet.action.ActionView;
+import dev.ratchet.action.PlannedAction;
+import dev.ratchet.catalogue.CatalogueManagement;
+import dev.ratchet.improvement.domain.Analysis;
+import dev.ratchet.improvement.domain.EffectivenessReview;
+import dev.ratchet.improvement.domain.EffectivenessReviewRepository;
+import dev.ratchet.improvement.domain.ImprovementRecord;
+import dev.ratchet.improvement.domain.ImprovementRecordRepository;
+import dev.ratchet.improvement.domain.ReferenceNumbers;
+import dev.ratchet.improvement.domain.RegisterQuery;
+import dev.ratchet.organisation.AreaView;
+import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Tenant;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The improvement register: report, describe, move through the workflow, find. */
+@Service
+@Transactional
+public class ImprovementManagement {
+
+    static final String ORIGIN = "IMPROVEMENT";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ImprovementRecordRepository records;
+    private final EffectivenessReviewRepository reviews;
+    private final ReferenceNumbers references;
+    private final ActionManagement actions;
+    private final OrganisationManagement organisations;
+    private final CatalogueManagement catalogue;
+    private final People people;
+    private final Clock clock;
+
+    ImprovementManagement(ImprovementRecordRepository records, EffectivenessReviewRepository reviews,
+            ReferenceNumbers references, ActionManagement actions, OrganisationManagement organisations,
+            CatalogueManagement catalogue, People people, Clock clock) {
+        this.records = records;
+        this.reviews = reviews;
+        this.references = references;
+        this.actions = actions;
+        this.organisations = organisations;
+        this.catalogue = catalogue;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    // --- reporting ---------------------------------------------------------------------------------------------
+
+    public ImprovementView report(Tenant tenant, ReportForm form) {
+        checkReferences(tenant.organisationId(), form);
+        OrganisationDetails organisation = organisations.get(tenant.organisationId());
+        int year = LocalDate.now(clock.withZone(ZoneId.of(organisation.timeZone()))).getYear();
+        String reference = references.next(tenant.organisationId(), form.getKind(), year);
+        ImprovementRecord record = records.save(
+                new ImprovementRecord(tenant.organisationId(), reference, form, tenant.userId(), clock.instant()));
+        records.flush();
+        return view(record);
+    }
+
+    /** Corrects what was reported: the owner or an ISMS manager, while the record is open. */
+    public ImprovementView describe(Tenant tenant, UUID id, ReportForm form) {
+        ImprovementRecord record = find(tenant.organisationId(), id);
+        if (!isManager(tenant) && !tenant.userId().equals(record.getOwnerId())) {
+            throw new AccessDeniedException("Only the owner or an ISMS manager changes the description");
+        }
+        Refused.requireCurrentVersion(form.getVersion(), record.getVersion());
+        if (form.getKind() != record.getKind()) {
+            throw Refused.field("kind", "A record keeps its kind: report a new one instead");
+        }
+        checkReferences(tenant.organisationId(), form);
+        record.describe(form);
+        records.flush();
+        return view(record);
+    }
+
+    private void checkReferences(UUID organisationId, ReportForm form) {
+        if (form.getAreaId() != null) {
+            organisations.area(organisationId, form.getAreaId()); // refuses an area of another organisation
+        }
+        if (form.getOwnerId() != null && people.memberOf(organisationId, form.getOwnerId()).isEmpty()) {
+            throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        }
+        for (String requirement : form.getRequirements()) {
+            if (requirement != null && !requirement.isBlank() && catalogue.find(requirement.strip()).isEmpty()) {
+                throw Refused.field("requirements", "\"" + requirement + "\" is not in the catalogue");
+            }
+        }
+    }
+
+    // --- the workflow ------------------------------------------------------------------------------------------
+
+    public ImprovementView transition(Tenant tenant, UUID id, TransitionRequest request) {
+        if (request.getTransition() == null) {
+            throw Refused.field("transition", "Say which step to take");
+        }
+        ImprovementRecord record = find(tenant.organisationId(), id);
+        if (!mayTake(tenant, record, request.getTransition())) {
+            throw new AccessDeniedException("Your roles do not allow " + request.getTransition().label().toLowerCase());
+        }
+        Refused.requireCurrentVersion(request.getVersion(), record.getVersion());
+        LocalDate today = today(tenant.organisationId());
+        switch (request.getTransition()) {
+            case TRIAGE -> {
+                if (request.getOwnerId() != null && people.memberOf(tenant.organisationId(), request.getOwnerId()).isEmpty()) {
+                    throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+                }
+                record.triage(request.getOwnerId(), request.getGrade());
+            }
+            case REJECT -> record.reject(request.getReason(), clock.instant());
+            case CONTAIN -> record.contain(request.getCorrection(), request.getConsequences(), clock.instant());
+            case ANALYSE -> {
+                List<UUID> similar = request.getSimilarRecords().stream().filter(s -> !s.equals(id)).distinct().toList();
+                if (records.findByOrganisationIdAndIdIn(tenant.organisationId(), similar).size() != similar.size()) {
+                    throw Refused.field("similarRecords", "A similar record must be one of this organisation's");
+                }
+                record.analyse(new Analysis(request.getReviewSummary(), request.getRcaMethod(), request.getWhys(),
+                        request.getFishbone(), request.getFaultTree(), request.getRcaExplanation(),
+                        request.getRootCause(), similar, request.getCouldOccurElsewhere(),
+                        request.getElsewhereJudgement(), request.getCorrectiveActionNeeded(),
+                        request.getNoActionJustification()), clock.instant());
+            }
+            case PLAN_ACTIONS -> {
+                List<TransitionRequest.ActionForm> planned = request.filledActions();
+                record.actionsPlanned(planned.size());
+                actions.plan(tenant.organisationId(), ORIGIN, record.getId(), record.getReference(),
+                        record.getAttempt(), planned.stream().map(a -> new PlannedAction(a.getTitle(),
+                                a.getDescription(), a.getOwnerId(), a.getDueDate(), a.getSuccessCriteria())).toList());
+            }
+            case IMPLEMENT -> {
+                List<ActionView> current = currentActions(record);
+                int open = (int) current.stream().filter(a -> !a.status().isFinished()).count();
+                int done = (int) current.stream().filter(a -> a.status() == ActionStatus.DONE).count();
+                record.implemented(open, done, clock.instant(), today,
+                        organisations.get(tenant.organisationId()).effectivenessWaitDays());
+            }
+            case START_EFFECTIVENESS_REVIEW -> record.startEffectivenessReview(today);
+            case REVIEW_EFFECTIVENESS -> reviewEffectiveness(tenant, record, request);
+            case CLOSE_WITHOUT_ACTION -> record.closeWithoutAction(clock.instant());
+            case EVALUATE -> record.evaluate(request.getEvaluation(), request.getReason(), request.getDeferredUntil(),
+                    today, clock.instant());
+            case CLOSE -> record.closeOpportunity(request.getBenefitRealised(), clock.instant());
+            case RECORD_ISMS_CHANGE -> record.recordIsmsChange(request.getIsmsChange(), today);
+        }
+        records.flush();
+        return view(record);
+    }
+
+    private void reviewEffectiveness(Tenant tenant, ImprovementRecord record, TransitionRequest request) {
+        if (request.getEffective() == null) {
+            throw Refused.missing("The effectiveness review", Map.of("effective", "the result: effective or not effective"));
+        }
+        boolean implementer = currentActions(record).stream()
+                .anyMatch(a -> tenant.userId().equals(a.completedBy()) || tenant.userId().equals(a.ownerId()));
+        if (implementer && (request.getIndependenceNote() == null || request.getIndependenceNote().isBlank())) {
+            throw Refused.missing("The effectiveness review", Map.of("independenceNote",
+                    "a reviewer who did not implement the actions, or a note why no one else can review"));
+        }
+        reviews.save(new EffectivenessReview(record, tenant.userId(), request.getMethod(), request.getEvidence(),
+                request.getEffective(), implementer ? request.getIndependenceNote() : null, clock.instant()));
+        record.effectivenessReviewed(request.getEffective(), clock.instant());
+    }
+
+    /** Who may take which step: managers run the workflow, owners their own records, auditors review effectiveness. */
+    static boolean mayTake(Tenant tenant, ImprovementRecord record, Transition transition) {
+        boolean manager = isManager(tenant);
+        boolean owner = tenant.userId().equals(record.getOwnerId());
+        return switch (transition) {
+            case TRIAGE, REJECT, EVALUATE -> manager;
+            case REVIEW_EFFECTIVENESS -> manager || tenant.hasAnyRole("AUDITOR");
+            default -> manager || owner;
+        };
+    }
+
+    /** The steps this person may try on this record now, for the page's buttons. */
+    static List<Transition> allowedSteps(Tenant tenant, ImprovementRecord record) {
+        Set<Transition> steps = EnumSet.noneOf(Transition.class);
+        boolean nc = record.getKind() == Kind.NONCONFORMITY;
+        switch (record.getStatus()) {
+            case REPORTED -> steps.addAll(nc ? List.of(Transition.TRIAGE, Transition.CONTAIN, Transition.REJECT)
+                    : List.of(Transition.EVALUATE));
+            case CONTAINED -> steps.add(Transition.ANALYSE);
+            case ANALYSED -> {
+                steps.add(Transition.ANALYSE);
+                steps.add(Boolean.FALSE.equals(record.getCorrectiveActionNeeded()) ? Transition.CLOSE_WITHOUT_ACTION
+                        : Transition.PLAN_ACTIONS);
+            }
+            case EVALUATED -> steps.add(record.getEvaluation() == Evaluation.DEFERRED ? Transition.EVALUATE : Transition.PLAN_ACTIONS);
+            case ACTIONS_PLANNED -> steps.add(Transition.IMPLEMENT);
+            case IMPLEMENTED -> steps.add(nc ? Transition.START_EFFECTIVENESS_REVIEW : Transition.CLOSE);
+            case EFFECTIVENESS_REVIEW -> steps.add(Transition.REVIEW_EFFECTIVENESS);
+            default -> { }
+        }
+        if (nc && record.getStatus() != Status.REPORTED && record.getStatus() != Status.REJECTED) {
+            steps.add(Transition.RECORD_ISMS_CHANGE);
+        }
+        return steps.stream().filter(t -> mayTake(tenant, record, t)).toList();
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public ImprovementView get(Tenant tenant, UUID id) {
+        return view(find(tenant.organisationId(), id), tenant);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ImprovementSummary> search(UUID organisationId, RegisterFilter filter, Pageable pageable) {
+        LocalDate today = today(organisationId);
+        Page<ImprovementRecord> page = records.findAll(RegisterQuery.of(organisationId, filter, today), pageable);
+        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
+                .collect(Collectors.toMap(AreaView::id, AreaView::name));
+        return page.map(r -> new ImprovementSummary(r.getId(), r.getReference(), r.getKind(), r.getTitle(),
+                r.getSource(), r.getGrade(), r.getStatus(), areas.get(r.getAreaId()), names.get(r.getOwnerId()),
+                r.getRaisedAt(), r.getTargetDate(),
+                r.getStatus().isOpen() && r.getTargetDate() != null && r.getTargetDate().isBefore(today)));
+    }
+
+    private ImprovementRecord find(UUID organisationId, UUID id) {
+        return records.findByIdAndOrganisationId(id, organisationId).orElseThrow(() -> Refused.notFound("Record"));
+    }
+
+    private List<ActionView> currentActions(ImprovementRecord record) {
+        return actions.of(record.getOrganisationId(), ORIGIN, record.getId()).stream()
+                .filter(a -> a.attempt() == record.getAttempt()).toList();
+    }
+
+    private LocalDate today(UUID organisationId) {
+        return LocalDate.now(clock.withZone(ZoneId.of(organisations.get(organisationId).timeZone())));
+    }
+
+    private Map<UUID, String> names(UUID organisationId) {
+        Map<UUID, String> names = new HashMap<>();
+        people.activeMembersOf(organisationId).forEach(p -> names.put(p.userId(), p.displayName()));
+        return names;
+    }
+
+    private ImprovementView view(ImprovementRecord r) {
+        return view(r, null);
+    }
+
+    private ImprovementView view(ImprovementRecord r, Tenant tenant) {
+        Map<UUID, String> names = names(r.getOrganisationId());
+        String areaName = r.getAreaId() == null ? null : organisations.area(r.getOrganisationId(), r.getAreaId()).name();
+        List<UUID> linkedIds = new ArrayList<>(r.getSimilarRecords());
+        if (r.getRecurrenceOf() != null) {
+            linkedIds.add(r.getRecurrenceOf());
+        }
+        Map<UUID, ImprovementView.Link> links = records.findByOrganisationIdAndIdIn(r.getOrganisationId(), linkedIds)
+                .stream().map(l -> new ImprovementView.Link(l.getId(), l.getReference(), l.getTitle(), l.getStatus()))
+                .collect(Collectors.toMap(ImprovementView.Link::id, Function.identity()));
+        Map<String, Object> rca = r.getRcaDetail() == null ? Map.of()
+                : JSON.readValue(r.getRcaDetail(), new TypeReference<Map<String, Object>>() { });
+        @SuppressWarnings("unchecked")
+        List<String> whys = (List<String>) rca.getOrDefault("whys", List.of());
+        @SuppressWarnings("unchecked")
+        Map<String, String> fishbone = (Map<String, String>) rca.getOrDefault("fishbone", Map.of());
+        List<ImprovementView.Review> reviewViews = reviews.findByRecordIdOrderByReviewedAtAsc(r.getId()).stream()
+                .map(v -> new ImprovementView.Review(v.getAttempt(), v.getReviewerId(),
+                        names.getOrDefault(v.getReviewerId(), "(former member)"), v.getMethod(), v.getEvidence(),
+                        v.isEffective(), v.getIndependenceNote(), v.getReviewedAt()))
+                .toList();
+        return new ImprovementView(r.getId(), r.getReference(), r.getKind(), r.getTitle(), r.getDescription(),
+                r.getSource(), r.getSourceReference(), r.getGrade(), r.getStatus(), r.getAreaId(), areaName,
+                r.getOwnerId(), names.get(r.getOwnerId()), r.getRaisedBy(),
+                names.getOrDefault(r.getRaisedBy(), "(former member)"), r.getRaisedAt(), r.getTargetDate(),
+                r.getRequirements(), r.getTags(), r.getRejectionReason(), r.getCorrection(), r.getConsequences(),
+                r.getContainedAt(), r.getReviewSummary(), r.getRcaMethod(), whys, fishbone,
+                (String) rca.get("faultTree"), r.getRcaExplanation(), r.getRootCause(),
+                r.getSimilarRecords().stream().map(links::get).filter(java.util.Objects::nonNull).toList(),
+                r.getCouldOccurElsewhere(), r.getElsewhereJudgement(), r.getCorrectiveActionNeeded(),
+                r.getNoActionJustification(), r.getAnalysedAt(), r.getAttempt(), r.getImplementedAt(),
+                r.getEffectivenessDue(), r.getIsmsChanges(), r.getEvaluation(), r.getEvaluationReason(),
+                r.getDeferredUntil(), r.getBenefitRealised(), links.get(r.getRecurrenceOf()),
+                r.isEffectivenessQuestioned(), r.getClosedAt(), actions.of(r.getOrganisationId(), ORIGIN, r.getId()),
+                reviewViews, tenant == null ? List.of() : allowedSteps(tenant, r), r.getVersion());
+    }
+
+    private static boolean isManager(Tenant tenant) {
+        return tenant.hasAnyRole("ADMIN", "ISMS_MANAGER");
+    }
+}

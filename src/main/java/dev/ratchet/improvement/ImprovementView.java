@@ -1,0 +1,38 @@
+package dev.ratchet.improvement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ratchet.action.ActionView;
+
+/** A record with everything its page and the API show: the workflow so far, its actions and reviews. */
+public record ImprovementView(UUID id, String reference, Kind kind, String title, String description, Source source,
+        String sourceReference, Grade grade, Status status, UUID areaId, String areaName, UUID ownerId,
+        String ownerName, UUID raisedBy, String raisedByName, Instant raisedAt, LocalDate targetDate,
+        List<String> requirements, String tags, String rejectionReason, String correction, String consequences,
+        Instant containedAt, String reviewSummary, RcaMethod rcaMethod, List<String> whys, Map<String, String> fishbone,
+        String faultTree, String rcaExplanation, String rootCause, List<Link> similarRecords,
+        Boolean couldOccurElsewhere, String elsewhereJudgement, Boolean correctiveActionNeeded,
+        String noActionJustification, Instant analysedAt, int attempt, Instant implementedAt,
+        LocalDate effectivenessDue, String ismsChanges, Evaluation evaluation, String evaluationReason,
+        LocalDate deferredUntil, String benefitRealised, Link recurrenceOf, boolean effectivenessQuestioned,
+        Instant closedAt, List<ActionView> actions, List<Review> reviews, List<Transition> allowed, long version) {
+
+    public record Link(UUID id, String reference, String title, Status status) {
+    }
+
+    public record Review(int attempt, UUID reviewerId, String reviewerName, String method, String evidence,
+            boolean effective, String independenceNote, Instant reviewedAt) {
+    }
+
+    public boolean isOpen() {
+        return status.isOpen();
+    }
+
+    public List<ActionView> currentActions() {
+        return actions.stream().filter(a -> a.attempt() == attempt).toList();
+    }
+}

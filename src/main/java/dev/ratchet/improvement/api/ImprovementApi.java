@@ -1,0 +1,97 @@
+package dev.ratchet.improvement.api;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dev.ratchet.improvement.Grade;
+import dev.ratchet.improvement.ImprovementManagement;
+import dev.ratchet.improvement.ImprovementSummary;
+import dev.ratchet.improvement.ImprovementView;
+import dev.ratchet.improvement.Kind;
+import dev.ratchet.improvement.RegisterFilter;
+import dev.ratchet.improvement.ReportForm;
+import dev.ratchet.improvement.Source;
+import dev.ratchet.improvement.Status;
+import dev.ratchet.improvement.TransitionRequest;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organisations/{organisationId}/improvements")
+@Tag(name = "Improvements", description = "Nonconformities and opportunities for improvement, with the clause 10.2 workflow")
+class ImprovementApi {
+
+    private final ImprovementManagement improvements;
+
+    ImprovementApi(ImprovementManagement improvements) {
+        this.improvements = improvements;
+    }
+
+    @GetMapping
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The register, filtered and paged in the database; sort by raisedAt, reference, targetDate, status or title")
+    PagedModel<ImprovementSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) Kind kind,
+            @RequestParam(required = false) Status status, @RequestParam(required = false) Grade grade,
+            @RequestParam(required = false) Source source, @RequestParam(required = false) String requirement,
+            @RequestParam(required = false) UUID areaId, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "raisedAt") String sort,
+            @RequestParam(defaultValue = "desc") String direction, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        RegisterFilter filter = new RegisterFilter(kind, status, grade, source, requirement, areaId, ownerId, overdue,
+                open, raisedFrom, raisedTo, q);
+        return new PagedModel<>(improvements.search(CurrentTenant.require().organisationId(), filter,
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), RegisterSort.of(sort, direction))));
+    }
+
+    @GetMapping("/{improvementId}")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "A record with its workflow so far, its actions and effectiveness reviews")
+    ImprovementView get(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
+        return improvements.get(CurrentTenant.require(), id);
+    }
+
+    @PostMapping
+    @PreAuthorize(Access.REPORT)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Reports a nonconformity or an opportunity; it gets the next reference number")
+    ImprovementView report(@PathVariable UUID organisationId, @Valid @RequestBody ReportForm form) {
+        return improvements.report(CurrentTenant.require(), form);
+    }
+
+    @PutMapping("/{improvementId}")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Corrects the description (owner or ISMS manager, while open); send the version you read")
+    ImprovementView describe(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id, @Valid @RequestBody ReportForm form) {
+        return improvements.describe(CurrentTenant.require(), id, form);
+    }
+
+    @PostMapping("/{improvementId}/transitions")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Takes one workflow step; 409 problem details name what the step is missing")
+    ImprovementView transition(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id,
+            @RequestBody TransitionRequest request) {
+        return improvements.transition(CurrentTenant.require(), id, request);
+    }
+}

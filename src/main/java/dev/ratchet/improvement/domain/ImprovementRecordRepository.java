@@ -1,0 +1,16 @@
+package dev.ratchet.improvement.domain;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+
+public interface ImprovementRecordRepository extends JpaRepository<ImprovementRecord, UUID>,
+        JpaSpecificationExecutor<ImprovementRecord> {
+
+    Optional<ImprovementRecord> findByIdAndOrganisationId(UUID id, UUID organisationId);
+
+    List<ImprovementRecord> findByOrganisationIdAndIdIn(UUID organisationId, List<UUID> ids);
+}

@@ -1,0 +1,38 @@
+package dev.ratchet.improvement.domain;
+
+import java.util.UUID;
+
+import dev.ratchet.improvement.Kind;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * NC-2026-014: numbered per organisation, kind and year under a row lock, in the reporting transaction, so a
+ * number is never given twice; a number whose record was rolled back is skipped, never reused.
+ */
+@Component
+public class ReferenceNumbers {
+
+    private final JdbcTemplate jdbc;
+
+    ReferenceNumbers(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String next(UUID organisationId, Kind kind, int year) {
+        // Another report may start the year's counter at the same moment: then use theirs.
+        jdbc.update("""
+                insert into improvement_counter (organisation_id, prefix, counter_year, last_number) values (?, ?, ?, 0)
+                on conflict do nothing""", organisationId, kind.prefix(), year);
+        jdbc.update("update improvement_counter set last_number = last_number + 1 where organisation_id = ? and prefix = ? and counter_year = ?",
+                organisationId, kind.prefix(), year);
+        Integer number = jdbc.queryForObject(
+                "select last_number from improvement_counter where organisation_id = ? and prefix = ? and counter_year = ?",
+                Integer.class, organisationId, kind.prefix(), year);
+        return "%s-%d-%03d".formatted(kind.prefix(), year, number);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.ratchet.improvement.web;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ratchet.catalogue.CatalogueManagement;
+import dev.ratchet.catalogue.Requirement;
+import dev.ratchet.improvement.Evaluation;
+import dev.ratchet.improvement.Grade;
+import dev.ratchet.improvement.ImprovementManagement;
+import dev.ratchet.improvement.ImprovementSummary;
+import dev.ratchet.improvement.ImprovementView;
+import dev.ratchet.improvement.Kind;
+import dev.ratchet.improvement.RcaMethod;
+import dev.ratchet.improvement.RegisterFilter;
+import dev.ratchet.improvement.ReportForm;
+import dev.ratchet.improvement.Source;
+import dev.ratchet.improvement.Status;
+import dev.ratchet.improvement.TransitionRequest;
+import dev.ratchet.improvement.api.RegisterSort;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Forms;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Tenant;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The register, reporting, and a record's page with its workflow. */
+@Controller
+class ImprovementController {
+
+    static final int PAGE_SIZE = 25;
+
+    private final ImprovementManagement improvements;
+    private final OrganisationManagement organisations;
+    private final CatalogueManagement catalogue;
+    private final People people;
+
+    ImprovementController(ImprovementManagement improvements, OrganisationManagement organisations,
+            CatalogueManagement catalogue, People people) {
+        this.improvements = improvements;
+        this.organisations = organisations;
+        this.catalogue = catalogue;
+        this.people = people;
+    }
+
+    @GetMapping("/improvements")
+    @PreAuthorize(Access.MEMBER)
+    String register(@RequestParam(required = false) Kind kind, @RequestParam(required = false) Status status,
+            @RequestParam(required = false) Grade grade, @RequestParam(required = false) Source source,
+            @RequestParam(required = false) String requirement, @RequestParam(required = false) UUID areaId,
+            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "raisedAt") String sort,
+            @RequestParam(defaultValue = "desc") String direction, @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        RegisterFilter filter = new RegisterFilter(kind, status, grade, source, requirement, areaId, ownerId, overdue,
+                open, raisedFrom, raisedTo, q);
+        Page<ImprovementSummary> records = improvements.search(tenant.organisationId(), filter,
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE, RegisterSort.of(sort, direction)));
+        model.addAttribute("records", records);
+        model.addAttribute("filter", filter);
+        model.addAttribute("sort", sort);
+        model.addAttribute("direction", direction);
+        model.addAttribute("filtered", !filter.equals(RegisterFilter.none()));
+        choices(model, tenant);
+        return htmx != null ? "improvement/register :: results" : "improvement/register";
+    }
+
+    @GetMapping("/improvements/new")
+    @PreAuthorize(Access.REPORT)
+    String newRecord(@ModelAttribute("report") ReportForm report, @RequestParam(required = false) Kind kind, Model model) {
+        if (kind != null) {
+            report.setKind(kind);
+        }
+        choices(model, CurrentTenant.require());
+        return "improvement/report";
+    }
+
+    @PostMapping("/improvements")
+    @PreAuthorize(Access.REPORT)
+    String report(@Valid @ModelAttribute("report") ReportForm report, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        if (!result.hasErrors()) {
+            try {
+                ImprovementView created = improvements.report(tenant, report);
+                redirect.addFlashAttribute("success", created.reference() + " is reported.");
+                return "redirect:/improvements/" + created.id();
+            }
+            catch (Refused refused) {
+                Forms.reject(result, refused);
+            }
+        }
+        choices(model, tenant);
+        return "improvement/report";
+    }
+
+    @GetMapping("/improvements/{id}")
+    @PreAuthorize(Access.MEMBER)
+    String show(@PathVariable UUID id, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        ImprovementView record = improvements.get(tenant, id);
+        if (!model.containsAttribute("step")) {
+            TransitionRequest step = new TransitionRequest();
+            step.setVersion(record.version());
+            step.setOwnerId(record.ownerId());
+            step.setGrade(record.grade());
+            step.setRcaMethod(RcaMethod.FIVE_WHYS);
+            model.addAttribute("step", step);
+        }
+        model.addAttribute("record", record);
+        model.addAttribute("workflow", record.kind() == Kind.NONCONFORMITY
+                ? List.of(Status.REPORTED, Status.CONTAINED, Status.ANALYSED, Status.ACTIONS_PLANNED, Status.IMPLEMENTED,
+                        Status.EFFECTIVENESS_REVIEW, Status.CLOSED)
+                : List.of(Status.REPORTED, Status.EVALUATED, Status.ACTIONS_PLANNED, Status.IMPLEMENTED, Status.CLOSED));
+        if (!model.containsAttribute("stepErrors")) {
+            model.addAttribute("stepErrors", Map.of());
+        }
+        choices(model, tenant);
+        return "improvement/record";
+    }
+
+    @PostMapping("/improvements/{id}/transitions")
+    @PreAuthorize(Access.REPORT)
+    String transition(@PathVariable UUID id, @ModelAttribute("step") TransitionRequest step, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        try {
+            ImprovementView record = improvements.transition(tenant, id, step);
+            redirect.addFlashAttribute("success", record.reference() + ": " + step.getTransition().label().toLowerCase()
+                    + " done. It is now " + record.status().label().toLowerCase() + ".");
+            return "redirect:/improvements/" + id;
+        }
+        catch (Refused refused) {
+            if (refused.kind() == Refused.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            model.addAttribute("failedStep", step.getTransition());
+            model.addAttribute("stepMessage", refused.getMessage());
+            model.addAttribute("stepErrors", refused.fieldErrors());
+            return show(id, model);
+        }
+    }
+
+    private void choices(Model model, Tenant tenant) {
+        model.addAttribute("kinds", Kind.values());
+        model.addAttribute("statuses", Status.values());
+        model.addAttribute("grades", Grade.values());
+        model.addAttribute("sources", Source.values());
+        model.addAttribute("methods", RcaMethod.values());
+        model.addAttribute("evaluations", Evaluation.values());
+        model.addAttribute("fishboneCategories", new String[] {"People", "Process", "Technology", "Environment", "Management", "Measurement"});
+        model.addAttribute("areas", organisations.allAreas(tenant.organisationId()));
+        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
+        model.addAttribute("requirementChoices", catalogue.search(null, null, null).stream()
+                .filter(r -> r.kind() != Requirement.Kind.THEME).toList());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.ratchet.improvement;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.TestOrganisation;
+import dev.ratchet.identity.Role;
+import dev.ratchet.shared.Tenant;
+
+/** Takes a nonconformity through the workflow as the ISMS manager, for tests that need one at a given step. */
+public final class Workflow {
+
+    private Workflow() {
+    }
+
+    public static ImprovementView reported(ImprovementManagement improvements, TestOrganisation org, String title) {
+        ReportForm form = new ReportForm();
+        form.setKind(Kind.NONCONFORMITY);
+        form.setTitle(title);
+        form.setDescription("Two leavers still had VPN accounts 30 days after leaving");
+        form.setSource(Source.INTERNAL_AUDIT);
+        form.setRequirements(List.of("iso27001-2022:A.5.18"));
+        form.setAreaId(org.areaId());
+        return improvements.report(org.tenant(Role.CONTRIBUTOR), form);
+    }
+
+    public static TransitionRequest step(Transition transition, ImprovementView record) {
+        TransitionRequest request = new TransitionRequest();
+        request.setTransition(transition);
+        request.setVersion(record.version());
+        return request;
+    }
+
+    public static TransitionRequest analysis(ImprovementView record) {
+        TransitionRequest analyse = step(Transition.ANALYSE, record);
+        analyse.setReviewSummary("Confirmed with HR and IT records");
+        analyse.setRcaMethod(RcaMethod.FIVE_WHYS);
+        analyse.setWhys(List.of("Accounts were not disabled", "IT was not told", "The leaver checklist has no IT step"));
+        analyse.setRootCause("The leaver process has no step that informs IT");
+        analyse.setCouldOccurElsewhere(true);
+        analyse.setElsewhereJudgement("Contractors leave through the same process");
+        analyse.setCorrectiveActionNeeded(true);
+        return analyse;
+    }
+
+    public static TransitionRequest plan(ImprovementView record, UUID actionOwner) {
+        TransitionRequest plan = step(Transition.PLAN_ACTIONS, record);
+        TransitionRequest.ActionForm action = new TransitionRequest.ActionForm();
+        action.setTitle("Add an IT step to the leaver checklist");
+        action.setOwnerId(actionOwner);
+        action.setDueDate(LocalDate.now().plusDays(14));
+        action.setSuccessCriteria("No leaver account active 24 h after leaving, in the next quarterly access review");
+        plan.setActions(List.of(action));
+        return plan;
+    }
+
+    /** Reported, triaged to the owner, contained, analysed, and one action planned for the owner. */
+    public static ImprovementView plannedNonconformity(ImprovementManagement improvements, TestOrganisation org,
+            UUID owner) {
+        Tenant manager = org.tenant(Role.ISMS_MANAGER);
+        ImprovementView nc = reported(improvements, org, "Leavers keep VPN access");
+        TransitionRequest triage = step(Transition.TRIAGE, nc);
+        triage.setOwnerId(owner);
+        triage.setGrade(Grade.MINOR);
+        nc = improvements.transition(manager, nc.id(), triage);
+        TransitionRequest contain = step(Transition.CONTAIN, nc);
+        contain.setCorrection("Both accounts disabled");
+        contain.setConsequences("VPN logs checked: no use after leaving");
+        nc = improvements.transition(manager, nc.id(), contain);
+        nc = improvements.transition(manager, nc.id(), analysis(nc));
+        return improvements.transition(manager, nc.id(), plan(nc, owner));
+    }
+}
