@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,16 +198,18 @@ public class ImprovementManagement {
 
     /** The steps this person may try on this record now, for the page's buttons. */
     static List<Transition> allowedSteps(Tenant tenant, ImprovementRecord record) {
-        Set<Transition> steps = EnumSet.noneOf(Transition.class);
+        // In the order a person should consider them: the step forward first.
+        Set<Transition> steps = new java.util.LinkedHashSet<>();
         boolean nc = record.getKind() == Kind.NONCONFORMITY;
         switch (record.getStatus()) {
             case REPORTED -> steps.addAll(nc ? List.of(Transition.TRIAGE, Transition.CONTAIN, Transition.REJECT)
                     : List.of(Transition.EVALUATE));
             case CONTAINED -> steps.add(Transition.ANALYSE);
             case ANALYSED -> {
+                if (record.getCorrectiveActionNeeded() != null) {
+                    steps.add(record.getCorrectiveActionNeeded() ? Transition.PLAN_ACTIONS : Transition.CLOSE_WITHOUT_ACTION);
+                }
                 steps.add(Transition.ANALYSE);
-                steps.add(Boolean.FALSE.equals(record.getCorrectiveActionNeeded()) ? Transition.CLOSE_WITHOUT_ACTION
-                        : Transition.PLAN_ACTIONS);
             }
             case EVALUATED -> steps.add(record.getEvaluation() == Evaluation.DEFERRED ? Transition.EVALUATE : Transition.PLAN_ACTIONS);
             case ACTIONS_PLANNED -> steps.add(Transition.IMPLEMENT);

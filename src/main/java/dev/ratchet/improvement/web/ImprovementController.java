@@ -18,6 +18,7 @@ import dev.ratchet.improvement.RegisterFilter;
 import dev.ratchet.improvement.ReportForm;
 import dev.ratchet.improvement.Source;
 import dev.ratchet.improvement.Status;
+import dev.ratchet.improvement.Transition;
 import dev.ratchet.improvement.TransitionRequest;
 import dev.ratchet.improvement.api.RegisterSort;
 import dev.ratchet.organisation.OrganisationManagement;
@@ -150,8 +151,8 @@ class ImprovementController {
         Tenant tenant = CurrentTenant.require();
         try {
             ImprovementView record = improvements.transition(tenant, id, step);
-            redirect.addFlashAttribute("success", record.reference() + ": " + step.getTransition().label().toLowerCase()
-                    + " done. It is now " + record.status().label().toLowerCase() + ".");
+            redirect.addFlashAttribute("success", step.getTransition() == Transition.RECORD_ISMS_CHANGE
+                    ? "The change to the ISMS is recorded." : record.reference() + " is now " + record.status().label().toLowerCase() + ".");
             return "redirect:/improvements/" + id;
         }
         catch (Refused refused) {
