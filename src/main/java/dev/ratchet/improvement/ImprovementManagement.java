@@ -24,6 +24,8 @@ import dev.ratchet.improvement.domain.ImprovementRecord;
 import dev.ratchet.improvement.domain.ImprovementRecordRepository;
 import dev.ratchet.improvement.domain.ReferenceNumbers;
 import dev.ratchet.improvement.domain.RegisterQuery;
+import dev.ratchet.improvement.domain.SimilarityIndex;
+import dev.ratchet.improvement.domain.Terms;
 import dev.ratchet.organisation.AreaView;
 import dev.ratchet.organisation.OrganisationDetails;
 import dev.ratchet.organisation.OrganisationManagement;
@@ -50,6 +52,7 @@ public class ImprovementManagement {
     private final ImprovementRecordRepository records;
     private final EffectivenessReviewRepository reviews;
     private final ReferenceNumbers references;
+    private final SimilarityIndex similarity;
     private final ActionManagement actions;
     private final OrganisationManagement organisations;
     private final CatalogueManagement catalogue;
@@ -57,11 +60,12 @@ public class ImprovementManagement {
     private final Clock clock;
 
     ImprovementManagement(ImprovementRecordRepository records, EffectivenessReviewRepository reviews,
-            ReferenceNumbers references, ActionManagement actions, OrganisationManagement organisations,
+            ReferenceNumbers references, SimilarityIndex similarity, ActionManagement actions, OrganisationManagement organisations,
             CatalogueManagement catalogue, People people, Clock clock) {
         this.records = records;
         this.reviews = reviews;
         this.references = references;
+        this.similarity = similarity;
         this.actions = actions;
         this.organisations = organisations;
         this.catalogue = catalogue;
@@ -79,6 +83,7 @@ public class ImprovementManagement {
         ImprovementRecord record = records.save(
                 new ImprovementRecord(tenant.organisationId(), reference, form, tenant.userId(), clock.instant()));
         records.flush();
+        indexTerms(record);
         return view(record);
     }
 
@@ -95,6 +100,7 @@ public class ImprovementManagement {
         checkReferences(tenant.organisationId(), form);
         record.describe(form);
         records.flush();
+        indexTerms(record);
         return view(record);
     }
 
@@ -110,6 +116,47 @@ public class ImprovementManagement {
                 throw Refused.field("requirements", "\"" + requirement + "\" is not in the catalogue");
             }
         }
+    }
+
+    private void indexTerms(ImprovementRecord record) {
+        similarity.index(record.getOrganisationId(), record.getId(), termsOf(record));
+    }
+
+    private static java.util.Set<String> termsOf(ImprovementRecord r) {
+        return Terms.of(r.getTitle(), r.getDescription(), r.getRequirements(), r.getAreaId());
+    }
+
+    // --- similar records ---------------------------------------------------------------------------------------
+
+    /** Below this share of matching weight a record is not shown as similar. */
+    static final double SIMILAR_ENOUGH = 0.3;
+
+    /** Existing records probably about the same problem as this one, best first. */
+    @Transactional(readOnly = true)
+    public List<SimilarRecord> similarTo(Tenant tenant, UUID id) {
+        ImprovementRecord record = find(tenant.organisationId(), id);
+        return similar(tenant.organisationId(), termsOf(record), id);
+    }
+
+    /** The same for a record still being written (the report form asks as the person types). */
+    @Transactional(readOnly = true)
+    public List<SimilarRecord> similarTo(Tenant tenant, String title, String description, List<String> requirements,
+            UUID areaId) {
+        return similar(tenant.organisationId(), Terms.of(title, description,
+                requirements == null ? List.of() : requirements, areaId), null);
+    }
+
+    private List<SimilarRecord> similar(UUID organisationId, java.util.Set<String> terms, UUID excluding) {
+        List<SimilarityIndex.Match> matches = similarity.similar(organisationId, terms, excluding, 10).stream()
+                .filter(m -> m.score() >= SIMILAR_ENOUGH).toList();
+        Map<UUID, ImprovementRecord> found = records.findByOrganisationIdAndIdIn(organisationId,
+                matches.stream().map(SimilarityIndex.Match::recordId).toList()).stream()
+                .collect(Collectors.toMap(ImprovementRecord::getId, Function.identity()));
+        return matches.stream().filter(m -> found.containsKey(m.recordId())).map(m -> {
+            ImprovementRecord r = found.get(m.recordId());
+            return new SimilarRecord(r.getId(), r.getReference(), r.getTitle(), r.getKind(), r.getStatus(),
+                    r.getRaisedAt(), (int) Math.round(m.score() * 100));
+        }).toList();
     }
 
     // --- the workflow ------------------------------------------------------------------------------------------
@@ -282,6 +329,7 @@ public class ImprovementManagement {
         List<String> whys = (List<String>) rca.getOrDefault("whys", List.of());
         @SuppressWarnings("unchecked")
         Map<String, String> fishbone = (Map<String, String>) rca.getOrDefault("fishbone", Map.of());
+        List<SimilarRecord> suggestions = similar(r.getOrganisationId(), termsOf(r), r.getId());
         List<ImprovementView.Review> reviewViews = reviews.findByRecordIdOrderByReviewedAtAsc(r.getId()).stream()
                 .map(v -> new ImprovementView.Review(v.getAttempt(), v.getReviewerId(),
                         names.getOrDefault(v.getReviewerId(), "(former member)"), v.getMethod(), v.getEvidence(),
@@ -300,7 +348,10 @@ public class ImprovementManagement {
                 r.getEffectivenessDue(), r.getIsmsChanges(), r.getEvaluation(), r.getEvaluationReason(),
                 r.getDeferredUntil(), r.getBenefitRealised(), links.get(r.getRecurrenceOf()),
                 r.isEffectivenessQuestioned(), r.getClosedAt(), actions.of(r.getOrganisationId(), ORIGIN, r.getId()),
-                reviewViews, tenant == null ? List.of() : allowedSteps(tenant, r), r.getVersion());
+                reviewViews, tenant == null ? List.of() : allowedSteps(tenant, r), suggestions,
+                (int) suggestions.stream().filter(x -> x.kind() == Kind.NONCONFORMITY
+                        && x.raisedAt().isAfter(r.getRaisedAt().minus(365, java.time.temporal.ChronoUnit.DAYS))).count(),
+                r.getVersion());
     }
 
     private static boolean isManager(Tenant tenant) {

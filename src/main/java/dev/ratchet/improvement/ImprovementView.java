@@ -19,7 +19,8 @@ public record ImprovementView(UUID id, String reference, Kind kind, String title
         String noActionJustification, Instant analysedAt, int attempt, Instant implementedAt,
         LocalDate effectivenessDue, String ismsChanges, Evaluation evaluation, String evaluationReason,
         LocalDate deferredUntil, String benefitRealised, Link recurrenceOf, boolean effectivenessQuestioned,
-        Instant closedAt, List<ActionView> actions, List<Review> reviews, List<Transition> allowed, long version) {
+        Instant closedAt, List<ActionView> actions, List<Review> reviews, List<Transition> allowed,
+        List<SimilarRecord> suggestions, int similarNonconformitiesInYear, long version) {
 
     public record Link(UUID id, String reference, String title, Status status) {
     }

@@ -72,6 +72,14 @@ class ImprovementApi {
         return improvements.get(CurrentTenant.require(), id);
     }
 
+    @GetMapping("/{improvementId}/similar")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Existing records probably about the same problem, best first, with how alike (percent)")
+    java.util.List<dev.ratchet.improvement.SimilarRecord> similar(@PathVariable UUID organisationId,
+            @PathVariable("improvementId") UUID id) {
+        return improvements.similarTo(CurrentTenant.require(), id);
+    }
+
     @PostMapping
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)

@@ -119,6 +119,17 @@ class ImprovementController {
         return "improvement/report";
     }
 
+    /** Suggestions while a report is typed: records probably about the same problem. */
+    @GetMapping("/improvements/similar")
+    @PreAuthorize(Access.REPORT)
+    String similarWhileTyping(@RequestParam(required = false) String title,
+            @RequestParam(required = false) String description,
+            @RequestParam(required = false) List<String> requirements, @RequestParam(required = false) UUID areaId,
+            Model model) {
+        model.addAttribute("similar", improvements.similarTo(CurrentTenant.require(), title, description, requirements, areaId));
+        return "improvement/similar :: suggestions";
+    }
+
     @GetMapping("/improvements/{id}")
     @PreAuthorize(Access.MEMBER)
     String show(@PathVariable UUID id, Model model) {
