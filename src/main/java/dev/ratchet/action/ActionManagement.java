@@ -63,6 +63,18 @@ public class ActionManagement {
                 originType, originId).stream().map(a -> view(a, names)).toList();
     }
 
+    /** The actions of several records at once, for lists and exports. */
+    @Transactional(readOnly = true)
+    public List<ActionView> ofOrigins(UUID organisationId, List<UUID> originIds) {
+        if (originIds.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> names = names(organisationId);
+        return actions.findByOrganisationIdAndOriginIdIn(organisationId, originIds).stream()
+                .sorted(java.util.Comparator.comparing(ActionItem::getAttempt).thenComparing(ActionItem::getDueDate))
+                .map(a -> view(a, names)).toList();
+    }
+
     @Transactional(readOnly = true)
     public ActionView get(UUID organisationId, UUID actionId) {
         return view(find(organisationId, actionId), names(organisationId));

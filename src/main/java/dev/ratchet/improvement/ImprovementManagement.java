@@ -290,6 +290,46 @@ public class ImprovementManagement {
                 r.getStatus().isOpen() && r.getTargetDate() != null && r.getTargetDate().isBefore(today)));
     }
 
+    /** The filtered register as the incident and corrective action log, read page by page in the database. */
+    @Transactional(readOnly = true)
+    public void log(UUID organisationId, RegisterFilter filter, org.springframework.data.domain.Sort sort,
+            java.util.function.Consumer<LogRow> into) {
+        LocalDate today = today(organisationId);
+        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
+                .collect(Collectors.toMap(AreaView::id, AreaView::name));
+        Pageable page = org.springframework.data.domain.PageRequest.of(0, 500, sort);
+        while (true) {
+            Page<ImprovementRecord> chunk = records.findAll(RegisterQuery.of(organisationId, filter, today), page);
+            List<UUID> ids = chunk.getContent().stream().map(ImprovementRecord::getId).toList();
+            Map<UUID, List<ActionView>> actionsOf = actions.ofOrigins(organisationId, ids).stream()
+                    .collect(Collectors.groupingBy(ActionView::originId));
+            Map<UUID, List<EffectivenessReview>> reviewsOf = reviews.findByRecordIdInOrderByReviewedAtAsc(ids).stream()
+                    .collect(Collectors.groupingBy(EffectivenessReview::getRecordId));
+            for (ImprovementRecord r : chunk) {
+                String actionText = actionsOf.getOrDefault(r.getId(), List.of()).stream()
+                        .map(a -> a.title() + " — " + a.ownerName() + ", due " + a.dueDate() + ", " + a.status().label()
+                                + "; success criteria: " + a.successCriteria()
+                                + (a.completionEvidence() == null ? "" : "; evidence: " + a.completionEvidence()))
+                        .collect(Collectors.joining("\n"));
+                String effectiveness = reviewsOf.getOrDefault(r.getId(), List.of()).stream()
+                        .map(v -> (v.isEffective() ? "Effective" : "Not effective") + " (" + v.getReviewedAt().toString().substring(0, 10)
+                                + ", " + names.getOrDefault(v.getReviewerId(), "former member") + "): " + v.getEvidence())
+                        .collect(Collectors.joining("\n"));
+                into.accept(new LogRow(r.getId(), r.getReference(), r.getKind(), r.getGrade(), r.getStatus(), r.getTitle(),
+                        r.getDescription(), r.getSource(), r.getSourceReference(), areas.get(r.getAreaId()),
+                        names.get(r.getOwnerId()), names.getOrDefault(r.getRaisedBy(), "former member"), r.getRaisedAt(),
+                        r.getTargetDate(), String.join(", ", r.getRequirements()), r.getCorrection(), r.getConsequences(),
+                        r.getContainedAt(), r.getRcaMethod(), r.getRootCause(), r.getCorrectiveActionNeeded(), actionText,
+                        effectiveness, r.getIsmsChanges(), r.getClosedAt()));
+            }
+            if (!chunk.hasNext()) {
+                return;
+            }
+            page = chunk.nextPageable();
+        }
+    }
+
     private ImprovementRecord find(UUID organisationId, UUID id) {
         return records.findByIdAndOrganisationId(id, organisationId).orElseThrow(() -> Refused.notFound("Record"));
     }

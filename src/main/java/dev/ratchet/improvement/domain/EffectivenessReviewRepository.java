@@ -8,4 +8,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface EffectivenessReviewRepository extends JpaRepository<EffectivenessReview, UUID> {
 
     List<EffectivenessReview> findByRecordIdOrderByReviewedAtAsc(UUID recordId);
+
+    List<EffectivenessReview> findByRecordIdInOrderByReviewedAtAsc(List<UUID> recordIds);
 }

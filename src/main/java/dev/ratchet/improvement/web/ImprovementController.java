@@ -20,7 +20,6 @@ import dev.ratchet.improvement.Source;
 import dev.ratchet.improvement.Status;
 import dev.ratchet.improvement.Transition;
 import dev.ratchet.improvement.TransitionRequest;
-import dev.ratchet.improvement.api.RegisterSort;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
@@ -28,11 +27,12 @@ import dev.ratchet.shared.Forms;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,39 +55,53 @@ class ImprovementController {
     private final OrganisationManagement organisations;
     private final CatalogueManagement catalogue;
     private final People people;
+    private final java.time.Clock clock;
 
     ImprovementController(ImprovementManagement improvements, OrganisationManagement organisations,
-            CatalogueManagement catalogue, People people) {
+            CatalogueManagement catalogue, People people, java.time.Clock clock) {
         this.improvements = improvements;
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.people = people;
+        this.clock = clock;
     }
 
     @GetMapping("/improvements")
     @PreAuthorize(Access.MEMBER)
-    String register(@RequestParam(required = false) Kind kind, @RequestParam(required = false) Status status,
-            @RequestParam(required = false) Grade grade, @RequestParam(required = false) Source source,
-            @RequestParam(required = false) String requirement, @RequestParam(required = false) UUID areaId,
-            @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) Boolean open,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "raisedAt") String sort,
-            @RequestParam(defaultValue = "desc") String direction, @RequestParam(defaultValue = "0") int page,
+    String register(@ModelAttribute("params") RegisterParams params,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Tenant tenant = CurrentTenant.require();
-        RegisterFilter filter = new RegisterFilter(kind, status, grade, source, requirement, areaId, ownerId, overdue,
-                open, raisedFrom, raisedTo, q);
+        RegisterFilter filter = params.filter();
         Page<ImprovementSummary> records = improvements.search(tenant.organisationId(), filter,
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE, RegisterSort.of(sort, direction)));
+                PageRequest.of(Math.max(params.getPage(), 0), PAGE_SIZE, params.order()));
         model.addAttribute("records", records);
         model.addAttribute("filter", filter);
-        model.addAttribute("sort", sort);
-        model.addAttribute("direction", direction);
+        model.addAttribute("sort", params.getSort());
+        model.addAttribute("direction", params.getDirection());
         model.addAttribute("filtered", !filter.equals(RegisterFilter.none()));
         choices(model, tenant);
         return htmx != null ? "improvement/register :: results" : "improvement/register";
+    }
+
+    /** The filtered register as the incident and corrective action log, for an auditor's spreadsheet. */
+    @GetMapping({ "/improvements/export.csv", "/improvements/export.xlsx" })
+    @PreAuthorize(Access.MEMBER)
+    void export(@ModelAttribute RegisterParams params, HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
+        Tenant tenant = CurrentTenant.require();
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        String name = "improvement-log-" + LocalDate.now(clock) + (xlsx ? ".xlsx" : ".csv");
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                .filename(name).build().toString());
+        java.util.function.Consumer<java.util.function.Consumer<dev.ratchet.improvement.LogRow>> rows =
+                into -> improvements.log(tenant.organisationId(), params.filter(), params.order(), into);
+        if (xlsx) {
+            LogExport.xlsx(rows, response.getOutputStream());
+        }
+        else {
+            LogExport.csv(rows, response.getOutputStream());
+        }
     }
 
     @GetMapping("/improvements/new")
