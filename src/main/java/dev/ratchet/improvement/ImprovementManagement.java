@@ -17,6 +17,8 @@ import dev.ratchet.action.ActionStatus;
 import dev.ratchet.action.ActionView;
 import dev.ratchet.action.PlannedAction;
 import dev.ratchet.catalogue.CatalogueManagement;
+import dev.ratchet.evidence.EvidenceManagement;
+import dev.ratchet.evidence.EvidenceView;
 import dev.ratchet.improvement.domain.Analysis;
 import dev.ratchet.improvement.domain.EffectivenessReview;
 import dev.ratchet.improvement.domain.EffectivenessReviewRepository;
@@ -57,11 +59,12 @@ public class ImprovementManagement {
     private final OrganisationManagement organisations;
     private final CatalogueManagement catalogue;
     private final People people;
+    private final EvidenceManagement evidence;
     private final Clock clock;
 
     ImprovementManagement(ImprovementRecordRepository records, EffectivenessReviewRepository reviews,
             ReferenceNumbers references, SimilarityIndex similarity, ActionManagement actions, OrganisationManagement organisations,
-            CatalogueManagement catalogue, People people, Clock clock) {
+            CatalogueManagement catalogue, People people, EvidenceManagement evidence, Clock clock) {
         this.records = records;
         this.reviews = reviews;
         this.references = references;
@@ -70,6 +73,7 @@ public class ImprovementManagement {
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.people = people;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -124,6 +128,19 @@ public class ImprovementManagement {
 
     private static java.util.Set<String> termsOf(ImprovementRecord r) {
         return Terms.of(r.getTitle(), r.getDescription(), r.getRequirements(), r.getAreaId());
+    }
+
+    // --- evidence -----------------------------------------------------------------------------------------------
+
+    /** Attaches evidence to the record: its owner, an ISMS manager, or the owner of one of its actions. */
+    public EvidenceView attach(Tenant tenant, UUID id, EvidenceManagement.Upload upload) throws java.io.IOException {
+        ImprovementRecord record = find(tenant.organisationId(), id);
+        boolean actionOwner = actions.of(tenant.organisationId(), ORIGIN, id).stream()
+                .anyMatch(a -> tenant.userId().equals(a.ownerId()));
+        if (!isManager(tenant) && !tenant.userId().equals(record.getOwnerId()) && !actionOwner) {
+            throw new AccessDeniedException("Only the owner, an action owner or an ISMS manager adds evidence");
+        }
+        return evidence.store(tenant.organisationId(), ORIGIN, id, tenant.userId(), upload);
     }
 
     // --- similar records ---------------------------------------------------------------------------------------
@@ -388,7 +405,8 @@ public class ImprovementManagement {
                 r.getEffectivenessDue(), r.getIsmsChanges(), r.getEvaluation(), r.getEvaluationReason(),
                 r.getDeferredUntil(), r.getBenefitRealised(), links.get(r.getRecurrenceOf()),
                 r.isEffectivenessQuestioned(), r.getClosedAt(), actions.of(r.getOrganisationId(), ORIGIN, r.getId()),
-                reviewViews, tenant == null ? List.of() : allowedSteps(tenant, r), suggestions,
+                reviewViews, evidence.of(r.getOrganisationId(), r.getId()),
+                tenant == null ? List.of() : allowedSteps(tenant, r), suggestions,
                 (int) suggestions.stream().filter(x -> x.kind() == Kind.NONCONFORMITY
                         && x.raisedAt().isAfter(r.getRaisedAt().minus(365, java.time.temporal.ChronoUnit.DAYS))).count(),
                 r.getVersion());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ratchet.action.ActionView;
+import dev.ratchet.evidence.EvidenceView;
 
 /** A record with everything its page and the API show: the workflow so far, its actions and reviews. */
 public record ImprovementView(UUID id, String reference, Kind kind, String title, String description, Source source,
@@ -19,7 +20,8 @@ public record ImprovementView(UUID id, String reference, Kind kind, String title
         String noActionJustification, Instant analysedAt, int attempt, Instant implementedAt,
         LocalDate effectivenessDue, String ismsChanges, Evaluation evaluation, String evaluationReason,
         LocalDate deferredUntil, String benefitRealised, Link recurrenceOf, boolean effectivenessQuestioned,
-        Instant closedAt, List<ActionView> actions, List<Review> reviews, List<Transition> allowed,
+        Instant closedAt, List<ActionView> actions, List<Review> reviews, List<EvidenceView> evidence,
+        List<Transition> allowed,
         List<SimilarRecord> suggestions, int similarNonconformitiesInYear, long version) {
 
     public record Link(UUID id, String reference, String title, Status status) {

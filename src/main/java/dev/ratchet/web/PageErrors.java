@@ -25,6 +25,11 @@ class PageErrors {
         };
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletResponse response) {
+        return page("error/409", 413, "The file is larger than uploads may be here. Make it smaller (or split it) and try again.", response);
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ModelAndView concurrentEdit(HttpServletResponse response) {
         return page("error/409", 409, Refused.staleEdit().getMessage(), response);

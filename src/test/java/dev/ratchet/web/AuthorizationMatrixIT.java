@@ -64,6 +64,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
     static UUID target;
     static UUID improvement;
     static UUID action;
+    static UUID evidence;
 
     @Autowired
     ImprovementManagement improvements;
@@ -84,6 +85,13 @@ class AuthorizationMatrixIT extends IntegrationTest {
             ImprovementView nc = Workflow.plannedNonconformity(improvements, org, org.userIds().get(Role.CONTRIBUTOR));
             improvement = nc.id();
             action = nc.actions().get(0).id();
+            try {
+                evidence = improvements.attach(org.tenant(Role.ISMS_MANAGER), improvement, new dev.ratchet.evidence.EvidenceManagement.Upload(
+                        "access-review.txt", 5, new java.io.ByteArrayInputStream("hello".getBytes()), java.time.LocalDate.now(), null)).id();
+            }
+            catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
@@ -201,7 +209,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
         String id = text.startsWith("/members/") ? target.toString()
                 : text.startsWith("/areas/") ? org.areaId().toString()
                 : text.startsWith("/improvements/") ? improvement.toString()
-                : text.startsWith("/actions/") ? action.toString() : UUID.randomUUID().toString();
+                : text.startsWith("/actions/") ? action.toString()
+                : text.startsWith("/evidence/") ? evidence.toString() : UUID.randomUUID().toString();
         return text.replace("{id}", id).replace("{organisationId}", org.id().toString())
                 .replace("{improvementId}", improvement.toString()).replace("{actionId}", action.toString())
                 .replace("{memberId}", target.toString())

@@ -30,6 +30,9 @@ import dev.ratchet.shared.Tenant;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import dev.ratchet.evidence.EvidenceManagement;
+import dev.ratchet.evidence.EvidenceView;
+import org.springframework.web.multipart.MultipartFile;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -189,6 +192,26 @@ class ImprovementController {
             model.addAttribute("stepErrors", refused.fieldErrors());
             return show(id, model);
         }
+    }
+
+    @PostMapping("/improvements/{id}/evidence")
+    @PreAuthorize(Access.REPORT)
+    String attach(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate evidenceDate,
+            @RequestParam(required = false) String description, RedirectAttributes redirect) throws java.io.IOException {
+        try {
+            EvidenceView stored = improvements.attach(CurrentTenant.require(), id, new EvidenceManagement.Upload(
+                    file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
+                    file == null ? java.io.InputStream.nullInputStream() : file.getInputStream(), evidenceDate, description));
+            redirect.addFlashAttribute("success", "\"" + stored.fileName() + "\" is attached (SHA-256 " + stored.sha256().substring(0, 12) + "…).");
+        }
+        catch (Refused refused) {
+            if (refused.kind() == Refused.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("evidenceError", refused.getMessage());
+        }
+        return "redirect:/improvements/" + id + "#evidence";
     }
 
     private void choices(Model model, Tenant tenant) {

@@ -1,0 +1,146 @@
+package dev.ratchet.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.ratchet.evidence.domain.EvidenceFile;
+import dev.ratchet.evidence.domain.EvidenceFileRepository;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/** Stores evidence that passes the rules (size, type, date) with its SHA-256, and gives it back as a download. */
+@Service
+@Transactional
+public class EvidenceManagement {
+
+    /** What may be uploaded, by file ending, and the content type it is served with whatever the browser claimed. */
+    static final Map<String, String> ALLOWED = Map.ofEntries(
+            Map.entry("pdf", "application/pdf"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"),
+            Map.entry("txt", "text/plain"), Map.entry("log", "text/plain"), Map.entry("md", "text/plain"),
+            Map.entry("csv", "text/csv"), Map.entry("json", "application/json"), Map.entry("xml", "application/xml"),
+            Map.entry("eml", "message/rfc822"), Map.entry("msg", "application/vnd.ms-outlook"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+            Map.entry("odt", "application/vnd.oasis.opendocument.text"),
+            Map.entry("ods", "application/vnd.oasis.opendocument.spreadsheet"));
+
+    private final EvidenceFileRepository files;
+    private final JdbcTemplate jdbc;
+    private final People people;
+    private final Clock clock;
+    private final DataSize maxSize;
+
+    EvidenceManagement(EvidenceFileRepository files, JdbcTemplate jdbc, People people, Clock clock,
+            @Value("${ratchet.evidence.max-size:20MB}") DataSize maxSize) {
+        this.files = files;
+        this.jdbc = jdbc;
+        this.people = people;
+        this.clock = clock;
+        this.maxSize = maxSize;
+    }
+
+    public record Upload(String fileName, long size, InputStream content, LocalDate evidenceDate, String description) {
+    }
+
+    public record Download(String fileName, String contentType, byte[] content, String sha256) {
+    }
+
+    /** Stores the file for the record; refuses, naming the rule, a file that breaks one. */
+    public EvidenceView store(UUID organisationId, String ownerType, UUID ownerId, UUID uploadedBy, Upload upload)
+            throws IOException {
+        String name = upload.fileName() == null ? "" : upload.fileName().replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        if (name.isEmpty() || upload.size() == 0) {
+            throw Refused.field("file", "Choose a file to upload");
+        }
+        if (name.length() > 255) {
+            throw Refused.field("file", "The file name is longer than 255 characters: rename it first");
+        }
+        String ending = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String contentType = ALLOWED.get(ending);
+        if (contentType == null) {
+            throw Refused.field("file", "Files of type \"" + (ending.isEmpty() ? "(none)" : ending)
+                    + "\" are not accepted. Accepted: " + String.join(", ", new java.util.TreeSet<>(ALLOWED.keySet())));
+        }
+        if (upload.size() > maxSize.toBytes()) {
+            throw Refused.field("file", "The file is larger than " + maxSize.toMegabytes() + " MB");
+        }
+        if (upload.evidenceDate() == null) {
+            throw Refused.field("evidenceDate", "Say when the evidence was produced or observed");
+        }
+        if (upload.evidenceDate().isAfter(LocalDate.now(clock))) {
+            throw Refused.field("evidenceDate", "The evidence date cannot be in the future");
+        }
+        MessageDigest digest = sha256();
+        byte[] bytes;
+        try (DigestInputStream in = new DigestInputStream(upload.content(), digest)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE, maxSize.toBytes() + 1));
+        }
+        if (bytes.length > maxSize.toBytes()) {
+            throw Refused.field("file", "The file is larger than " + maxSize.toMegabytes() + " MB");
+        }
+        String hash = HexFormat.of().formatHex(digest.digest());
+        EvidenceFile file = files.saveAndFlush(new EvidenceFile(organisationId, ownerType, ownerId, name, contentType,
+                bytes.length, hash, upload.evidenceDate(), upload.description(), uploadedBy, clock.instant()));
+        jdbc.update("insert into evidence_content (id, content) values (?, ?)", file.getId(), bytes);
+        return view(file, names(organisationId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<EvidenceView> of(UUID organisationId, UUID ownerId) {
+        Map<UUID, String> names = names(organisationId);
+        return files.findByOrganisationIdAndOwnerIdOrderByEvidenceDateDescUploadedAtDesc(organisationId, ownerId)
+                .stream().map(f -> view(f, names)).toList();
+    }
+
+    /** The file as stored; its hash is checked again, so a changed file is never served as evidence. */
+    @Transactional(readOnly = true)
+    public Download download(UUID organisationId, UUID id) {
+        EvidenceFile file = files.findByIdAndOrganisationId(id, organisationId)
+                .orElseThrow(() -> Refused.notFound("Evidence"));
+        byte[] content = jdbc.queryForObject("select content from evidence_content where id = ?", byte[].class, id);
+        String hash = HexFormat.of().formatHex(sha256().digest(content));
+        if (!hash.equals(file.getSha256())) {
+            throw Refused.conflict("This file no longer matches the SHA-256 recorded when it was uploaded: it was changed");
+        }
+        return new Download(file.getFileName(), file.getContentType(), content, hash);
+    }
+
+    private Map<UUID, String> names(UUID organisationId) {
+        return people.activeMembersOf(organisationId).stream()
+                .collect(Collectors.toMap(People.Person::userId, People.Person::displayName, (a, b) -> a));
+    }
+
+    private static EvidenceView view(EvidenceFile f, Map<UUID, String> names) {
+        return new EvidenceView(f.getId(), f.getOwnerType(), f.getOwnerId(), f.getFileName(), f.getContentType(),
+                f.getSizeBytes(), f.getSha256(), f.getEvidenceDate(), f.getDescription(), f.getUploadedBy(),
+                names.getOrDefault(f.getUploadedBy(), "(former member)"), f.getUploadedAt());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
