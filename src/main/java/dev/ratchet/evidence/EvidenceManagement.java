@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -18,6 +17,7 @@ import dev.ratchet.evidence.domain.EvidenceFile;
 import dev.ratchet.evidence.domain.EvidenceFileRepository;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Sha256;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,7 +89,7 @@ public class EvidenceManagement {
         if (upload.evidenceDate().isAfter(LocalDate.now(clock))) {
             throw Refused.field("evidenceDate", "The evidence date cannot be in the future");
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         byte[] bytes;
         try (DigestInputStream in = new DigestInputStream(upload.content(), digest)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE, maxSize.toBytes() + 1));
@@ -117,7 +117,7 @@ public class EvidenceManagement {
         EvidenceFile file = files.findByIdAndOrganisationId(id, organisationId)
                 .orElseThrow(() -> Refused.notFound("Evidence"));
         byte[] content = jdbc.queryForObject("select content from evidence_content where id = ?", byte[].class, id);
-        String hash = HexFormat.of().formatHex(sha256().digest(content));
+        String hash = Sha256.hex(content);
         if (!hash.equals(file.getSha256())) {
             throw Refused.conflict("This file no longer matches the SHA-256 recorded when it was uploaded: it was changed");
         }
@@ -135,12 +135,4 @@ public class EvidenceManagement {
                 names.getOrDefault(f.getUploadedBy(), "(former member)"), f.getUploadedAt());
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package dev.ratchet.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +7,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +25,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Sha256;
 import dev.ratchet.shared.Tenant;
 
 import org.springframework.data.domain.Page;
@@ -389,12 +386,7 @@ public class IdentityManagement {
     }
 
     private static String hash(String raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(raw);
     }
 
 }

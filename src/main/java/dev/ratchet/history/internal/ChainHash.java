@@ -1,11 +1,9 @@
 package dev.ratchet.history.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
+
+import dev.ratchet.shared.Sha256;
 
 /** The hash of an entry: SHA-256 over the previous entry's hash and every stored field of this one. */
 final class ChainHash {
@@ -23,12 +21,6 @@ final class ChainHash {
             // Appended only when present, so entries written before records had parents keep their hashes.
             content = content + "\u001f" + parentId;
         }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(content);
     }
 }
