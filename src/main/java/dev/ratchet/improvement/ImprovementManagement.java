@@ -60,11 +60,13 @@ public class ImprovementManagement {
     private final CatalogueManagement catalogue;
     private final People people;
     private final EvidenceManagement evidence;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final Clock clock;
 
     ImprovementManagement(ImprovementRecordRepository records, EffectivenessReviewRepository reviews,
             ReferenceNumbers references, SimilarityIndex similarity, ActionManagement actions, OrganisationManagement organisations,
-            CatalogueManagement catalogue, People people, EvidenceManagement evidence, Clock clock) {
+            CatalogueManagement catalogue, People people, EvidenceManagement evidence,
+            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
         this.records = records;
         this.reviews = reviews;
         this.references = references;
@@ -74,6 +76,7 @@ public class ImprovementManagement {
         this.catalogue = catalogue;
         this.people = people;
         this.evidence = evidence;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -128,6 +131,93 @@ public class ImprovementManagement {
 
     private static java.util.Set<String> termsOf(ImprovementRecord r) {
         return Terms.of(r.getTitle(), r.getDescription(), r.getRequirements(), r.getAreaId());
+    }
+
+    // --- trends ------------------------------------------------------------------------------------------------
+
+    /** Requirements and areas with at least the organisation's threshold of nonconformities within its window. */
+    @Transactional(readOnly = true)
+    public List<Trend> trends(UUID organisationId) {
+        OrganisationDetails organisation = organisations.get(organisationId);
+        java.time.Instant since = LocalDate.now(clock).minusMonths(organisation.trendWindowMonths())
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        List<Trend> trends = new ArrayList<>();
+        Map<String, String> proposals = new HashMap<>();
+        records.findAll(RegisterQuery.of(organisationId, new RegisterFilter(Kind.OPPORTUNITY, null, null, Source.OTHER,
+                null, null, null, null, true, null, null, null), today(organisationId)))
+                .forEach(o -> { if (o.getSourceReference() != null) proposals.put(o.getSourceReference(), o.getReference()); });
+        grouped("""
+                select ir.requirement, r.reference from improvement_requirement ir
+                join improvement_record r on r.id = ir.record_id
+                where r.organisation_id = ? and r.kind = 'NONCONFORMITY' and r.status <> 'REJECTED' and r.raised_at >= ?
+                order by ir.requirement, r.reference""", (key, refs) -> {
+                    if (refs.size() >= organisation.trendThreshold()) {
+                        String label = catalogue.find(key).map(q -> q.code() + " " + q.title()).orElse(key);
+                        Trend trend = new Trend(Trend.Dimension.REQUIREMENT, key, label, refs, null);
+                        trends.add(new Trend(trend.dimension(), key, label, refs, proposals.get(trend.sourceReference())));
+                    }
+                }, organisationId, java.sql.Timestamp.from(since));
+        Map<UUID, String> areaNames = organisations.allAreas(organisationId).stream()
+                .collect(Collectors.toMap(AreaView::id, AreaView::name));
+        grouped("""
+                select cast(r.area_id as varchar(36)), r.reference from improvement_record r
+                where r.organisation_id = ? and r.kind = 'NONCONFORMITY' and r.status <> 'REJECTED' and r.raised_at >= ?
+                and r.area_id is not null order by 1, r.reference""", (key, refs) -> {
+                    if (refs.size() >= organisation.trendThreshold()) {
+                        String label = areaNames.getOrDefault(UUID.fromString(key), key);
+                        Trend trend = new Trend(Trend.Dimension.AREA, key, label, refs, null);
+                        trends.add(new Trend(trend.dimension(), key, label, refs, proposals.get(trend.sourceReference())));
+                    }
+                }, organisationId, java.sql.Timestamp.from(since));
+        trends.sort(java.util.Comparator.comparingInt(Trend::count).reversed());
+        return trends;
+    }
+
+    /** Rows of (key, reference), handed on as one group per key. */
+    private void grouped(String sql, java.util.function.BiConsumer<String, List<String>> each, Object... args) {
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        jdbc.query(sql, (java.sql.ResultSet rs) -> {
+            groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }, args);
+        groups.forEach(each);
+    }
+
+    /** Proposes the systemic opportunity for improvement a trend calls for, linked to its nonconformities. */
+    public ImprovementView proposeSystemicImprovement(Tenant tenant, Trend.Dimension dimension, String key) {
+        if (!isManager(tenant)) {
+            throw new AccessDeniedException("Only an ISMS manager proposes systemic improvements");
+        }
+        Trend trend = trends(tenant.organisationId()).stream()
+                .filter(t -> t.dimension() == dimension && t.key().equals(key)).findFirst()
+                .orElseThrow(() -> Refused.conflict("There is no such trend (any more): nothing to propose"));
+        if (trend.proposedAs() != null) {
+            throw Refused.conflict("This trend is already being handled by " + trend.proposedAs());
+        }
+        ReportForm form = new ReportForm();
+        form.setKind(Kind.OPPORTUNITY);
+        form.setSource(Source.OTHER);
+        form.setSourceReference(trend.sourceReference());
+        form.setTitle(truncate("Systemic improvement: recurring nonconformities against " + trend.label(), 200));
+        form.setDescription(trend.count() + " nonconformities against " + trend.label() + " in the last "
+                + organisations.get(tenant.organisationId()).trendWindowMonths() + " months ("
+                + String.join(", ", trend.references()) + "). Look for the common cause and improve the process as a whole.");
+        if (dimension == Trend.Dimension.REQUIREMENT) {
+            form.setRequirements(List.of(key));
+        }
+        else {
+            form.setAreaId(UUID.fromString(key));
+        }
+        ImprovementView proposed = report(tenant, form);
+        ImprovementRecord record = find(tenant.organisationId(), proposed.id());
+        record.relatedTo(records.findAll(RegisterQuery.of(tenant.organisationId(), RegisterFilter.none(),
+                today(tenant.organisationId()))).stream().filter(r -> trend.references().contains(r.getReference()))
+                .map(ImprovementRecord::getId).toList());
+        records.flush();
+        return view(record, tenant);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     // --- evidence -----------------------------------------------------------------------------------------------

@@ -82,6 +82,8 @@ public class OrganisationManagement {
         s.setEffectivenessWaitDays(d.effectivenessWaitDays());
         s.setReminderLeadDays(d.reminderLeadDays());
         s.setEscalationAfterDays(d.escalationAfterDays());
+        s.setTrendThreshold(d.trendThreshold());
+        s.setTrendWindowMonths(d.trendWindowMonths());
         s.setRequireTwoFactor(d.requireTwoFactor());
         s.setVersion(d.version());
         return s;

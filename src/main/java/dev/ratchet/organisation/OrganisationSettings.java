@@ -39,6 +39,14 @@ public class OrganisationSettings {
     @Max(value = 90, message = "Escalate at most 90 days after the due date")
     private int escalationAfterDays = 7;
 
+    @Min(value = 2, message = "A trend needs at least 2 nonconformities")
+    @Max(value = 50, message = "Flag a trend at 50 nonconformities at most")
+    private int trendThreshold = 3;
+
+    @Min(value = 1, message = "Look back at least 1 month")
+    @Max(value = 36, message = "Look back at most 36 months")
+    private int trendWindowMonths = 12;
+
     private boolean requireTwoFactor;
 
     /** The version the edit started from; a newer stored version means someone else changed it meanwhile. */
@@ -60,6 +68,10 @@ public class OrganisationSettings {
     public void setReminderLeadDays(int reminderLeadDays) { this.reminderLeadDays = reminderLeadDays; }
     public int getEscalationAfterDays() { return escalationAfterDays; }
     public void setEscalationAfterDays(int escalationAfterDays) { this.escalationAfterDays = escalationAfterDays; }
+    public int getTrendThreshold() { return trendThreshold; }
+    public void setTrendThreshold(int trendThreshold) { this.trendThreshold = trendThreshold; }
+    public int getTrendWindowMonths() { return trendWindowMonths; }
+    public void setTrendWindowMonths(int trendWindowMonths) { this.trendWindowMonths = trendWindowMonths; }
     public boolean isRequireTwoFactor() { return requireTwoFactor; }
     public void setRequireTwoFactor(boolean requireTwoFactor) { this.requireTwoFactor = requireTwoFactor; }
     public Long getVersion() { return version; }

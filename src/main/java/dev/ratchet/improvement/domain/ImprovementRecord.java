@@ -367,6 +367,12 @@ public class ImprovementRecord implements OrganisationScoped {
         this.closedAt = now;
     }
 
+    /** The records an opportunity was raised for (a trend's nonconformities). */
+    public void relatedTo(List<UUID> related) {
+        this.similarRecords = related.isEmpty() ? null
+                : related.stream().filter(r -> !r.equals(id)).map(UUID::toString).sorted().collect(Collectors.joining(","));
+    }
+
     // --- recurrence --------------------------------------------------------------------------------------------
 
     /** This record is the same problem coming back after an earlier one was closed. */

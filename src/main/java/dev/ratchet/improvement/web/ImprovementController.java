@@ -20,6 +20,7 @@ import dev.ratchet.improvement.Source;
 import dev.ratchet.improvement.Status;
 import dev.ratchet.improvement.Transition;
 import dev.ratchet.improvement.TransitionRequest;
+import dev.ratchet.improvement.Trend;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
@@ -82,6 +83,9 @@ class ImprovementController {
         model.addAttribute("sort", params.getSort());
         model.addAttribute("direction", params.getDirection());
         model.addAttribute("filtered", !filter.equals(RegisterFilter.none()));
+        if (htmx == null) {
+            model.addAttribute("trends", improvements.trends(tenant.organisationId()));
+        }
         choices(model, tenant);
         return htmx != null ? "improvement/register :: results" : "improvement/register";
     }
@@ -104,6 +108,22 @@ class ImprovementController {
         }
         else {
             LogExport.csv(rows, response.getOutputStream());
+        }
+    }
+
+    /** Turns a trend into the systemic opportunity for improvement it calls for. */
+    @PostMapping("/improvements/trends")
+    @PreAuthorize(Access.REPORT)
+    String proposeSystemicImprovement(@RequestParam Trend.Dimension dimension, @RequestParam String key,
+            RedirectAttributes redirect) {
+        try {
+            ImprovementView proposed = improvements.proposeSystemicImprovement(CurrentTenant.require(), dimension, key);
+            redirect.addFlashAttribute("success", proposed.reference() + " is proposed, linked to the nonconformities of the trend.");
+            return "redirect:/improvements/" + proposed.id();
+        }
+        catch (Refused refused) {
+            redirect.addFlashAttribute("error", refused.getMessage());
+            return "redirect:/improvements";
         }
     }
 

@@ -37,6 +37,10 @@ public class Organisation implements OrganisationScoped {
 
     private int escalationAfterDays;
 
+    private int trendThreshold;
+
+    private int trendWindowMonths;
+
     private boolean requireTwoFactor;
 
     @Column(updatable = false)
@@ -63,6 +67,8 @@ public class Organisation implements OrganisationScoped {
         this.effectivenessWaitDays = settings.getEffectivenessWaitDays();
         this.reminderLeadDays = settings.getReminderLeadDays();
         this.escalationAfterDays = settings.getEscalationAfterDays();
+        this.trendThreshold = settings.getTrendThreshold();
+        this.trendWindowMonths = settings.getTrendWindowMonths();
         this.requireTwoFactor = settings.isRequireTwoFactor();
     }
 
@@ -72,7 +78,8 @@ public class Organisation implements OrganisationScoped {
 
     public OrganisationDetails details() {
         return new OrganisationDetails(id, name, scopeStatement, sector, timeZone, reviewCadenceMonths,
-                effectivenessWaitDays, reminderLeadDays, escalationAfterDays, requireTwoFactor, createdAt, version);
+                effectivenessWaitDays, reminderLeadDays, escalationAfterDays, trendThreshold, trendWindowMonths,
+                requireTwoFactor, createdAt, version);
     }
 
     @Override
