@@ -319,6 +319,14 @@ public class ImprovementManagement {
                     today, clock.instant());
             case CLOSE -> record.closeOpportunity(request.getBenefitRealised(), clock.instant());
             case RECORD_ISMS_CHANGE -> record.recordIsmsChange(request.getIsmsChange(), today);
+            case RECORD_RECURRENCE -> {
+                if (request.getRecurrenceOf() == null) {
+                    throw Refused.missing("Linking a recurrence", Map.of("recurrenceOf", "the closed nonconformity that came back"));
+                }
+                ImprovementRecord earlier = find(tenant.organisationId(), request.getRecurrenceOf());
+                record.recurrenceOf(earlier);
+                earlier.questionEffectiveness();
+            }
         }
         records.flush();
         return view(record);
@@ -373,6 +381,9 @@ public class ImprovementManagement {
         }
         if (nc && record.getStatus() != Status.REPORTED && record.getStatus() != Status.REJECTED) {
             steps.add(Transition.RECORD_ISMS_CHANGE);
+        }
+        if (nc && record.getStatus() != Status.REJECTED && record.getRecurrenceOf() == null) {
+            steps.add(Transition.RECORD_RECURRENCE);
         }
         return steps.stream().filter(t -> mayTake(tenant, record, t)).toList();
     }

@@ -13,7 +13,8 @@ public enum Transition {
     CLOSE_WITHOUT_ACTION("Close without corrective action"),
     EVALUATE("Evaluate"),
     CLOSE("Close with the benefit realised"),
-    RECORD_ISMS_CHANGE("Record a change to the ISMS");
+    RECORD_ISMS_CHANGE("Record a change to the ISMS"),
+    RECORD_RECURRENCE("Link as a recurrence of a closed nonconformity");
 
     private final String label;
 

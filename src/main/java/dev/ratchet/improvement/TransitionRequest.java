@@ -54,6 +54,9 @@ public class TransitionRequest {
     private String benefitRealised;
     private String ismsChange;
 
+    // a recurrence of an earlier, closed nonconformity
+    private UUID recurrenceOf;
+
     public static class ActionForm {
         private String title;
         private String description;
@@ -137,6 +140,8 @@ public class TransitionRequest {
     public void setIndependenceNote(String independenceNote) { this.independenceNote = independenceNote; }
     public String getBenefitRealised() { return benefitRealised; }
     public void setBenefitRealised(String benefitRealised) { this.benefitRealised = benefitRealised; }
+    public UUID getRecurrenceOf() { return recurrenceOf; }
+    public void setRecurrenceOf(UUID recurrenceOf) { this.recurrenceOf = recurrenceOf; }
     public String getIsmsChange() { return ismsChange; }
     public void setIsmsChange(String ismsChange) { this.ismsChange = ismsChange; }
 }

@@ -127,6 +127,17 @@ class ImprovementWorkflowIT extends IntegrationTest {
         assertThat(nc.get("reviews")).hasSize(1);
         assertThat(nc.get("actions").get(0).get("status").asString()).isEqualTo("DONE");
 
+        // The problem comes back: the new record is linked as a recurrence, the closed one's review questioned.
+        JsonNode again = call(Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Leaver kept VPN access again","description":"Another leaver still had a VPN account",
+                 "source":"INCIDENT","requirements":["iso27001-2022:A.5.18"]}""", 201);
+        refused = step(Role.ISMS_MANAGER, again, "{\"transition\":\"RECORD_RECURRENCE\"}", 409);
+        assertThat(refused.get("errors").propertyNames()).contains("recurrenceOf");
+        again = step(Role.ISMS_MANAGER, again, "{\"transition\":\"RECORD_RECURRENCE\",\"recurrenceOf\":\"" + nc.get("id").asString() + "\"}", 200);
+        assertThat(again.get("recurrenceOf").get("reference").asString()).isEqualTo(nc.get("reference").asString());
+        assertThat(call(Role.AUDITOR, "GET", "/improvements/" + nc.get("id").asString(), null, 200)
+                .get("effectivenessQuestioned").asBoolean()).isTrue();
+
         var entries = history.of(org.id(), "ImprovementRecord", nc.get("id").asString());
         assertThat(entries).extracting(HistoryEntry::recordType).contains("ImprovementRecord", "ActionItem", "EffectivenessReview");
         assertThat(history.verify(org.id()).intact()).isTrue();

@@ -377,9 +377,12 @@ public class ImprovementRecord implements OrganisationScoped {
 
     /** This record is the same problem coming back after an earlier one was closed. */
     public void recurrenceOf(ImprovementRecord earlier) {
-        if (earlier.id.equals(id)) {
-            throw Refused.field("recurrenceOf", "A record cannot be a recurrence of itself");
-        }
+        requireKind(Kind.NONCONFORMITY);
+        new Requirements("Linking a recurrence")
+                .require(!earlier.id.equals(id), "recurrenceOf", "another record than this one")
+                .require(earlier.kind == Kind.NONCONFORMITY && earlier.status == Status.CLOSED, "recurrenceOf",
+                        "a closed nonconformity: only a problem that was closed can come back")
+                .require(recurrenceOf == null, "recurrenceOf", "a record not yet linked as a recurrence").check();
         this.recurrenceOf = earlier.id;
     }
 

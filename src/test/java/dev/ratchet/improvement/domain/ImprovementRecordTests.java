@@ -216,4 +216,18 @@ class ImprovementRecordTests {
         nc.recordIsmsChange("Leaver procedure v2 adds an IT step", TODAY);
         assertThat(nc.getIsmsChanges()).isEqualTo("2026-11-22: Leaver procedure v2 adds an IT step");
     }
+
+    @Test
+    void onlyAClosedNonconformityCanComeBackAndItsEffectivenessIsThenQuestioned() {
+        ImprovementRecord earlier = contained();
+        ImprovementRecord again = reported(Kind.NONCONFORMITY);
+        assertRefusedNaming(() -> again.recurrenceOf(earlier), "recurrenceOf");
+        earlier.analyse(fiveWhys(false), NOW);
+        earlier.closeWithoutAction(NOW);
+        assertRefusedNaming(() -> again.recurrenceOf(again), "recurrenceOf");
+        again.recurrenceOf(earlier);
+        earlier.questionEffectiveness();
+        assertThat(again.getRecurrenceOf()).isEqualTo(earlier.getId());
+        assertThat(earlier.isEffectivenessQuestioned()).isTrue();
+    }
 }
