@@ -3,7 +3,9 @@ package dev.ratchet.improvement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 
 import dev.ratchet.Browser;
@@ -47,10 +49,13 @@ class ImprovementBrowserIT {
     @Autowired
     OrganisationManagement organisations;
 
+    @Autowired
+    ImprovementManagement improvements;
+
     WebDriver browser;
 
     @Test
-    void aNonconformityIsReportedContainedAnalysedActionedReviewedReanalysedAndClosed() {
+    void aNonconformityIsReportedContainedAnalysedActionedReviewedReanalysedAndClosed() throws Exception {
         browser = Browser.driver();
         OrganisationSettings settings = new OrganisationSettings();
         settings.setName("Fabrikam Health");
@@ -61,7 +66,7 @@ class ImprovementBrowserIT {
         manager.setDisplayName("Isla Manager");
         manager.setRoles(Set.of(Role.ISMS_MANAGER, Role.ADMIN));
         manager.setInitialPassword(PASSWORD);
-        identity.addMember(organisation.id(), manager);
+        UUID memberId = identity.addMember(organisation.id(), manager).userId();
 
         open("/login");
         type(By.id("email"), "isla.manager@example.com");
@@ -125,8 +130,26 @@ class ImprovementBrowserIT {
         assertThat(status()).isEqualTo("Closed");
         Browser.screenshot("improvement-closed");
 
+        // Evidence goes up through a real multipart form (CSRF token included) and comes with its hash.
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("leaver-checklist", ".txt");
+        java.nio.file.Files.writeString(file, "Leaver checklist v2: IT disables accounts on the last day");
+        browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.id("evidenceDate")).sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+        submit(browser.findElement(By.cssSelector("#evidence form button[type=submit]")));
+        assertThat(page()).contains("is attached (SHA-256").contains(file.getFileName().toString());
+        Browser.screenshot("improvement-evidence");
+
+        // Two more leavers' findings make a trend against A.5.18 on the register.
+        var isla = identity.tenant(memberId, organisation.id()).orElseThrow();
+        for (String title : List.of("Leaver kept CRM access", "Leaver kept building badge")) {
+            ReportForm form = new ReportForm();
+            form.setTitle(title);
+            form.setDescription("Found in the monthly leaver check");
+            form.setRequirements(List.of("iso27001-2022:A.5.18"));
+            improvements.report(isla, form);
+        }
         open("/improvements");
-        assertThat(page()).contains(reference).contains("Closed");
+        assertThat(page()).contains(reference).contains("Closed").contains("3 nonconformities against A.5.18 Access rights");
         Browser.screenshot("improvement-register");
     }
 
