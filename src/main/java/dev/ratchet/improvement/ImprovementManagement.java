@@ -1,14 +1,26 @@
 package dev.ratchet.improvement;
 
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -38,7 +50,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,13 +75,13 @@ public class ImprovementManagement {
     private final CatalogueManagement catalogue;
     private final People people;
     private final EvidenceManagement evidence;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     ImprovementManagement(ImprovementRecordRepository records, EffectivenessReviewRepository reviews,
             ReferenceNumbers references, SimilarityIndex similarity, ActionManagement actions, OrganisationManagement organisations,
             CatalogueManagement catalogue, People people, EvidenceManagement evidence,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, Clock clock) {
         this.records = records;
         this.reviews = reviews;
         this.references = references;
@@ -129,7 +144,7 @@ public class ImprovementManagement {
         similarity.index(record.getOrganisationId(), record.getId(), termsOf(record));
     }
 
-    private static java.util.Set<String> termsOf(ImprovementRecord r) {
+    private static Set<String> termsOf(ImprovementRecord r) {
         return Terms.of(r.getTitle(), r.getDescription(), r.getRequirements(), r.getAreaId());
     }
 
@@ -139,8 +154,8 @@ public class ImprovementManagement {
     @Transactional(readOnly = true)
     public List<Trend> trends(UUID organisationId) {
         OrganisationDetails organisation = organisations.get(organisationId);
-        java.time.Instant since = LocalDate.now(clock).minusMonths(organisation.trendWindowMonths())
-                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant since = LocalDate.now(clock).minusMonths(organisation.trendWindowMonths())
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Trend> trends = new ArrayList<>();
         Map<String, String> proposals = new HashMap<>();
         records.findAll(RegisterQuery.of(organisationId, new RegisterFilter(Kind.OPPORTUNITY, null, null, Source.OTHER,
@@ -156,7 +171,7 @@ public class ImprovementManagement {
                         Trend trend = new Trend(Trend.Dimension.REQUIREMENT, key, label, refs, null);
                         trends.add(new Trend(trend.dimension(), key, label, refs, proposals.get(trend.sourceReference())));
                     }
-                }, organisationId, java.sql.Timestamp.from(since));
+                }, organisationId, Timestamp.from(since));
         Map<UUID, String> areaNames = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
         grouped("""
@@ -168,15 +183,15 @@ public class ImprovementManagement {
                         Trend trend = new Trend(Trend.Dimension.AREA, key, label, refs, null);
                         trends.add(new Trend(trend.dimension(), key, label, refs, proposals.get(trend.sourceReference())));
                     }
-                }, organisationId, java.sql.Timestamp.from(since));
-        trends.sort(java.util.Comparator.comparingInt(Trend::count).reversed());
+                }, organisationId, Timestamp.from(since));
+        trends.sort(Comparator.comparingInt(Trend::count).reversed());
         return trends;
     }
 
     /** Rows of (key, reference), handed on as one group per key. */
-    private void grouped(String sql, java.util.function.BiConsumer<String, List<String>> each, Object... args) {
-        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
-        jdbc.query(sql, (java.sql.ResultSet rs) -> {
+    private void grouped(String sql, BiConsumer<String, List<String>> each, Object... args) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        jdbc.query(sql, (ResultSet rs) -> {
             groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
         }, args);
         groups.forEach(each);
@@ -223,7 +238,7 @@ public class ImprovementManagement {
     // --- evidence -----------------------------------------------------------------------------------------------
 
     /** Attaches evidence to the record: its owner, an ISMS manager, or the owner of one of its actions. */
-    public EvidenceView attach(Tenant tenant, UUID id, EvidenceManagement.Upload upload) throws java.io.IOException {
+    public EvidenceView attach(Tenant tenant, UUID id, EvidenceManagement.Upload upload) throws IOException {
         ImprovementRecord record = find(tenant.organisationId(), id);
         boolean actionOwner = actions.of(tenant.organisationId(), ORIGIN, id).stream()
                 .anyMatch(a -> tenant.userId().equals(a.ownerId()));
@@ -253,7 +268,7 @@ public class ImprovementManagement {
                 requirements == null ? List.of() : requirements, areaId), null);
     }
 
-    private List<SimilarRecord> similar(UUID organisationId, java.util.Set<String> terms, UUID excluding) {
+    private List<SimilarRecord> similar(UUID organisationId, Set<String> terms, UUID excluding) {
         List<SimilarityIndex.Match> matches = similarity.similar(organisationId, terms, excluding, 10).stream()
                 .filter(m -> m.score() >= SIMILAR_ENOUGH).toList();
         Map<UUID, ImprovementRecord> found = records.findByOrganisationIdAndIdIn(organisationId,
@@ -361,7 +376,7 @@ public class ImprovementManagement {
     /** The steps this person may try on this record now, for the page's buttons. */
     static List<Transition> allowedSteps(Tenant tenant, ImprovementRecord record) {
         // In the order a person should consider them: the step forward first.
-        Set<Transition> steps = new java.util.LinkedHashSet<>();
+        Set<Transition> steps = new LinkedHashSet<>();
         boolean nc = record.getKind() == Kind.NONCONFORMITY;
         switch (record.getStatus()) {
             case REPORTED -> steps.addAll(nc ? List.of(Transition.TRIAGE, Transition.CONTAIN, Transition.REJECT)
@@ -410,13 +425,13 @@ public class ImprovementManagement {
 
     /** The filtered register as the incident and corrective action log, read page by page in the database. */
     @Transactional(readOnly = true)
-    public void log(UUID organisationId, RegisterFilter filter, org.springframework.data.domain.Sort sort,
-            java.util.function.Consumer<LogRow> into) {
+    public void log(UUID organisationId, RegisterFilter filter, Sort sort,
+            Consumer<LogRow> into) {
         LocalDate today = today(organisationId);
         Map<UUID, String> names = names(organisationId);
         Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
-        Pageable page = org.springframework.data.domain.PageRequest.of(0, 500, sort);
+        Pageable page = PageRequest.of(0, 500, sort);
         while (true) {
             Page<ImprovementRecord> chunk = records.findAll(RegisterQuery.of(organisationId, filter, today), page);
             List<UUID> ids = chunk.getContent().stream().map(ImprovementRecord::getId).toList();
@@ -500,7 +515,7 @@ public class ImprovementManagement {
                 r.getRequirements(), r.getTags(), r.getRejectionReason(), r.getCorrection(), r.getConsequences(),
                 r.getContainedAt(), r.getReviewSummary(), r.getRcaMethod(), whys, fishbone,
                 (String) rca.get("faultTree"), r.getRcaExplanation(), r.getRootCause(),
-                r.getSimilarRecords().stream().map(links::get).filter(java.util.Objects::nonNull).toList(),
+                r.getSimilarRecords().stream().map(links::get).filter(Objects::nonNull).toList(),
                 r.getCouldOccurElsewhere(), r.getElsewhereJudgement(), r.getCorrectiveActionNeeded(),
                 r.getNoActionJustification(), r.getAnalysedAt(), r.getAttempt(), r.getImplementedAt(),
                 r.getEffectivenessDue(), r.getIsmsChanges(), r.getEvaluation(), r.getEvaluationReason(),
@@ -509,7 +524,7 @@ public class ImprovementManagement {
                 reviewViews, evidence.of(r.getOrganisationId(), r.getId()),
                 tenant == null ? List.of() : allowedSteps(tenant, r), suggestions,
                 (int) suggestions.stream().filter(x -> x.kind() == Kind.NONCONFORMITY
-                        && x.raisedAt().isAfter(r.getRaisedAt().minus(365, java.time.temporal.ChronoUnit.DAYS))).count(),
+                        && x.raisedAt().isAfter(r.getRaisedAt().minus(365, ChronoUnit.DAYS))).count(),
                 r.getVersion());
     }
 
