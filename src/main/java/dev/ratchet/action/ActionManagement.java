@@ -83,8 +83,27 @@ public class ActionManagement {
     @Transactional(readOnly = true)
     public Page<ActionView> search(UUID organisationId, UUID ownerId, ActionStatus status, boolean openOnly,
             Pageable pageable) {
+        return search(organisationId, new ActionFilter(ownerId, status, openOnly, null, null, null), pageable);
+    }
+
+    /** The tracker's query: every filter applied in the database. */
+    @Transactional(readOnly = true)
+    public Page<ActionView> search(UUID organisationId, ActionFilter filter, Pageable pageable) {
         Map<UUID, String> names = names(organisationId);
-        return actions.search(organisationId, ownerId, status, openOnly, pageable).map(a -> view(a, names));
+        return actions.findAll(ActionQuery.of(organisationId, filter, today()), pageable).map(a -> view(a, names));
+    }
+
+    /** What the navigation shows a person: open actions, due within seven days, overdue. */
+    @Transactional(readOnly = true)
+    public Counts counts(UUID organisationId, UUID ownerId) {
+        LocalDate today = today();
+        return new Counts(
+                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, null, null), today)),
+                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, today, today.plusDays(7)), today)),
+                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, true, null, null), today)));
+    }
+
+    public record Counts(long open, long dueThisWeek, long overdue) {
     }
 
     public ActionView start(UUID organisationId, UUID actionId, UUID actorId, boolean manager, Long version) {
@@ -98,6 +117,14 @@ public class ActionManagement {
             Long version) {
         ActionItem action = mine(organisationId, actionId, actorId, manager, version);
         action.complete(evidence, actorId, clock.instant());
+        actions.flush();
+        return get(organisationId, actionId);
+    }
+
+    public ActionView reschedule(UUID organisationId, UUID actionId, UUID actorId, boolean manager, LocalDate dueDate,
+            String reason, Long version) {
+        ActionItem action = mine(organisationId, actionId, actorId, manager, version);
+        action.reschedule(dueDate, reason);
         actions.flush();
         return get(organisationId, actionId);
     }
@@ -132,7 +159,8 @@ public class ActionManagement {
     private static ActionView view(ActionItem a, Map<UUID, String> names) {
         return new ActionView(a.getId(), a.getOrganisationId(), a.getOriginType(), a.getOriginId(), a.getOriginReference(),
                 a.getAttempt(), a.getTitle(), a.getDescription(), a.getOwnerId(),
-                names.getOrDefault(a.getOwnerId(), "(former member)"), a.getDueDate(), a.getSuccessCriteria(),
+                names.getOrDefault(a.getOwnerId(), "(former member)"), a.getDueDate(), a.getOriginalDueDate(),
+                a.getDueDateChanges(), a.getDueChangeReason(), a.getSuccessCriteria(),
                 a.getStatus(), a.getCancelReason(), a.getCompletionEvidence(), a.getCompletedAt(), a.getCompletedBy(),
                 a.getCompletedBy() == null ? null : names.getOrDefault(a.getCompletedBy(), "(former member)"),
                 a.getVersion());

@@ -1,6 +1,7 @@
 package dev.ratchet.web;
 
 import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,8 @@ class HomeController {
     @GetMapping("/")
     @PreAuthorize(Access.SIGNED_IN)
     String home() {
-        return "home";
+        // Someone who only owns actions starts where their work is.
+        boolean contributorOnly = CurrentTenant.get().map(t -> t.roles().equals(java.util.Set.of("CONTRIBUTOR"))).orElse(false);
+        return contributorOnly ? "redirect:/actions/mine" : "home";
     }
 }

@@ -2,6 +2,7 @@ package dev.ratchet.web;
 
 import java.util.List;
 
+import dev.ratchet.action.ActionManagement;
 import dev.ratchet.identity.IdentityManagement;
 import dev.ratchet.identity.RatchetPrincipal;
 import dev.ratchet.identity.Role;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutModel {
 
     private final IdentityManagement identity;
+    private final ActionManagement actions;
 
-    LayoutModel(IdentityManagement identity) {
+    LayoutModel(IdentityManagement identity, ActionManagement actions) {
         this.identity = identity;
+        this.actions = actions;
     }
 
     @ModelAttribute("tenant")
@@ -33,6 +36,29 @@ class LayoutModel {
     List<String> myRoleLabels() {
         return CurrentTenant.get().map(t -> t.roles().stream().map(Role::valueOf).sorted().map(Role::label).toList())
                 .orElse(List.of());
+    }
+
+    /** Open, due-this-week and overdue actions of the signed-in person, for the navigation. */
+    @ModelAttribute("myActionCounts")
+    ActionManagement.Counts myActionCounts() {
+        return CurrentTenant.get().map(t -> actions.counts(t.organisationId(), t.userId())).orElse(null);
+    }
+
+    /** The current page's address and filters without its page number, for the pager's links. */
+    @ModelAttribute("pageLink")
+    String pageLink(jakarta.servlet.http.HttpServletRequest request) {
+        org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder
+                .fromPath(request.getRequestURI());
+        request.getParameterMap().forEach((name, values) -> {
+            if (!"page".equals(name) && !"_csrf".equals(name)) {
+                for (String value : values) {
+                    if (value != null && !value.isEmpty()) {
+                        link.queryParam(name, value);
+                    }
+                }
+            }
+        });
+        return link.encode().build().toUriString();
     }
 
     @ModelAttribute("myOrganisations")

@@ -40,15 +40,21 @@ class ActionApi {
     record Cancellation(String reason, Long version) {
     }
 
+    record Rescheduling(java.time.LocalDate dueDate, String reason, Long version) {
+    }
+
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    @Operation(summary = "Actions, by due date; mine=true for the caller's own, open=true for unfinished ones")
+    @Operation(summary = "Actions by due date; mine=true for the caller's own, open=true for unfinished ones, overdue, due window")
     PagedModel<ActionView> list(@PathVariable UUID organisationId, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) ActionStatus status,
-            @RequestParam(defaultValue = "false") boolean open, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueFrom,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Tenant tenant = CurrentTenant.require();
-        return new PagedModel<>(actions.search(tenant.organisationId(), mine ? tenant.userId() : ownerId, status, open,
+        return new PagedModel<>(actions.search(tenant.organisationId(), new dev.ratchet.action.ActionFilter(
+                mine ? tenant.userId() : ownerId, status, open, overdue, dueFrom, dueTo),
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("dueDate", "title"))));
     }
 
@@ -73,6 +79,16 @@ class ActionApi {
         Tenant tenant = CurrentTenant.require();
         return actions.complete(tenant.organisationId(), id, tenant.userId(), manager(tenant), completion.evidence(),
                 completion.version());
+    }
+
+    @PostMapping("/{actionId}/rescheduling")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Moves the due date, with the reason; the first due date is kept")
+    ActionView reschedule(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id,
+            @RequestBody Rescheduling rescheduling) {
+        Tenant tenant = CurrentTenant.require();
+        return actions.reschedule(tenant.organisationId(), id, tenant.userId(), manager(tenant), rescheduling.dueDate(),
+                rescheduling.reason(), rescheduling.version());
     }
 
     @PostMapping("/{actionId}/cancellation")

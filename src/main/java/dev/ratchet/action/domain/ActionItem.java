@@ -48,6 +48,13 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
     private LocalDate dueDate;
 
     @Column(updatable = false)
+    private LocalDate originalDueDate;
+
+    private int dueDateChanges;
+
+    private String dueChangeReason;
+
+    @Column(updatable = false)
     private String successCriteria;
 
     @Enumerated(EnumType.STRING)
@@ -86,6 +93,7 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
         this.description = blankToNull(planned.description());
         this.ownerId = planned.ownerId();
         this.dueDate = planned.dueDate();
+        this.originalDueDate = planned.dueDate();
         this.successCriteria = planned.successCriteria().strip();
         this.status = ActionStatus.OPEN;
         this.createdAt = now;
@@ -126,6 +134,24 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
         completedAt = now;
         completedBy = by;
         status = ActionStatus.DONE;
+    }
+
+    /** A new due date, with the reason; the first due date stays, so the slip is visible. */
+    public void reschedule(LocalDate newDueDate, String reason) {
+        requireStatus(ActionStatus.OPEN, ActionStatus.IN_PROGRESS);
+        Map<String, String> missing = new LinkedHashMap<>();
+        if (newDueDate == null || newDueDate.equals(dueDate)) {
+            missing.put("dueDate", "a new due date");
+        }
+        if (reason == null || reason.isBlank()) {
+            missing.put("reason", "the reason the due date moves");
+        }
+        if (!missing.isEmpty()) {
+            throw Refused.fields(missing);
+        }
+        this.dueDate = newDueDate;
+        this.dueDateChanges++;
+        this.dueChangeReason = reason.strip();
     }
 
     public void cancel(String reason) {
@@ -169,6 +195,9 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
     public String getDescription() { return description; }
     public UUID getOwnerId() { return ownerId; }
     public LocalDate getDueDate() { return dueDate; }
+    public LocalDate getOriginalDueDate() { return originalDueDate; }
+    public int getDueDateChanges() { return dueDateChanges; }
+    public String getDueChangeReason() { return dueChangeReason; }
     public String getSuccessCriteria() { return successCriteria; }
     public ActionStatus getStatus() { return status; }
     public String getCancelReason() { return cancelReason; }

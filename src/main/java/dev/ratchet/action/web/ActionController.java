@@ -2,7 +2,12 @@ package dev.ratchet.action.web;
 
 import java.util.UUID;
 
+import java.time.LocalDate;
+
+import dev.ratchet.action.ActionFilter;
 import dev.ratchet.action.ActionManagement;
+import dev.ratchet.action.ActionStatus;
+import dev.ratchet.shared.People;
 import dev.ratchet.action.ActionView;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
@@ -25,9 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ActionController {
 
     private final ActionManagement actions;
+    private final People people;
 
-    ActionController(ActionManagement actions) {
+    ActionController(ActionManagement actions, People people) {
         this.actions = actions;
+        this.people = people;
     }
 
     @GetMapping("/actions/mine")
@@ -39,6 +46,45 @@ class ActionController {
         model.addAttribute("open", open);
         model.addAttribute("today", actions.today());
         return "action/mine";
+    }
+
+    @GetMapping("/actions")
+    @PreAuthorize(Access.MEMBER)
+    String all(@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) ActionStatus status,
+            @RequestParam(required = false) String due, @RequestParam(defaultValue = "0") int page, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        LocalDate today = actions.today();
+        ActionFilter filter = new ActionFilter(ownerId, status, status == null, "overdue".equals(due) ? Boolean.TRUE : null,
+                null, "week".equals(due) ? today.plusDays(7) : "month".equals(due) ? today.plusDays(30) : null);
+        model.addAttribute("actions", actions.search(tenant.organisationId(), filter,
+                PageRequest.of(Math.max(page, 0), 25, Sort.by("dueDate", "title"))));
+        model.addAttribute("ownerId", ownerId);
+        model.addAttribute("status", status);
+        model.addAttribute("due", due);
+        model.addAttribute("statuses", ActionStatus.values());
+        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
+        model.addAttribute("today", today);
+        return "action/list";
+    }
+
+    @PostMapping("/actions/{id}/reschedule")
+    @PreAuthorize(Access.REPORT)
+    String reschedule(@PathVariable UUID id,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate dueDate,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        try {
+            ActionView moved = actions.reschedule(tenant.organisationId(), id, tenant.userId(), manager(tenant), dueDate, reason, version);
+            redirect.addFlashAttribute("success", "\"" + moved.title() + "\" is now due " + moved.dueDate() + ".");
+        }
+        catch (Refused refused) {
+            if (refused.kind() == Refused.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:" + safeBack(back);
     }
 
     @PostMapping("/actions/{id}/complete")
