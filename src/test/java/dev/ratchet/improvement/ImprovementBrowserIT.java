@@ -108,6 +108,12 @@ class ImprovementBrowserIT {
                 Map.of("actions[0].ownerId", "Isla Manager"));
         assertThat(status()).isEqualTo("Actions planned");
 
+        String recordPage = browser.getCurrentUrl();
+        open("/actions/mine");
+        assertThat(page()).contains("Add an IT step to the leaver checklist").contains("1 open, 0 due this week, 0 overdue");
+        Browser.screenshot("my-actions");
+        browser.get(recordPage);
+
         WebElement evidence = browser.findElement(By.cssSelector("form.complete-action textarea[name=evidence]"));
         evidence.sendKeys("Checklist v2 published in the wiki");
         submit(browser.findElement(By.cssSelector("form.complete-action button[type=submit]")));
