@@ -19,7 +19,9 @@ final class ActionQuery {
     static Specification<ActionItem> of(UUID organisationId, ActionFilter f, LocalDate today) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
-            where.add(cb.equal(root.get("organisationId"), organisationId));
+            if (organisationId != null) { // only the reminder job reads across organisations
+                where.add(cb.equal(root.get("organisationId"), organisationId));
+            }
             if (f.ownerId() != null) {
                 where.add(cb.equal(root.get("ownerId"), f.ownerId()));
             }

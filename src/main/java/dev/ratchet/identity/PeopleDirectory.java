@@ -45,6 +45,20 @@ class PeopleDirectory implements People {
                 .flatMap(m -> users.findById(userId)).filter(User::isEnabled).map(PeopleDirectory::person);
     }
 
+    @Override
+    public Optional<Person> lineManagerOf(UUID organisationId, UUID userId) {
+        return memberships.findByOrganisationIdAndUserId(organisationId, userId)
+                .map(Membership::getLineManagerId).flatMap(manager -> memberOf(organisationId, manager));
+    }
+
+    @Override
+    public List<Person> withRole(UUID organisationId, String role) {
+        List<UUID> ids = memberships.findByOrganisationIdAndActiveTrue(organisationId).stream()
+                .filter(m -> m.getRoles().stream().anyMatch(r -> r.name().equals(role)))
+                .map(Membership::getUserId).toList();
+        return activeMembersOf(organisationId).stream().filter(p -> ids.contains(p.userId())).toList();
+    }
+
     private static Person person(User u) {
         return new Person(u.getId(), u.getDisplayName(), u.getEmail());
     }

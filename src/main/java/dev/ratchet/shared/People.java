@@ -11,6 +11,12 @@ public interface People {
 
     Optional<Person> memberOf(UUID organisationId, UUID userId);
 
+    /** The person's line manager in that organisation, if they have one who is still a member. */
+    Optional<Person> lineManagerOf(UUID organisationId, UUID userId);
+
+    /** The active members holding a role (by its name, e.g. ISMS_MANAGER). */
+    List<Person> withRole(UUID organisationId, String role);
+
     record Person(UUID userId, String displayName, String email) {
     }
 }

@@ -1,0 +1,158 @@
+package dev.ratchet.action;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.ratchet.action.domain.ActionItem;
+import dev.ratchet.action.domain.ActionItemRepository;
+import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.shared.People;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reminders before, on and after an action's due date, and the escalation ladder when it stays overdue: first the
+ * owner's line manager, then the ISMS managers. Each is sent once (per action, kind, due date and recipient): the
+ * row recording it is inserted in the transaction that sends it.
+ */
+@Service
+public class Reminders {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
+
+    public enum Kind { BEFORE_DUE, ON_DUE, OVERDUE, ESCALATED_TO_LINE_MANAGER, ESCALATED_TO_ISMS_MANAGER }
+
+    private final ActionItemRepository actions;
+    private final OrganisationManagement organisations;
+    private final People people;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectProvider<JavaMailSender> mail;
+    private final String from;
+    private final String baseUrl;
+
+    Reminders(ActionItemRepository actions, OrganisationManagement organisations, People people, JdbcTemplate jdbc,
+            TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail,
+            @Value("${ratchet.mail.from:ratchet@localhost}") String from,
+            @Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
+        this.actions = actions;
+        this.organisations = organisations;
+        this.people = people;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.mail = mail;
+        this.from = from;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Sends what is due at this moment; returns how many mails went out. Safe to run on several instances at once. */
+    public int run(Instant now) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null) {
+            LOG.debug("No mail server configured (spring.mail.host): reminders are not sent");
+            return 0;
+        }
+        Map<UUID, OrganisationDetails> settings = new HashMap<>();
+        int sent = 0;
+        List<ActionItem> open = actions.findAll(ActionQuery.of(null, new ActionFilter(null, null, true, null, null,
+                LocalDate.ofInstant(now, ZoneId.of("UTC")).plusDays(91)), LocalDate.ofInstant(now, ZoneId.of("UTC"))));
+        for (ActionItem action : open) {
+            OrganisationDetails organisation = settings.computeIfAbsent(action.getOrganisationId(), organisations::get);
+            LocalDate today = LocalDate.ofInstant(now, ZoneId.of(organisation.timeZone()));
+            for (Due due : due(action, organisation, today)) {
+                if (send(sender, action, due, now)) {
+                    sent++;
+                }
+            }
+        }
+        return sent;
+    }
+
+    private record Due(Kind kind, People.Person to, String subject) {
+    }
+
+    private List<Due> due(ActionItem action, OrganisationDetails organisation, LocalDate today) {
+        List<Due> due = new ArrayList<>();
+        Optional<People.Person> owner = people.memberOf(action.getOrganisationId(), action.getOwnerId());
+        LocalDate date = action.getDueDate();
+        long late = java.time.temporal.ChronoUnit.DAYS.between(date, today);
+        int lead = organisation.reminderLeadDays();
+        int escalation = organisation.escalationAfterDays();
+        if (owner.isPresent()) {
+            if (lead > 0 && late < 0 && late >= -lead) {
+                due.add(new Due(Kind.BEFORE_DUE, owner.get(), "Due in " + (-late) + (late == -1 ? " day" : " days") + ": " + action.getTitle()));
+            }
+            if (late == 0) {
+                due.add(new Due(Kind.ON_DUE, owner.get(), "Due today: " + action.getTitle()));
+            }
+            if (late > 0) {
+                due.add(new Due(Kind.OVERDUE, owner.get(), "Overdue since " + date + ": " + action.getTitle()));
+            }
+        }
+        if (late >= escalation) {
+            Optional<People.Person> manager = people.lineManagerOf(action.getOrganisationId(), action.getOwnerId());
+            manager.ifPresent(m -> due.add(new Due(Kind.ESCALATED_TO_LINE_MANAGER, m,
+                    "Escalation: " + owner.map(People.Person::displayName).orElse("A former member") + "'s action is " + late + " days overdue: " + action.getTitle())));
+            if (manager.isEmpty() || late >= 2L * escalation) {
+                for (People.Person isms : people.withRole(action.getOrganisationId(), "ISMS_MANAGER")) {
+                    due.add(new Due(Kind.ESCALATED_TO_ISMS_MANAGER, isms, "Escalation: action " + late + " days overdue: " + action.getTitle()));
+                }
+            }
+        }
+        return due;
+    }
+
+    private boolean send(JavaMailSender sender, ActionItem action, Due due, Instant now) {
+        try {
+            Boolean sent = transactions.execute(status -> {
+                int claimed = jdbc.update("""
+                        insert into action_reminder (action_id, kind, due_date, recipient_id, sent_at) values (?, ?, ?, ?, ?)
+                        on conflict do nothing""", action.getId(), due.kind().name(), action.getDueDate(), due.to().userId(),
+                        java.sql.Timestamp.from(now));
+                if (claimed == 0) {
+                    return false;
+                }
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(from);
+                message.setTo(due.to().email());
+                message.setSubject("[Ratchet] " + due.subject());
+                message.setText(body(action, due));
+                sender.send(message);
+                return true;
+            });
+            return Boolean.TRUE.equals(sent);
+        }
+        catch (RuntimeException e) {
+            // Nothing was recorded: the next run tries again.
+            LOG.warn("Reminder {} for action {} not sent: {}", due.kind(), action.getId(), e.getMessage());
+            return false;
+        }
+    }
+
+    private String body(ActionItem action, Due due) {
+        String link = "IMPROVEMENT".equals(action.getOriginType())
+                ? baseUrl + "/improvements/" + action.getOriginId() : baseUrl + "/actions/mine";
+        return due.subject() + "\n\n"
+                + "Action: " + action.getTitle() + "\n"
+                + (action.getOriginReference() == null ? "" : "For: " + action.getOriginReference() + "\n")
+                + "Due: " + action.getDueDate() + "\n"
+                + "Success criteria: " + action.getSuccessCriteria() + "\n\n"
+                + "Open it in Ratchet: " + link + "\n";
+    }
+}
