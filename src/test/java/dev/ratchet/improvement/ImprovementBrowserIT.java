@@ -108,16 +108,18 @@ class ImprovementBrowserIT {
                 Map.of("actions[0].ownerId", "Isla Manager"));
         assertThat(status()).isEqualTo("Actions planned");
 
+        // The owner completes the action from the tracker, with evidence, next to its success criteria.
         String recordPage = browser.getCurrentUrl();
         open("/actions/mine");
-        assertThat(page()).contains("Add an IT step to the leaver checklist").contains("1 open, 0 due this week, 0 overdue");
+        assertThat(page()).contains("Add an IT step to the leaver checklist").contains("1 open, 0 due this week, 0 overdue")
+                .contains("Success criteria: No leaver account active 24 h after leaving");
         Browser.screenshot("my-actions");
-        browser.get(recordPage);
-
-        WebElement evidence = browser.findElement(By.cssSelector("form.complete-action textarea[name=evidence]"));
+        WebElement evidence = browser.findElement(By.cssSelector(".action-item textarea[name=evidence]"));
         evidence.sendKeys("Checklist v2 published in the wiki");
-        submit(browser.findElement(By.cssSelector("form.complete-action button[type=submit]")));
-        assertThat(page()).contains("is done.");
+        submit(browser.findElement(By.cssSelector(".action-item form button[type=submit]")));
+        assertThat(page()).contains("is done.").contains("Nothing owed: you have no open actions.");
+        browser.get(recordPage);
+        assertThat(page()).contains("Evidence: Checklist v2 published in the wiki");
 
         step("Mark implemented", Map.of(), Map.of());
         step("Start the effectiveness review", Map.of(), Map.of());
