@@ -338,6 +338,35 @@ public class IdentityManagement {
                 .map(OrganisationDetails::requireTwoFactor).orElse(false);
     }
 
+    // --- calendar feed ----------------------------------------------------------------------------------------
+
+    /** A new secret for the person's calendar feed, replacing any earlier one; shown once. */
+    public String newCalendarToken(UUID userId) {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        users.findById(userId).orElseThrow(() -> Refused.notFound("Account")).useCalendarToken(hash(raw));
+        return raw;
+    }
+
+    public void revokeCalendarToken(UUID userId) {
+        users.findById(userId).orElseThrow(() -> Refused.notFound("Account")).useCalendarToken(null);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean hasCalendarFeed(UUID userId) {
+        return users.findById(userId).map(User::hasCalendarFeed).orElse(false);
+    }
+
+    /** The enabled person a calendar feed secret belongs to. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> calendarOwner(String raw) {
+        if (raw == null || raw.length() < 20) {
+            return Optional.empty();
+        }
+        return users.findByCalendarTokenHash(hash(raw)).filter(User::isEnabled).map(User::getId);
+    }
+
     // --- API tokens ------------------------------------------------------------------------------------------
 
     /** The new token's text, shown once; only its hash is kept. */

@@ -71,7 +71,7 @@ class SecurityConfiguration {
                 .addFilterBefore(tenants, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/calendar/**",
                                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/login/second-factor").hasAuthority(RatchetPrincipal.SECOND_FACTOR_PENDING)

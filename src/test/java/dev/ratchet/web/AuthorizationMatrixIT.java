@@ -216,6 +216,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .replace("{memberId}", target.toString())
                 .replace("{areaId}", org.areaId().toString())
                 .replace("{unknownId}", UUID.randomUUID().toString())
+                .replace("{token}", "not-a-calendar-secret-" + UUID.randomUUID())
                 .replace("{email}", "new." + UUID.randomUUID() + "@example.com")
                 .replace("{password}", TestOrganisation.PASSWORD);
     }

@@ -193,7 +193,7 @@ class FoundationBrowserIT {
 
         open("/account");
         browser.findElement(By.id("tokenName")).sendKeys("nightly export");
-        browser.findElement(By.cssSelector("#tokens ~ form button[type=submit], form[action$='/account/tokens'] button")).click();
+        browser.findElement(By.cssSelector("#tokens ~ form button[type=submit], form[action$='/account/tokens'] button")).sendKeys(Keys.ENTER);
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("code.token")));
         assertThat(browser.findElement(By.cssSelector("code.token")).getText()).startsWith("rat_");

@@ -30,6 +30,9 @@ public class User {
     @HistoryRedacted
     private String totpSecret;
 
+    @HistoryRedacted
+    private String calendarTokenHash;
+
     /** Sessions that began before this moment are over: set when the account is disabled or the password changes. */
     private Instant sessionsValidFrom;
 
@@ -80,6 +83,14 @@ public class User {
 
     public void removeTotp() {
         this.totpSecret = null;
+    }
+
+    public void useCalendarToken(String hash) {
+        this.calendarTokenHash = hash;
+    }
+
+    public boolean hasCalendarFeed() {
+        return calendarTokenHash != null;
     }
 
     public boolean hasTotp() {

@@ -28,10 +28,13 @@ class AccountController {
 
     private final IdentityManagement identity;
     private final Clock clock;
+    private final String baseUrl;
 
-    AccountController(IdentityManagement identity, Clock clock) {
+    AccountController(IdentityManagement identity, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
         this.identity = identity;
         this.clock = clock;
+        this.baseUrl = baseUrl;
     }
 
     @GetMapping("/account")
@@ -41,6 +44,7 @@ class AccountController {
         model.addAttribute("hasSecondFactor", identity.hasSecondFactor(principal.userId()));
         model.addAttribute("enrolment", session.getAttribute(ENROLMENT));
         model.addAttribute("now", clock.instant());
+        model.addAttribute("hasCalendarFeed", identity.hasCalendarFeed(principal.userId()));
         return "identity/account";
     }
 
@@ -98,6 +102,21 @@ class AccountController {
             redirect.addFlashAttribute("secondFactorError", refused.getMessage());
         }
         return "redirect:/account#second-factor";
+    }
+
+    @PostMapping("/account/calendar")
+    @PreAuthorize(Access.SIGNED_IN)
+    String newCalendarFeed(@AuthenticationPrincipal RatchetPrincipal principal, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("calendarUrl", baseUrl + "/calendar/" + identity.newCalendarToken(principal.userId()) + ".ics");
+        return "redirect:/account#calendar";
+    }
+
+    @PostMapping("/account/calendar/revoke")
+    @PreAuthorize(Access.SIGNED_IN)
+    String revokeCalendarFeed(@AuthenticationPrincipal RatchetPrincipal principal, RedirectAttributes redirect) {
+        identity.revokeCalendarToken(principal.userId());
+        redirect.addFlashAttribute("success", "Your calendar feed address no longer works.");
+        return "redirect:/account#calendar";
     }
 
     @PostMapping("/account/tokens")
