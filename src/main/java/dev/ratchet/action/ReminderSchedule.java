@@ -15,7 +15,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the reminders every quarter of an hour on one instance at a time (ShedLock on the shared database). */
+/** Runs the reminders every quarter of an hour and the digest on Monday mornings, on one instance at a time (ShedLock). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
@@ -32,11 +32,19 @@ class ReminderSchedule {
     static class Job {
 
         private final Reminders reminders;
+        private final Digests digests;
         private final Clock clock;
 
-        Job(Reminders reminders, Clock clock) {
+        Job(Reminders reminders, Digests digests, Clock clock) {
             this.reminders = reminders;
+            this.digests = digests;
             this.clock = clock;
+        }
+
+        @Scheduled(cron = "${ratchet.digest.cron:0 0 7 * * MON}")
+        @SchedulerLock(name = "action-digest")
+        void digest() {
+            digests.run(clock.instant());
         }
 
         @Scheduled(cron = "${ratchet.reminders.cron:0 */15 * * * *}")

@@ -18,13 +18,7 @@ import dev.ratchet.shared.People;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminders before, on and after an action's due date, and the escalation ladder when it stays overdue: first the
@@ -41,30 +35,18 @@ public class Reminders {
     private final ActionItemRepository actions;
     private final OrganisationManagement organisations;
     private final People people;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final ObjectProvider<JavaMailSender> mail;
-    private final String from;
-    private final String baseUrl;
+    private final OnceMailer mailer;
 
-    Reminders(ActionItemRepository actions, OrganisationManagement organisations, People people, JdbcTemplate jdbc,
-            TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail,
-            @Value("${ratchet.mail.from:ratchet@localhost}") String from,
-            @Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
+    Reminders(ActionItemRepository actions, OrganisationManagement organisations, People people, OnceMailer mailer) {
         this.actions = actions;
         this.organisations = organisations;
         this.people = people;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
-        this.mail = mail;
-        this.from = from;
-        this.baseUrl = baseUrl;
+        this.mailer = mailer;
     }
 
     /** Sends what is due at this moment; returns how many mails went out. Safe to run on several instances at once. */
     public int run(Instant now) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        if (!mailer.available()) {
             LOG.debug("No mail server configured (spring.mail.host): reminders are not sent");
             return 0;
         }
@@ -76,7 +58,7 @@ public class Reminders {
             OrganisationDetails organisation = settings.computeIfAbsent(action.getOrganisationId(), organisations::get);
             LocalDate today = LocalDate.ofInstant(now, ZoneId.of(organisation.timeZone()));
             for (Due due : due(action, organisation, today)) {
-                if (send(sender, action, due, now)) {
+                if (send(action, due, now)) {
                     sent++;
                 }
             }
@@ -118,36 +100,16 @@ public class Reminders {
         return due;
     }
 
-    private boolean send(JavaMailSender sender, ActionItem action, Due due, Instant now) {
-        try {
-            Boolean sent = transactions.execute(status -> {
-                int claimed = jdbc.update("""
-                        insert into action_reminder (action_id, kind, due_date, recipient_id, sent_at) values (?, ?, ?, ?, ?)
-                        on conflict do nothing""", action.getId(), due.kind().name(), action.getDueDate(), due.to().userId(),
-                        java.sql.Timestamp.from(now));
-                if (claimed == 0) {
-                    return false;
-                }
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(from);
-                message.setTo(due.to().email());
-                message.setSubject("[Ratchet] " + due.subject());
-                message.setText(body(action, due));
-                sender.send(message);
-                return true;
-            });
-            return Boolean.TRUE.equals(sent);
-        }
-        catch (RuntimeException e) {
-            // Nothing was recorded: the next run tries again.
-            LOG.warn("Reminder {} for action {} not sent: {}", due.kind(), action.getId(), e.getMessage());
-            return false;
-        }
+    private boolean send(ActionItem action, Due due, Instant now) {
+        return mailer.send("""
+                insert into action_reminder (action_id, kind, due_date, recipient_id, sent_at) values (?, ?, ?, ?, ?)
+                on conflict do nothing""", new Object[] { action.getId(), due.kind().name(), action.getDueDate(),
+                due.to().userId(), java.sql.Timestamp.from(now) }, due.to().email(), due.subject(), body(action, due));
     }
 
     private String body(ActionItem action, Due due) {
         String link = "IMPROVEMENT".equals(action.getOriginType())
-                ? baseUrl + "/improvements/" + action.getOriginId() : baseUrl + "/actions/mine";
+                ? mailer.baseUrl() + "/improvements/" + action.getOriginId() : mailer.baseUrl() + "/actions/mine";
         return due.subject() + "\n\n"
                 + "Action: " + action.getTitle() + "\n"
                 + (action.getOriginReference() == null ? "" : "For: " + action.getOriginReference() + "\n")

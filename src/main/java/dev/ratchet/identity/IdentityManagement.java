@@ -338,6 +338,18 @@ public class IdentityManagement {
                 .map(OrganisationDetails::requireTwoFactor).orElse(false);
     }
 
+    // --- weekly digest ---------------------------------------------------------------------------------------
+
+    public void muteDigest(UUID userId, boolean muted) {
+        users.findById(userId).orElseThrow(() -> Refused.notFound("Account")).muteDigest(muted);
+    }
+
+    /** Whether the person wants the weekly digest and may still receive mail from Ratchet. */
+    @Transactional(readOnly = true)
+    public boolean wantsDigest(UUID userId) {
+        return users.findById(userId).filter(User::isEnabled).map(u -> !u.isDigestMuted()).orElse(false);
+    }
+
     // --- calendar feed ----------------------------------------------------------------------------------------
 
     /** A new secret for the person's calendar feed, replacing any earlier one; shown once. */

@@ -39,6 +39,9 @@ class RemindersIT extends IntegrationTest {
     @Autowired
     ActionManagement actions;
 
+    @Autowired
+    Digests digests;
+
     static final Instant NOW = LocalDate.now(ZoneId.of("Europe/London")).atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant();
 
     private void plan(TestOrganisation org, Role owner, String title, int dueInDays) {
@@ -125,5 +128,34 @@ class RemindersIT extends IntegrationTest {
         // The owner who left gets nothing; the overdue action still reaches the ISMS manager.
         assertThat(mailsTo(org)).containsExactly(
                 org.email(Role.ISMS_MANAGER) + " | [Ratchet] Escalation: action 8 days overdue: Orphan");
+    }
+
+    @Test
+    void theWeeklyDigestListsEachPersonsOpenActionsOnceAWeekUnlessMuted() throws Exception {
+        TestOrganisation org = newOrganisation("Digest");
+        plan(org, Role.CONTRIBUTOR, "Renew NDA", 10);
+        plan(org, Role.CONTRIBUTOR, "Patch servers", -2);
+        plan(org, Role.AUDITOR, "Plan the audit", 20);
+        identity.muteDigest(org.userIds().get(Role.AUDITOR), true);
+
+        digests.run(NOW);
+        digests.run(NOW.plusSeconds(3600));
+        List<String> sent = mailsTo(org);
+        assertThat(sent).containsExactly(org.email(Role.CONTRIBUTOR) + " | [Ratchet] Your open actions this week: 2");
+        MimeMessage digest = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> { try { return m.getAllRecipients()[0].toString().equals(org.email(Role.CONTRIBUTOR)); } catch (Exception e) { return false; } })
+                .findFirst().orElseThrow();
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(digest)).contains("Renew NDA").contains("Patch servers")
+                .contains("OVERDUE").doesNotContain("Plan the audit");
+
+        // Muting the digest never mutes the reminders: the overdue action is still reminded.
+        identity.muteDigest(org.userIds().get(Role.CONTRIBUTOR), true);
+        reminders.run(NOW);
+        assertThat(mailsTo(org)).anyMatch(m -> m.startsWith(org.email(Role.CONTRIBUTOR)) && m.contains("Overdue since"));
+
+        // A week later the next digest goes out to whoever wants it.
+        identity.muteDigest(org.userIds().get(Role.CONTRIBUTOR), false);
+        digests.run(NOW.plus(java.time.Duration.ofDays(7)));
+        assertThat(mailsTo(org)).filteredOn(m -> m.contains("Your open actions this week")).hasSize(2);
     }
 }

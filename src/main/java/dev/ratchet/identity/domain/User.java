@@ -33,6 +33,8 @@ public class User {
     @HistoryRedacted
     private String calendarTokenHash;
 
+    private boolean digestMuted;
+
     /** Sessions that began before this moment are over: set when the account is disabled or the password changes. */
     private Instant sessionsValidFrom;
 
@@ -91,6 +93,14 @@ public class User {
 
     public boolean hasCalendarFeed() {
         return calendarTokenHash != null;
+    }
+
+    public void muteDigest(boolean muted) {
+        this.digestMuted = muted;
+    }
+
+    public boolean isDigestMuted() {
+        return digestMuted;
     }
 
     public boolean hasTotp() {

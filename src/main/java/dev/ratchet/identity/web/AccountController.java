@@ -45,6 +45,7 @@ class AccountController {
         model.addAttribute("enrolment", session.getAttribute(ENROLMENT));
         model.addAttribute("now", clock.instant());
         model.addAttribute("hasCalendarFeed", identity.hasCalendarFeed(principal.userId()));
+        model.addAttribute("wantsDigest", identity.wantsDigest(principal.userId()));
         return "identity/account";
     }
 
@@ -102,6 +103,16 @@ class AccountController {
             redirect.addFlashAttribute("secondFactorError", refused.getMessage());
         }
         return "redirect:/account#second-factor";
+    }
+
+    @PostMapping("/account/digest")
+    @PreAuthorize(Access.SIGNED_IN)
+    String digest(@AuthenticationPrincipal RatchetPrincipal principal, @RequestParam(defaultValue = "false") boolean muted,
+            RedirectAttributes redirect) {
+        identity.muteDigest(principal.userId(), muted);
+        redirect.addFlashAttribute("success", muted ? "You will no longer get the weekly digest. Reminders about overdue actions still come."
+                : "You will get the weekly digest of your open actions on Monday mornings.");
+        return "redirect:/account#digest";
     }
 
     @PostMapping("/account/calendar")
