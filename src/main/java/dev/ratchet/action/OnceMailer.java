@@ -46,15 +46,36 @@ class OnceMailer {
         return baseUrl;
     }
 
+    /** What also shows in the person's notifications inside Ratchet, whether or not mail is configured. */
+    record Notice(java.util.UUID organisationId, java.util.UUID userId, String link, java.time.Instant at) {
+    }
+
     boolean send(String claimSql, Object[] claimArgs, String to, String subject, String text) {
+        return send(claimSql, claimArgs, to, subject, text, null);
+    }
+
+    /**
+     * Claims, records the in-app notice (if any) and mails, all in one transaction. Without a mail server only the
+     * notice is kept; returns whether anything new happened.
+     */
+    boolean send(String claimSql, Object[] claimArgs, String to, String subject, String text, Notice notice) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null) {
+        if (sender == null && notice == null) {
             return false;
         }
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 if (jdbc.update(claimSql, claimArgs) == 0) {
                     return false;
+                }
+                if (notice != null) {
+                    jdbc.update("insert into notification (id, organisation_id, user_id, message, link, created_at) values (?, ?, ?, ?, ?, ?)",
+                            java.util.UUID.randomUUID(), notice.organisationId(), notice.userId(),
+                            subject.length() > 500 ? subject.substring(0, 500) : subject, notice.link(),
+                            java.sql.Timestamp.from(notice.at()));
+                }
+                if (sender == null) {
+                    return true;
                 }
                 SimpleMailMessage message = new SimpleMailMessage();
                 message.setFrom(from);

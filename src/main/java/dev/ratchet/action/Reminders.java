@@ -47,8 +47,7 @@ public class Reminders {
     /** Sends what is due at this moment; returns how many mails went out. Safe to run on several instances at once. */
     public int run(Instant now) {
         if (!mailer.available()) {
-            LOG.debug("No mail server configured (spring.mail.host): reminders are not sent");
-            return 0;
+            LOG.debug("No mail server configured (spring.mail.host): reminders show in Ratchet's notifications only");
         }
         Map<UUID, OrganisationDetails> settings = new HashMap<>();
         int sent = 0;
@@ -104,12 +103,16 @@ public class Reminders {
         return mailer.send("""
                 insert into action_reminder (action_id, kind, due_date, recipient_id, sent_at) values (?, ?, ?, ?, ?)
                 on conflict do nothing""", new Object[] { action.getId(), due.kind().name(), action.getDueDate(),
-                due.to().userId(), java.sql.Timestamp.from(now) }, due.to().email(), due.subject(), body(action, due));
+                due.to().userId(), java.sql.Timestamp.from(now) }, due.to().email(), due.subject(), body(action, due),
+                new OnceMailer.Notice(action.getOrganisationId(), due.to().userId(), path(action), now));
+    }
+
+    private static String path(ActionItem action) {
+        return "IMPROVEMENT".equals(action.getOriginType()) ? "/improvements/" + action.getOriginId() : "/actions/mine";
     }
 
     private String body(ActionItem action, Due due) {
-        String link = "IMPROVEMENT".equals(action.getOriginType())
-                ? mailer.baseUrl() + "/improvements/" + action.getOriginId() : mailer.baseUrl() + "/actions/mine";
+        String link = mailer.baseUrl() + path(action);
         return due.subject() + "\n\n"
                 + "Action: " + action.getTitle() + "\n"
                 + (action.getOriginReference() == null ? "" : "For: " + action.getOriginReference() + "\n")

@@ -3,6 +3,7 @@ package dev.ratchet.web;
 import java.util.List;
 
 import dev.ratchet.action.ActionManagement;
+import dev.ratchet.action.Notifications;
 import dev.ratchet.identity.IdentityManagement;
 import dev.ratchet.identity.RatchetPrincipal;
 import dev.ratchet.identity.Role;
@@ -21,10 +22,12 @@ class LayoutModel {
 
     private final IdentityManagement identity;
     private final ActionManagement actions;
+    private final Notifications notifications;
 
-    LayoutModel(IdentityManagement identity, ActionManagement actions) {
+    LayoutModel(IdentityManagement identity, ActionManagement actions, Notifications notifications) {
         this.identity = identity;
         this.actions = actions;
+        this.notifications = notifications;
     }
 
     @ModelAttribute("tenant")
@@ -59,6 +62,11 @@ class LayoutModel {
             }
         });
         return link.encode().build().toUriString();
+    }
+
+    @ModelAttribute("unreadNotifications")
+    long unreadNotifications() {
+        return CurrentTenant.get().map(t -> notifications.unread(t.organisationId(), t.userId())).orElse(0L);
     }
 
     @ModelAttribute("myOrganisations")

@@ -27,6 +27,12 @@ class ActionTrackerIT extends IntegrationTest {
     @Autowired
     ActionManagement actions;
 
+    @Autowired
+    Reminders reminders;
+
+    @Autowired
+    Notifications notifications;
+
     private ActionView plan(TestOrganisation org, Role owner, String title, LocalDate due) {
         return actions.plan(org.id(), "TEST", UUID.randomUUID(), "T-1", 1, List.of(new PlannedAction(title, null,
                 org.userIds().get(owner), due, "Measurable result"))).get(0);
@@ -75,5 +81,17 @@ class ActionTrackerIT extends IntegrationTest {
         mvc.perform(get("/").with(user(org.principal(Role.CONTRIBUTOR)))).andExpect(redirectedUrl("/actions/mine"));
         mvc.perform(get("/actions/mine").with(user(org.principal(Role.CONTRIBUTOR))))
                 .andExpect(content().string(containsString("3 open, 1 due this week, 1 overdue")));
+    }
+
+    @Test
+    void withoutAMailServerRemindersStillShowInsideRatchetOnce() {
+        TestOrganisation org = newOrganisation("No mail");
+        plan(org, Role.CONTRIBUTOR, "Overdue without mail", LocalDate.now().minusDays(1));
+        java.time.Instant now = java.time.Instant.now();
+        reminders.run(now);
+        reminders.run(now.plusSeconds(900));
+        assertThat(notifications.of(org.id(), org.userIds().get(Role.CONTRIBUTOR)))
+                .extracting(Notifications.Notification::message)
+                .containsExactly("Overdue since " + LocalDate.now().minusDays(1) + ": Overdue without mail");
     }
 }

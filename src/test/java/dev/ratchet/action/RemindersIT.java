@@ -25,6 +25,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 /** Reminders and escalations by e-mail, each sent once, to members of the action's organisation only. */
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025" })
@@ -41,6 +45,9 @@ class RemindersIT extends IntegrationTest {
 
     @Autowired
     Digests digests;
+
+    @Autowired
+    Notifications notifications;
 
     static final Instant NOW = LocalDate.now(ZoneId.of("Europe/London")).atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant();
 
@@ -98,6 +105,16 @@ class RemindersIT extends IntegrationTest {
         reminders.run(NOW);
         reminders.run(NOW.plusSeconds(600));
         assertThat(mailsTo(org)).hasSize(sent.size());
+
+        // The same reminders show inside Ratchet, once, until read.
+        UUID manager = org.userIds().get(Role.MANAGEMENT);
+        assertThat(notifications.of(org.id(), manager)).extracting(Notifications.Notification::message)
+                .containsExactly("Escalation: " + contributor.displayName() + "'s action is 8 days overdue: Very late");
+        assertThat(notifications.unread(org.id(), org.userIds().get(Role.CONTRIBUTOR))).isEqualTo(4);
+        mvc.perform(get("/notifications").with(user(org.principal(Role.MANAGEMENT))))
+                .andExpect(content().string(containsString("8 days overdue: Very late")));
+        notifications.markAllRead(org.id(), manager);
+        assertThat(notifications.unread(org.id(), manager)).isZero();
     }
 
     @Test
