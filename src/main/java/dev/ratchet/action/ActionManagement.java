@@ -33,7 +33,7 @@ public class ActionManagement {
 
     /** Plans actions for a record; all or none are saved. */
     public List<ActionView> plan(UUID organisationId, String originType, UUID originId, String originReference,
-            int attempt, List<PlannedAction> planned) {
+            UUID areaId, int attempt, List<PlannedAction> planned) {
         if (planned.isEmpty()) {
             throw Refused.conflict("Plan at least one action, with owner, due date and success criteria");
         }
@@ -50,7 +50,7 @@ public class ActionManagement {
             throw Refused.missing("Planning", missing);
         }
         List<ActionItem> saved = actions.saveAll(planned.stream()
-                .map(p -> new ActionItem(organisationId, originType, originId, originReference, attempt, p, clock.instant()))
+                .map(p -> new ActionItem(organisationId, originType, originId, originReference, areaId, attempt, p, clock.instant()))
                 .toList());
         actions.flush();
         return saved.stream().map(a -> view(a, names(organisationId))).toList();
@@ -83,7 +83,7 @@ public class ActionManagement {
     @Transactional(readOnly = true)
     public Page<ActionView> search(UUID organisationId, UUID ownerId, ActionStatus status, boolean openOnly,
             Pageable pageable) {
-        return search(organisationId, new ActionFilter(ownerId, status, openOnly, null, null, null), pageable);
+        return search(organisationId, new ActionFilter(ownerId, status, openOnly, null, null, null, null, null), pageable);
     }
 
     /** The tracker's query: every filter applied in the database. */
@@ -98,9 +98,9 @@ public class ActionManagement {
     public Counts counts(UUID organisationId, UUID ownerId) {
         LocalDate today = today();
         return new Counts(
-                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, null, null), today)),
-                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, today, today.plusDays(7)), today)),
-                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, true, null, null), today)));
+                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, null, null, null, null), today)),
+                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, today, today.plusDays(7), null, null), today)),
+                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, true, null, null, null, null), today)));
     }
 
     public record Counts(long open, long dueThisWeek, long overdue) {
@@ -125,6 +125,14 @@ public class ActionManagement {
             String reason, Long version) {
         ActionItem action = mine(organisationId, actionId, actorId, manager, version);
         action.reschedule(dueDate, reason);
+        actions.flush();
+        return get(organisationId, actionId);
+    }
+
+    public ActionView note(UUID organisationId, UUID actionId, UUID actorId, boolean manager, String progress,
+            Long version) {
+        ActionItem action = mine(organisationId, actionId, actorId, manager, version);
+        action.note(progress);
         actions.flush();
         return get(organisationId, actionId);
     }
@@ -160,7 +168,7 @@ public class ActionManagement {
         return new ActionView(a.getId(), a.getOrganisationId(), a.getOriginType(), a.getOriginId(), a.getOriginReference(),
                 a.getAttempt(), a.getTitle(), a.getDescription(), a.getOwnerId(),
                 names.getOrDefault(a.getOwnerId(), "(former member)"), a.getDueDate(), a.getOriginalDueDate(),
-                a.getDueDateChanges(), a.getDueChangeReason(), a.getSuccessCriteria(),
+                a.getDueDateChanges(), a.getDueChangeReason(), a.getSuccessCriteria(), a.getAreaId(), a.getProgressNote(),
                 a.getStatus(), a.getCancelReason(), a.getCompletionEvidence(), a.getCompletedAt(), a.getCompletedBy(),
                 a.getCompletedBy() == null ? null : names.getOrDefault(a.getCompletedBy(), "(former member)"),
                 a.getVersion());

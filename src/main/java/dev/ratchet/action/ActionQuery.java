@@ -40,6 +40,12 @@ final class ActionQuery {
             if (f.dueTo() != null) {
                 where.add(cb.lessThanOrEqualTo(root.get("dueDate"), f.dueTo()));
             }
+            if (f.originType() != null && !f.originType().isBlank()) {
+                where.add(cb.equal(root.get("originType"), f.originType()));
+            }
+            if (f.areaId() != null) {
+                where.add(cb.equal(root.get("areaId"), f.areaId()));
+            }
             return cb.and(where.toArray(Predicate[]::new));
         };
     }

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 public record ActionView(UUID id, UUID organisationId, String originType, UUID originId, String originReference,
         int attempt, String title, String description, UUID ownerId, String ownerName, LocalDate dueDate,
-        LocalDate originalDueDate, int dueDateChanges, String dueChangeReason, String successCriteria, ActionStatus status, String cancelReason, String completionEvidence,
+        LocalDate originalDueDate, int dueDateChanges, String dueChangeReason, String successCriteria, UUID areaId,
+        String progressNote, ActionStatus status, String cancelReason, String completionEvidence,
         Instant completedAt, UUID completedBy, String completedByName, long version) {
 
     /** Days the due date moved since it was planned (negative when brought forward). */

@@ -42,7 +42,7 @@ public class Digests {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         String week = today.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         Map<UUID, List<ActionItem>> byOwner = actions.findAll(ActionQuery.of(null,
-                new ActionFilter(null, null, true, null, null, null), today)).stream()
+                new ActionFilter(null, null, true, null, null, null, null, null), today)).stream()
                 .filter(a -> people.memberOf(a.getOrganisationId(), a.getOwnerId()).isPresent())
                 .collect(Collectors.groupingBy(ActionItem::getOwnerId));
         int sent = 0;

@@ -52,7 +52,7 @@ public class Reminders {
         Map<UUID, OrganisationDetails> settings = new HashMap<>();
         int sent = 0;
         List<ActionItem> open = actions.findAll(ActionQuery.of(null, new ActionFilter(null, null, true, null, null,
-                LocalDate.ofInstant(now, ZoneId.of("UTC")).plusDays(91)), LocalDate.ofInstant(now, ZoneId.of("UTC"))));
+                LocalDate.ofInstant(now, ZoneId.of("UTC")).plusDays(91), null, null), LocalDate.ofInstant(now, ZoneId.of("UTC"))));
         for (ActionItem action : open) {
             OrganisationDetails organisation = settings.computeIfAbsent(action.getOrganisationId(), organisations::get);
             LocalDate today = LocalDate.ofInstant(now, ZoneId.of(organisation.timeZone()));

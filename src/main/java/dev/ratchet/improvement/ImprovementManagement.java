@@ -316,7 +316,7 @@ public class ImprovementManagement {
             case PLAN_ACTIONS -> {
                 List<TransitionRequest.ActionForm> planned = request.filledActions();
                 record.actionsPlanned(planned.size());
-                actions.plan(tenant.organisationId(), ORIGIN, record.getId(), record.getReference(),
+                actions.plan(tenant.organisationId(), ORIGIN, record.getId(), record.getReference(), record.getAreaId(),
                         record.getAttempt(), planned.stream().map(a -> new PlannedAction(a.getTitle(),
                                 a.getDescription(), a.getOwnerId(), a.getDueDate(), a.getSuccessCriteria())).toList());
             }

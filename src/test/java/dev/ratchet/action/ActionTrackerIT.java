@@ -19,6 +19,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -34,7 +36,7 @@ class ActionTrackerIT extends IntegrationTest {
     Notifications notifications;
 
     private ActionView plan(TestOrganisation org, Role owner, String title, LocalDate due) {
-        return actions.plan(org.id(), "TEST", UUID.randomUUID(), "T-1", 1, List.of(new PlannedAction(title, null,
+        return actions.plan(org.id(), "TEST", UUID.randomUUID(), "T-1", org.areaId(), 1, List.of(new PlannedAction(title, null,
                 org.userIds().get(owner), due, "Measurable result"))).get(0);
     }
 
@@ -70,9 +72,9 @@ class ActionTrackerIT extends IntegrationTest {
 
         ActionManagement.Counts counts = actions.counts(org.id(), owner);
         assertThat(counts).isEqualTo(new ActionManagement.Counts(3, 1, 1));
-        assertThat(actions.search(org.id(), new ActionFilter(null, null, true, true, null, null), PageRequest.of(0, 10)))
+        assertThat(actions.search(org.id(), new ActionFilter(null, null, true, true, null, null, null, null), PageRequest.of(0, 10)))
                 .extracting(ActionView::title).containsExactly("Overdue one");
-        assertThat(actions.search(org.id(), new ActionFilter(null, null, true, null, null, LocalDate.now().plusDays(7)),
+        assertThat(actions.search(org.id(), new ActionFilter(null, null, true, null, null, LocalDate.now().plusDays(7), null, null),
                 PageRequest.of(0, 10))).hasSize(3);
 
         mvc.perform(get("/actions").param("due", "overdue").with(user(org.principal(Role.GUEST_AUDITOR))))
@@ -93,5 +95,27 @@ class ActionTrackerIT extends IntegrationTest {
         assertThat(notifications.of(org.id(), org.userIds().get(Role.CONTRIBUTOR)))
                 .extracting(Notifications.Notification::message)
                 .containsExactly("Overdue since " + LocalDate.now().minusDays(1) + ": Overdue without mail");
+    }
+
+    @Test
+    void theTrackerUpdatesAnActionInPlaceAndFiltersByAreaAndOrigin() throws Exception {
+        TestOrganisation org = newOrganisation("In place");
+        ActionView action = plan(org, Role.CONTRIBUTOR, "Write the restore test", LocalDate.now().plusDays(4));
+        var owner = user(org.principal(Role.CONTRIBUTOR));
+
+        mvc.perform(post("/actions/{id}/progress", action.id()).header("HX-Request", "true").with(owner).with(csrf())
+                        .param("progress", "Test server ready").param("version", "" + action.version()).param("back", "/actions/mine"))
+                .andExpect(content().string(containsString("id=\"action-" + action.id() + "\"")))
+                .andExpect(content().string(containsString("Progress: Test server ready")))
+                .andExpect(content().string(containsString("In progress")))
+                .andExpect(content().string(not(containsString("<html"))));
+        mvc.perform(post("/actions/{id}/complete", action.id()).header("HX-Request", "true").with(owner).with(csrf())
+                        .param("evidence", "").param("version", "" + (action.version() + 1)))
+                .andExpect(content().string(containsString("Say what was done and where the evidence is")));
+
+        assertThat(actions.search(org.id(), new ActionFilter(null, null, true, null, null, null, "TEST", org.areaId()),
+                PageRequest.of(0, 10))).extracting(ActionView::title).containsExactly("Write the restore test");
+        assertThat(actions.search(org.id(), new ActionFilter(null, null, true, null, null, null, "IMPROVEMENT", null),
+                PageRequest.of(0, 10))).isEmpty();
     }
 }

@@ -30,7 +30,7 @@ class CalendarFeedIT extends IntegrationTest {
         TestOrganisation org = newOrganisation("Calendar");
         UUID owner = org.userIds().get(Role.CONTRIBUTOR);
         LocalDate due = LocalDate.now().plusDays(9);
-        actions.plan(org.id(), "TEST", UUID.randomUUID(), "NC-X", 1, List.of(
+        actions.plan(org.id(), "TEST", UUID.randomUUID(), "NC-X", null, 1, List.of(
                 new PlannedAction("Renew the NDA", null, owner, due, "Signed copy on file"),
                 new PlannedAction("Someone else's", null, org.userIds().get(Role.AUDITOR), due, "x")));
         String token = identity.newCalendarToken(owner);

@@ -52,7 +52,7 @@ class RemindersIT extends IntegrationTest {
     static final Instant NOW = LocalDate.now(ZoneId.of("Europe/London")).atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant();
 
     private void plan(TestOrganisation org, Role owner, String title, int dueInDays) {
-        actions.plan(org.id(), "TEST", UUID.randomUUID(), "T-" + title, 1, List.of(new PlannedAction(title, null,
+        actions.plan(org.id(), "TEST", UUID.randomUUID(), "T-" + title, null, 1, List.of(new PlannedAction(title, null,
                 org.userIds().get(owner), LocalDate.now(ZoneId.of("Europe/London")).plusDays(dueInDays), "Done right")));
     }
 

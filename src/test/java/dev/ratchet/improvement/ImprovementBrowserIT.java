@@ -116,8 +116,12 @@ class ImprovementBrowserIT {
         Browser.screenshot("my-actions");
         WebElement evidence = browser.findElement(By.cssSelector(".action-item textarea[name=evidence]"));
         evidence.sendKeys("Checklist v2 published in the wiki");
-        submit(browser.findElement(By.cssSelector(".action-item form button[type=submit]")));
-        assertThat(page()).contains("is done.").contains("Nothing owed: you have no open actions.");
+        // The row updates in place (htmx, CSRF header included): the list does not reload.
+        browser.findElement(By.cssSelector(".action-item form button[type=submit]")).sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".action-item"), "is done."));
+        assertThat(browser.findElement(By.cssSelector(".action-item")).getText())
+                .contains("Evidence: Checklist v2 published in the wiki").contains("Done");
         browser.get(recordPage);
         assertThat(page()).contains("Evidence: Checklist v2 published in the wiki");
 

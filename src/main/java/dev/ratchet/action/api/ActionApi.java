@@ -51,10 +51,11 @@ class ActionApi {
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueFrom,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo,
+            @RequestParam(required = false) String originType, @RequestParam(required = false) UUID areaId,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Tenant tenant = CurrentTenant.require();
         return new PagedModel<>(actions.search(tenant.organisationId(), new dev.ratchet.action.ActionFilter(
-                mine ? tenant.userId() : ownerId, status, open, overdue, dueFrom, dueTo),
+                mine ? tenant.userId() : ownerId, status, open, overdue, dueFrom, dueTo, originType, areaId),
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("dueDate", "title"))));
     }
 
@@ -79,6 +80,18 @@ class ActionApi {
         Tenant tenant = CurrentTenant.require();
         return actions.complete(tenant.organisationId(), id, tenant.userId(), manager(tenant), completion.evidence(),
                 completion.version());
+    }
+
+    record Progress(String progress, Long version) {
+    }
+
+    @PostMapping("/{actionId}/progress")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Records where the work stands; an open action becomes in progress")
+    ActionView progress(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Progress progress) {
+        Tenant tenant = CurrentTenant.require();
+        return actions.note(tenant.organisationId(), id, tenant.userId(), manager(tenant), progress.progress(),
+                progress.version());
     }
 
     @PostMapping("/{actionId}/rescheduling")

@@ -57,6 +57,10 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
     @Column(updatable = false)
     private String successCriteria;
 
+    private UUID areaId;
+
+    private String progressNote;
+
     @Enumerated(EnumType.STRING)
     private ActionStatus status;
 
@@ -77,8 +81,8 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
     protected ActionItem() {
     }
 
-    public ActionItem(UUID organisationId, String originType, UUID originId, String originReference, int attempt,
-            PlannedAction planned, Instant now) {
+    public ActionItem(UUID organisationId, String originType, UUID originId, String originReference, UUID areaId,
+            int attempt, PlannedAction planned, Instant now) {
         Map<String, String> missing = check(planned);
         if (!missing.isEmpty()) {
             throw Refused.fields(missing);
@@ -88,6 +92,7 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
         this.originType = originType;
         this.originId = originId;
         this.originReference = originReference;
+        this.areaId = areaId;
         this.attempt = attempt;
         this.title = planned.title().strip();
         this.description = blankToNull(planned.description());
@@ -122,6 +127,19 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
 
     public void start() {
         requireStatus(ActionStatus.OPEN);
+        status = ActionStatus.IN_PROGRESS;
+    }
+
+    /** Where the work stands, in the owner's words; starts the action if it was still open. */
+    public void note(String progress) {
+        requireStatus(ActionStatus.OPEN, ActionStatus.IN_PROGRESS);
+        if (progress == null || progress.isBlank()) {
+            throw Refused.field("progress", "Write where the work stands");
+        }
+        if (progress.strip().length() > 2000) {
+            throw Refused.field("progress", "A progress note has at most 2000 characters");
+        }
+        progressNote = progress.strip();
         status = ActionStatus.IN_PROGRESS;
     }
 
@@ -193,6 +211,8 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
     public int getAttempt() { return attempt; }
     public String getTitle() { return title; }
     public String getDescription() { return description; }
+    public UUID getAreaId() { return areaId; }
+    public String getProgressNote() { return progressNote; }
     public UUID getOwnerId() { return ownerId; }
     public LocalDate getDueDate() { return dueDate; }
     public LocalDate getOriginalDueDate() { return originalDueDate; }

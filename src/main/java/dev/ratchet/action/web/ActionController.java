@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import dev.ratchet.action.ActionFilter;
 import dev.ratchet.action.ActionManagement;
 import dev.ratchet.action.ActionStatus;
+import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.action.ActionView;
 import dev.ratchet.shared.Access;
@@ -22,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -31,10 +33,12 @@ class ActionController {
 
     private final ActionManagement actions;
     private final People people;
+    private final OrganisationManagement organisations;
 
-    ActionController(ActionManagement actions, People people) {
+    ActionController(ActionManagement actions, People people, OrganisationManagement organisations) {
         this.actions = actions;
         this.people = people;
+        this.organisations = organisations;
     }
 
     @GetMapping("/actions/mine")
@@ -51,16 +55,21 @@ class ActionController {
     @GetMapping("/actions")
     @PreAuthorize(Access.MEMBER)
     String all(@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) ActionStatus status,
-            @RequestParam(required = false) String due, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String due, @RequestParam(required = false) String originType,
+            @RequestParam(required = false) UUID areaId, @RequestParam(defaultValue = "0") int page, Model model) {
         Tenant tenant = CurrentTenant.require();
         LocalDate today = actions.today();
         ActionFilter filter = new ActionFilter(ownerId, status, status == null, "overdue".equals(due) ? Boolean.TRUE : null,
-                null, "week".equals(due) ? today.plusDays(7) : "month".equals(due) ? today.plusDays(30) : null);
+                null, "week".equals(due) ? today.plusDays(7) : "month".equals(due) ? today.plusDays(30) : null,
+                originType, areaId);
         model.addAttribute("actions", actions.search(tenant.organisationId(), filter,
                 PageRequest.of(Math.max(page, 0), 25, Sort.by("dueDate", "title"))));
         model.addAttribute("ownerId", ownerId);
         model.addAttribute("status", status);
         model.addAttribute("due", due);
+        model.addAttribute("originType", originType);
+        model.addAttribute("areaId", areaId);
+        model.addAttribute("areas", organisations.allAreas(tenant.organisationId()));
         model.addAttribute("statuses", ActionStatus.values());
         model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
         model.addAttribute("today", today);
@@ -72,56 +81,71 @@ class ActionController {
     String reschedule(@PathVariable UUID id,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate dueDate,
             @RequestParam(required = false) String reason, @RequestParam(required = false) Long version,
-            @RequestParam(required = false) String back, RedirectAttributes redirect) {
-        Tenant tenant = CurrentTenant.require();
-        try {
-            ActionView moved = actions.reschedule(tenant.organisationId(), id, tenant.userId(), manager(tenant), dueDate, reason, version);
-            redirect.addFlashAttribute("success", "\"" + moved.title() + "\" is now due " + moved.dueDate() + ".");
-        }
-        catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("error", refused.getMessage());
-        }
-        return "redirect:" + safeBack(back);
+            @RequestParam(required = false) String back, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model, RedirectAttributes redirect) {
+        return change(id, back, htmx, model, redirect, (tenant, manager) -> actions.reschedule(tenant.organisationId(), id,
+                tenant.userId(), manager, dueDate, reason, version), a -> "\"" + a.title() + "\" is now due " + a.dueDate() + ".");
+    }
+
+    @PostMapping("/actions/{id}/progress")
+    @PreAuthorize(Access.REPORT)
+    String progress(@PathVariable UUID id, @RequestParam(required = false) String progress,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String back,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+        return change(id, back, htmx, model, redirect, (tenant, manager) -> actions.note(tenant.organisationId(), id,
+                tenant.userId(), manager, progress, version), a -> "Progress on \"" + a.title() + "\" saved.");
     }
 
     @PostMapping("/actions/{id}/complete")
     @PreAuthorize(Access.REPORT)
     String complete(@PathVariable UUID id, @RequestParam(required = false) String evidence,
             @RequestParam(required = false) Long version, @RequestParam(required = false) String back,
-            RedirectAttributes redirect) {
-        Tenant tenant = CurrentTenant.require();
-        try {
-            ActionView done = actions.complete(tenant.organisationId(), id, tenant.userId(), manager(tenant), evidence, version);
-            redirect.addFlashAttribute("success", "\"" + done.title() + "\" is done.");
-        }
-        catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("error", refused.getMessage());
-        }
-        return "redirect:" + safeBack(back);
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+        return change(id, back, htmx, model, redirect, (tenant, manager) -> actions.complete(tenant.organisationId(), id,
+                tenant.userId(), manager, evidence, version), a -> "\"" + a.title() + "\" is done.");
     }
 
     @PostMapping("/actions/{id}/cancel")
     @PreAuthorize(Access.REPORT)
     String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason,
             @RequestParam(required = false) Long version, @RequestParam(required = false) String back,
-            RedirectAttributes redirect) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
+        return change(id, back, htmx, model, redirect, (tenant, manager) -> actions.cancel(tenant.organisationId(), id,
+                tenant.userId(), manager, reason, version), a -> "\"" + a.title() + "\" is cancelled.");
+    }
+
+    /**
+     * One way for every change from a list: in place for htmx (the action's own row comes back, with a message
+     * when refused), otherwise a redirect back to the list with the message.
+     */
+    private String change(UUID id, String back, String htmx, Model model, RedirectAttributes redirect,
+            java.util.function.BiFunction<Tenant, Boolean, ActionView> change,
+            java.util.function.Function<ActionView, String> done) {
         Tenant tenant = CurrentTenant.require();
+        ActionView result;
+        String message;
+        String error = null;
         try {
-            ActionView cancelled = actions.cancel(tenant.organisationId(), id, tenant.userId(), manager(tenant), reason, version);
-            redirect.addFlashAttribute("success", "\"" + cancelled.title() + "\" is cancelled.");
+            result = change.apply(tenant, manager(tenant));
+            message = done.apply(result);
         }
         catch (Refused refused) {
             if (refused.kind() == Refused.Kind.NOT_FOUND) {
                 throw refused;
             }
-            redirect.addFlashAttribute("error", refused.getMessage());
+            result = actions.get(tenant.organisationId(), id);
+            message = null;
+            error = refused.getMessage();
         }
+        if (htmx != null) {
+            model.addAttribute("a", result);
+            model.addAttribute("back", safeBack(back));
+            model.addAttribute("today", actions.today());
+            model.addAttribute("itemMessage", message);
+            model.addAttribute("itemError", error);
+            return "action/item :: row";
+        }
+        redirect.addFlashAttribute(error == null ? "success" : "error", error == null ? message : error);
         return "redirect:" + safeBack(back);
     }
 

@@ -49,7 +49,7 @@ class CalendarController {
         UUID userId = identity.calendarOwner(token).orElseThrow(() -> Refused.notFound("Calendar"));
         Calendar calendar = new Calendar().withProdId("-//Ratchet//Actions//EN").withDefaults().getFluentTarget();
         for (OrganisationDetails organisation : identity.organisationsOf(userId)) {
-            for (ActionView action : actions.search(organisation.id(), new ActionFilter(userId, null, true, null, null, null),
+            for (ActionView action : actions.search(organisation.id(), new ActionFilter(userId, null, true, null, null, null, null, null),
                     PageRequest.of(0, 500, Sort.by("dueDate"))).getContent()) {
                 String link = "IMPROVEMENT".equals(action.originType())
                         ? baseUrl + "/improvements/" + action.originId() : baseUrl + "/actions/mine";
