@@ -23,11 +23,14 @@ public class ActionManagement {
 
     private final ActionItemRepository actions;
     private final People people;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final Clock clock;
 
-    ActionManagement(ActionItemRepository actions, People people, Clock clock) {
+    ActionManagement(ActionItemRepository actions, People people, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            Clock clock) {
         this.actions = actions;
         this.people = people;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -53,14 +56,14 @@ public class ActionManagement {
                 .map(p -> new ActionItem(organisationId, originType, originId, originReference, areaId, attempt, p, clock.instant()))
                 .toList());
         actions.flush();
-        return saved.stream().map(a -> view(a, names(organisationId))).toList();
+        return views(saved, names(organisationId));
     }
 
     @Transactional(readOnly = true)
     public List<ActionView> of(UUID organisationId, String originType, UUID originId) {
         Map<UUID, String> names = names(organisationId);
-        return actions.findByOrganisationIdAndOriginTypeAndOriginIdOrderByAttemptAscDueDateAsc(organisationId,
-                originType, originId).stream().map(a -> view(a, names)).toList();
+        return views(actions.findByOrganisationIdAndOriginTypeAndOriginIdOrderByAttemptAscDueDateAsc(organisationId,
+                originType, originId), names);
     }
 
     /** The actions of several records at once, for lists and exports. */
@@ -70,9 +73,9 @@ public class ActionManagement {
             return List.of();
         }
         Map<UUID, String> names = names(organisationId);
-        return actions.findByOrganisationIdAndOriginIdIn(organisationId, originIds).stream()
+        return views(actions.findByOrganisationIdAndOriginIdIn(organisationId, originIds).stream()
                 .sorted(java.util.Comparator.comparing(ActionItem::getAttempt).thenComparing(ActionItem::getDueDate))
-                .map(a -> view(a, names)).toList();
+                .toList(), names);
     }
 
     @Transactional(readOnly = true)
@@ -90,7 +93,8 @@ public class ActionManagement {
     @Transactional(readOnly = true)
     public Page<ActionView> search(UUID organisationId, ActionFilter filter, Pageable pageable) {
         Map<UUID, String> names = names(organisationId);
-        return actions.findAll(ActionQuery.of(organisationId, filter, today()), pageable).map(a -> view(a, names));
+        org.springframework.data.domain.Page<ActionItem> page = actions.findAll(ActionQuery.of(organisationId, filter, today()), pageable);
+        return new org.springframework.data.domain.PageImpl<>(views(page.getContent(), names), pageable, page.getTotalElements());
     }
 
     /** What the navigation shows a person: open actions, due within seven days, overdue. */
@@ -164,11 +168,38 @@ public class ActionManagement {
                 .collect(java.util.stream.Collectors.toMap(People.Person::userId, People.Person::displayName, (a, b) -> a));
     }
 
-    private static ActionView view(ActionItem a, Map<UUID, String> names) {
+    /** The escalations sent for these actions, as the action shows them ("line manager Ann, 22 Nov 2026"). */
+    private Map<UUID, List<String>> escalations(List<UUID> ids, Map<UUID, String> names) {
+        Map<UUID, List<String>> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        jdbc.query("select action_id, kind, recipient_id, sent_at from action_reminder where kind like 'ESCALATED%' and action_id in ("
+                + in + ") order by sent_at", (java.sql.ResultSet rs) -> {
+                    String who = names.getOrDefault(rs.getObject(3, UUID.class), "a former member");
+                    String step = ("ESCALATED_TO_LINE_MANAGER".equals(rs.getString(2)) ? "line manager " : "ISMS manager ") + who
+                            + ", " + rs.getObject(4, java.time.OffsetDateTime.class).toLocalDate();
+                    found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>()).add(step);
+                }, ids.toArray());
+        return found;
+    }
+
+    private List<ActionView> views(List<ActionItem> items, Map<UUID, String> names) {
+        Map<UUID, List<String>> steps = escalations(items.stream().map(ActionItem::getId).toList(), names);
+        return items.stream().map(a -> view(a, names, steps.getOrDefault(a.getId(), List.of()))).toList();
+    }
+
+    private ActionView view(ActionItem a, Map<UUID, String> names) {
+        return views(List.of(a), names).get(0);
+    }
+
+    private static ActionView view(ActionItem a, Map<UUID, String> names, List<String> escalations) {
         return new ActionView(a.getId(), a.getOrganisationId(), a.getOriginType(), a.getOriginId(), a.getOriginReference(),
                 a.getAttempt(), a.getTitle(), a.getDescription(), a.getOwnerId(),
                 names.getOrDefault(a.getOwnerId(), "(former member)"), a.getDueDate(), a.getOriginalDueDate(),
                 a.getDueDateChanges(), a.getDueChangeReason(), a.getSuccessCriteria(), a.getAreaId(), a.getProgressNote(),
+                escalations,
                 a.getStatus(), a.getCancelReason(), a.getCompletionEvidence(), a.getCompletedAt(), a.getCompletedBy(),
                 a.getCompletedBy() == null ? null : names.getOrDefault(a.getCompletedBy(), "(former member)"),
                 a.getVersion());

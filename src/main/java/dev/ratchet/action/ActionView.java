@@ -2,12 +2,13 @@ package dev.ratchet.action;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 public record ActionView(UUID id, UUID organisationId, String originType, UUID originId, String originReference,
         int attempt, String title, String description, UUID ownerId, String ownerName, LocalDate dueDate,
         LocalDate originalDueDate, int dueDateChanges, String dueChangeReason, String successCriteria, UUID areaId,
-        String progressNote, ActionStatus status, String cancelReason, String completionEvidence,
+        String progressNote, List<String> escalations, ActionStatus status, String cancelReason, String completionEvidence,
         Instant completedAt, UUID completedBy, String completedByName, long version) {
 
     /** Days the due date moved since it was planned (negative when brought forward). */

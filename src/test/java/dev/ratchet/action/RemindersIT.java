@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +114,12 @@ class RemindersIT extends IntegrationTest {
         assertThat(notifications.unread(org.id(), org.userIds().get(Role.CONTRIBUTOR))).isEqualTo(4);
         mvc.perform(get("/notifications").with(user(org.principal(Role.MANAGEMENT))))
                 .andExpect(content().string(containsString("8 days overdue: Very late")));
+        // Each escalation step shows on the action itself.
+        assertThat(actions.search(org.id(), new ActionFilter(null, null, true, null, null, null, null, null),
+                PageRequest.of(0, 20)).getContent())
+                .filteredOn(a -> a.title().equals("Very late")).singleElement()
+                .satisfies(a -> assertThat(a.escalations()).singleElement().asString()
+                        .startsWith("line manager " + identity.member(org.id(), org.membershipIds().get(Role.MANAGEMENT)).displayName()));
         notifications.markAllRead(org.id(), manager);
         assertThat(notifications.unread(org.id(), manager)).isZero();
     }
