@@ -56,12 +56,12 @@ public class ActionManagement {
                 .map(p -> new ActionItem(organisationId, originType, originId, originReference, areaId, attempt, p, clock.instant()))
                 .toList());
         actions.flush();
-        return views(saved, names(organisationId));
+        return views(saved, people.displayNames(organisationId));
     }
 
     @Transactional(readOnly = true)
     public List<ActionView> of(UUID organisationId, String originType, UUID originId) {
-        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> names = people.displayNames(organisationId);
         return views(actions.findByOrganisationIdAndOriginTypeAndOriginIdOrderByAttemptAscDueDateAsc(organisationId,
                 originType, originId), names);
     }
@@ -72,7 +72,7 @@ public class ActionManagement {
         if (originIds.isEmpty()) {
             return List.of();
         }
-        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> names = people.displayNames(organisationId);
         return views(actions.findByOrganisationIdAndOriginIdIn(organisationId, originIds).stream()
                 .sorted(java.util.Comparator.comparing(ActionItem::getAttempt).thenComparing(ActionItem::getDueDate))
                 .toList(), names);
@@ -80,7 +80,7 @@ public class ActionManagement {
 
     @Transactional(readOnly = true)
     public ActionView get(UUID organisationId, UUID actionId) {
-        return view(find(organisationId, actionId), names(organisationId));
+        return view(find(organisationId, actionId), people.displayNames(organisationId));
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +92,7 @@ public class ActionManagement {
     /** The tracker's query: every filter applied in the database. */
     @Transactional(readOnly = true)
     public Page<ActionView> search(UUID organisationId, ActionFilter filter, Pageable pageable) {
-        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> names = people.displayNames(organisationId);
         org.springframework.data.domain.Page<ActionItem> page = actions.findAll(ActionQuery.of(organisationId, filter, today()), pageable);
         return new org.springframework.data.domain.PageImpl<>(views(page.getContent(), names), pageable, page.getTotalElements());
     }
@@ -161,11 +161,6 @@ public class ActionManagement {
 
     private ActionItem find(UUID organisationId, UUID actionId) {
         return actions.findByIdAndOrganisationId(actionId, organisationId).orElseThrow(() -> Refused.notFound("Action"));
-    }
-
-    private Map<UUID, String> names(UUID organisationId) {
-        return people.activeMembersOf(organisationId).stream()
-                .collect(java.util.stream.Collectors.toMap(People.Person::userId, People.Person::displayName, (a, b) -> a));
     }
 
     /** The escalations sent for these actions, as the action shows them ("line manager Ann, 22 Nov 2026"). */

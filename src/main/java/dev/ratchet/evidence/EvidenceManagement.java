@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dev.ratchet.evidence.domain.EvidenceFile;
 import dev.ratchet.evidence.domain.EvidenceFileRepository;
@@ -101,12 +100,12 @@ public class EvidenceManagement {
         EvidenceFile file = files.saveAndFlush(new EvidenceFile(organisationId, ownerType, ownerId, name, contentType,
                 bytes.length, hash, upload.evidenceDate(), upload.description(), uploadedBy, clock.instant()));
         jdbc.update("insert into evidence_content (id, content) values (?, ?)", file.getId(), bytes);
-        return view(file, names(organisationId));
+        return view(file, people.displayNames(organisationId));
     }
 
     @Transactional(readOnly = true)
     public List<EvidenceView> of(UUID organisationId, UUID ownerId) {
-        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> names = people.displayNames(organisationId);
         return files.findByOrganisationIdAndOwnerIdOrderByEvidenceDateDescUploadedAtDesc(organisationId, ownerId)
                 .stream().map(f -> view(f, names)).toList();
     }
@@ -122,11 +121,6 @@ public class EvidenceManagement {
             throw Refused.conflict("This file no longer matches the SHA-256 recorded when it was uploaded: it was changed");
         }
         return new Download(file.getFileName(), file.getContentType(), content, hash);
-    }
-
-    private Map<UUID, String> names(UUID organisationId) {
-        return people.activeMembersOf(organisationId).stream()
-                .collect(Collectors.toMap(People.Person::userId, People.Person::displayName, (a, b) -> a));
     }
 
     private static EvidenceView view(EvidenceFile f, Map<UUID, String> names) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,14 +127,14 @@ public class IdentityManagement {
     public Page<MemberView> members(UUID organisationId, String text, Role role, Pageable pageable) {
         String pattern = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
         Page<Object[]> page = memberships.search(organisationId, pattern, role == null ? "" : role.name(), pageable);
-        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> names = people.displayNames(organisationId);
         return page.map(row -> view((Membership) row[0], (User) row[1], names));
     }
 
     @Transactional(readOnly = true)
     public MemberView member(UUID organisationId, UUID membershipId) {
         Membership membership = findMembership(organisationId, membershipId);
-        return view(membership, users.getReferenceById(membership.getUserId()), names(organisationId));
+        return view(membership, users.getReferenceById(membership.getUserId()), people.displayNames(organisationId));
     }
 
     public MemberView addMember(UUID organisationId, MemberForm form) {
@@ -152,7 +151,7 @@ public class IdentityManagement {
         }
         Membership membership = memberships.save(new Membership(organisationId, user.getId(), form.getRoles(),
                 form.getLineManagerId(), form.getAccessUntil(), clock.instant()));
-        return view(membership, user, names(organisationId));
+        return view(membership, user, people.displayNames(organisationId));
     }
 
     /** Changes roles, line manager and guest expiry. A person's name and e-mail are theirs to change, not an admin's. */
@@ -233,14 +232,6 @@ public class IdentityManagement {
     private Membership findMembership(UUID organisationId, UUID membershipId) {
         return memberships.findByIdAndOrganisationId(membershipId, organisationId)
                 .orElseThrow(() -> Refused.notFound("Member"));
-    }
-
-    private Map<UUID, String> names(UUID organisationId) {
-        Map<UUID, String> names = new HashMap<>();
-        for (People.Person person : activeMembersOf(organisationId)) {
-            names.put(person.userId(), person.displayName());
-        }
-        return names;
     }
 
     private MemberView view(Membership m, User u, Map<UUID, String> names) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dev.ratchet.organisation.domain.Area;
 import dev.ratchet.organisation.domain.AreaRepository;
@@ -93,19 +92,19 @@ public class OrganisationManagement {
     public Page<AreaView> areas(UUID organisationId, String text, Pageable pageable) {
         String pattern = "%" + (text == null ? "" : text.strip().toLowerCase()) + "%";
         Page<Area> page = areas.search(organisationId, pattern, pageable);
-        Map<UUID, String> owners = ownerNames(organisationId);
+        Map<UUID, String> owners = people.displayNames(organisationId);
         return page.map(a -> view(a, owners));
     }
 
     @Transactional(readOnly = true)
     public List<AreaView> allAreas(UUID organisationId) {
-        Map<UUID, String> owners = ownerNames(organisationId);
+        Map<UUID, String> owners = people.displayNames(organisationId);
         return areas.findByOrganisationIdOrderByName(organisationId).stream().map(a -> view(a, owners)).toList();
     }
 
     @Transactional(readOnly = true)
     public AreaView area(UUID organisationId, UUID areaId) {
-        return view(findArea(organisationId, areaId), ownerNames(organisationId));
+        return view(findArea(organisationId, areaId), people.displayNames(organisationId));
     }
 
     public AreaView createArea(UUID organisationId, AreaForm form) {
@@ -114,7 +113,7 @@ public class OrganisationManagement {
             throw Refused.field("name", "There is already an area called \"" + form.getName().strip() + "\"");
         }
         Area area = areas.save(new Area(organisationId, form));
-        return view(area, ownerNames(organisationId));
+        return view(area, people.displayNames(organisationId));
     }
 
     public AreaView updateArea(UUID organisationId, UUID areaId, AreaForm form) {
@@ -126,7 +125,7 @@ public class OrganisationManagement {
         }
         area.apply(form);
         areas.flush();
-        return view(area, ownerNames(organisationId));
+        return view(area, people.displayNames(organisationId));
     }
 
     public void deleteArea(UUID organisationId, UUID areaId, Long version) {
@@ -157,11 +156,6 @@ public class OrganisationManagement {
         catch (DateTimeException | NullPointerException e) {
             throw Refused.field("timeZone", "\"" + zone + "\" is not a time zone: choose one from the list");
         }
-    }
-
-    private Map<UUID, String> ownerNames(UUID organisationId) {
-        return people.activeMembersOf(organisationId).stream()
-                .collect(Collectors.toMap(People.Person::userId, People.Person::displayName, (a, b) -> a));
     }
 
     private static AreaView view(Area a, Map<UUID, String> owners) {
