@@ -224,9 +224,8 @@ public class ImprovementManagement {
         }
         ImprovementView proposed = report(tenant, form);
         ImprovementRecord record = find(tenant.organisationId(), proposed.id());
-        record.relatedTo(records.findAll(RegisterQuery.of(tenant.organisationId(), RegisterFilter.none(),
-                today(tenant.organisationId()))).stream().filter(r -> trend.references().contains(r.getReference()))
-                .map(ImprovementRecord::getId).toList());
+        record.relatedTo(records.findByOrganisationIdAndReferenceIn(tenant.organisationId(), trend.references())
+                .stream().map(ImprovementRecord::getId).toList());
         records.flush();
         return view(record, tenant);
     }
@@ -414,7 +413,7 @@ public class ImprovementManagement {
     public Page<ImprovementSummary> search(UUID organisationId, RegisterFilter filter, Pageable pageable) {
         LocalDate today = today(organisationId);
         Page<ImprovementRecord> page = records.findAll(RegisterQuery.of(organisationId, filter, today), pageable);
-        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> names = people.displayNames(organisationId);
         Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
         return page.map(r -> new ImprovementSummary(r.getId(), r.getReference(), r.getKind(), r.getTitle(),
@@ -428,7 +427,7 @@ public class ImprovementManagement {
     public void log(UUID organisationId, RegisterFilter filter, Sort sort,
             Consumer<LogRow> into) {
         LocalDate today = today(organisationId);
-        Map<UUID, String> names = names(organisationId);
+        Map<UUID, String> names = people.displayNames(organisationId);
         Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
         Pageable page = PageRequest.of(0, 500, sort);
@@ -476,18 +475,12 @@ public class ImprovementManagement {
         return LocalDate.now(clock.withZone(ZoneId.of(organisations.get(organisationId).timeZone())));
     }
 
-    private Map<UUID, String> names(UUID organisationId) {
-        Map<UUID, String> names = new HashMap<>();
-        people.activeMembersOf(organisationId).forEach(p -> names.put(p.userId(), p.displayName()));
-        return names;
-    }
-
     private ImprovementView view(ImprovementRecord r) {
         return view(r, null);
     }
 
     private ImprovementView view(ImprovementRecord r, Tenant tenant) {
-        Map<UUID, String> names = names(r.getOrganisationId());
+        Map<UUID, String> names = people.displayNames(r.getOrganisationId());
         String areaName = r.getAreaId() == null ? null : organisations.area(r.getOrganisationId(), r.getAreaId()).name();
         List<UUID> linkedIds = new ArrayList<>(r.getSimilarRecords());
         if (r.getRecurrenceOf() != null) {

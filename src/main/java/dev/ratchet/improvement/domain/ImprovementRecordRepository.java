@@ -13,4 +13,6 @@ public interface ImprovementRecordRepository extends JpaRepository<ImprovementRe
     Optional<ImprovementRecord> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
     List<ImprovementRecord> findByOrganisationIdAndIdIn(UUID organisationId, List<UUID> ids);
+
+    List<ImprovementRecord> findByOrganisationIdAndReferenceIn(UUID organisationId, List<String> references);
 }
