@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.shared.ApiProblems;
 import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Tenant;
 import jakarta.servlet.FilterChain;
@@ -70,7 +71,7 @@ public class TenantFilter extends OncePerRequestFilter {
         if (!identity.sessionStillValid(principal) || sessionTooOld(request)) {
             endSession(request);
             if (api) {
-                problem(response, HttpStatus.UNAUTHORIZED, "This token's account can no longer act: it was disabled.");
+                ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "This token's account can no longer act: it was disabled.");
             }
             else {
                 response.sendRedirect(request.getContextPath() + "/login?expired");
@@ -87,7 +88,7 @@ public class TenantFilter extends OncePerRequestFilter {
         if (apiOrganisation.matches()) {
             tenant = identity.tenant(principal.userId(), UUID.fromString(apiOrganisation.group(1)));
             if (tenant.isEmpty()) {
-                problem(response, HttpStatus.NOT_FOUND, "Organisation not found");
+                ApiProblems.write(response, HttpStatus.NOT_FOUND, "Organisation not found");
                 return;
             }
         }
@@ -144,13 +145,6 @@ public class TenantFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         return session != null
                 && clock.millis() - session.getCreationTime() > absoluteTimeout.toMillis();
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 
     private static void endSession(HttpServletRequest request) {

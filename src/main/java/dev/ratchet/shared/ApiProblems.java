@@ -23,6 +23,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
+    /**
+     * Problem details written straight to the response, for refusals made by filters before any controller runs
+     * (no token, a disabled account, an organisation not found). {@code detail} is our own fixed text.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String detail)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+
     @ExceptionHandler(Refused.class)
     ProblemDetail refused(Refused refused) {
         HttpStatus status = switch (refused.kind()) {

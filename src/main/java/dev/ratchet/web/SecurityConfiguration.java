@@ -1,13 +1,12 @@
 package dev.ratchet.web;
 
-import java.io.IOException;
 
 import dev.ratchet.identity.ApiTokenFilter;
+import dev.ratchet.shared.ApiProblems;
 import dev.ratchet.identity.RatchetPrincipal;
 import dev.ratchet.identity.TenantFilter;
 import dev.ratchet.identity.ThrottledAuthenticationProvider;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -53,9 +51,9 @@ class SecurityConfiguration {
                 .addFilterBefore(tenants, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(RatchetPrincipal.SIGNED_IN))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                        .authenticationEntryPoint((request, response, e) -> ApiProblems.write(response, HttpStatus.UNAUTHORIZED,
                                 "Send a valid personal API token: Authorization: Bearer rat_…"))
-                        .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                        .accessDeniedHandler((request, response, e) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
                                 "Your roles in this organisation do not allow this.")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
@@ -95,13 +93,6 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frames -> frames.deny()));
         return http.build();
-    }
-
-    private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 
     /** The security filters run inside Spring Security's chains only, not a second time as plain servlet filters. */
