@@ -9,7 +9,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
@@ -44,6 +48,40 @@ public final class Browser implements TestWatcher {
             Runtime.getRuntime().addShutdownHook(new Thread(driver::quit));
         }
         return driver;
+    }
+
+    /** Presses a button or link by keyboard (a click can be intercepted) and waits for the next page. */
+    public static void submit(WebElement button) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        button.sendKeys(Keys.ENTER);
+        waitForNextPage(before);
+    }
+
+    /**
+     * Waits until the page the element belonged to is gone. Chromium sometimes answers a question about an element
+     * of a page being replaced with "node does not belong to the document" instead of "stale": both mean gone.
+     */
+    public static void waitForNextPage(WebElement before) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                before.isEnabled();
+                return false;
+            }
+            catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
+
+    public static void type(By by, String text) {
+        WebElement field = driver.findElement(by);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The visible text of the page. */
+    public static String text() {
+        return driver.findElement(By.tagName("body")).getText();
     }
 
     public static void screenshot(String name) {

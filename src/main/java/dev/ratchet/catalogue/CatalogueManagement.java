@@ -85,6 +85,19 @@ public class CatalogueManagement {
         return found;
     }
 
+    /**
+     * What an audit checks line by line: the clauses and controls that no other requirement refines (9.2 but not
+     * its heading 9, A.5.18 but not the theme A.5), in the framework's order.
+     */
+    public List<Requirement> auditable(String frameworkId) {
+        return framework(frameworkId).map(f -> {
+            java.util.Set<String> parents = new java.util.HashSet<>();
+            f.requirements().forEach(r -> { if (r.parent() != null) parents.add(r.parent()); });
+            return f.requirements().stream()
+                    .filter(r -> r.kind() != Requirement.Kind.THEME && !parents.contains(r.code())).toList();
+        }).orElse(List.of());
+    }
+
     /** A requirement by its reference, such as {@code iso27001-2022:A.5.1}. */
     public Optional<Requirement> find(String reference) {
         int colon = reference == null ? -1 : reference.indexOf(':');

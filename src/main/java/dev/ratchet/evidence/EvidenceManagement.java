@@ -110,6 +110,17 @@ public class EvidenceManagement {
                 .stream().map(f -> view(f, names)).toList();
     }
 
+    /** The files of several records (the lines of a checklist) in one query. */
+    @Transactional(readOnly = true)
+    public List<EvidenceView> ofOwners(UUID organisationId, java.util.Collection<UUID> ownerIds) {
+        if (ownerIds.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> names = people.displayNames(organisationId);
+        return files.findByOrganisationIdAndOwnerIdInOrderByEvidenceDateDescUploadedAtDesc(organisationId, ownerIds)
+                .stream().map(f -> view(f, names)).toList();
+    }
+
     /** The file as stored; its hash is checked again, so a changed file is never served as evidence. */
     @Transactional(readOnly = true)
     public Download download(UUID organisationId, UUID id) {

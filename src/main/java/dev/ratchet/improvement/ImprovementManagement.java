@@ -97,13 +97,32 @@ public class ImprovementManagement {
 
     // --- reporting ---------------------------------------------------------------------------------------------
 
+    /** Reference, title and status of records other modules link to (an audit's findings), by id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, ImprovementView.Link> links(UUID organisationId, java.util.Collection<UUID> ids) {
+        Map<UUID, ImprovementView.Link> links = new HashMap<>();
+        if (!ids.isEmpty()) {
+            records.findAllById(ids).stream().filter(r -> r.getOrganisationId().equals(organisationId))
+                    .forEach(r -> links.put(r.getId(), new ImprovementView.Link(r.getId(), r.getReference(), r.getTitle(), r.getStatus())));
+        }
+        return links;
+    }
+
     public ImprovementView report(Tenant tenant, ReportForm form) {
+        return report(tenant, form, null);
+    }
+
+    /**
+     * Reports a record raised from another one (an audit's finding, ...) that links to it by id; the calling module
+     * has checked that its record belongs to the tenant's organisation.
+     */
+    public ImprovementView report(Tenant tenant, ReportForm form, UUID sourceId) {
         checkReferences(tenant.organisationId(), form);
         OrganisationDetails organisation = organisations.get(tenant.organisationId());
         int year = LocalDate.now(clock.withZone(ZoneId.of(organisation.timeZone()))).getYear();
         String reference = references.next(tenant.organisationId(), form.getKind(), year);
         ImprovementRecord record = records.save(
-                new ImprovementRecord(tenant.organisationId(), reference, form, tenant.userId(), clock.instant()));
+                new ImprovementRecord(tenant.organisationId(), reference, form, sourceId, tenant.userId(), clock.instant()));
         records.flush();
         indexTerms(record);
         return view(record);
@@ -502,7 +521,7 @@ public class ImprovementManagement {
                         v.isEffective(), v.getIndependenceNote(), v.getReviewedAt()))
                 .toList();
         return new ImprovementView(r.getId(), r.getReference(), r.getKind(), r.getTitle(), r.getDescription(),
-                r.getSource(), r.getSourceReference(), r.getGrade(), r.getStatus(), r.getAreaId(), areaName,
+                r.getSource(), r.getSourceReference(), r.getSourceId(), r.getGrade(), r.getStatus(), r.getAreaId(), areaName,
                 r.getOwnerId(), names.get(r.getOwnerId()), r.getRaisedBy(),
                 names.getOrDefault(r.getRaisedBy(), "(former member)"), r.getRaisedAt(), r.getTargetDate(),
                 r.getRequirements(), r.getTags(), r.getRejectionReason(), r.getCorrection(), r.getConsequences(),

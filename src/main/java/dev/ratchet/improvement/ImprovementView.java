@@ -11,7 +11,7 @@ import dev.ratchet.evidence.EvidenceView;
 
 /** A record with everything its page and the API show: the workflow so far, its actions and reviews. */
 public record ImprovementView(UUID id, String reference, Kind kind, String title, String description, Source source,
-        String sourceReference, Grade grade, Status status, UUID areaId, String areaName, UUID ownerId,
+        String sourceReference, UUID sourceId, Grade grade, Status status, UUID areaId, String areaName, UUID ownerId,
         String ownerName, UUID raisedBy, String raisedByName, Instant raisedAt, LocalDate targetDate,
         List<String> requirements, String tags, String rejectionReason, String correction, String consequences,
         Instant containedAt, String reviewSummary, RcaMethod rcaMethod, List<String> whys, Map<String, String> fishbone,
@@ -23,6 +23,11 @@ public record ImprovementView(UUID id, String reference, Kind kind, String title
         Instant closedAt, List<ActionView> actions, List<Review> reviews, List<EvidenceView> evidence,
         List<Transition> allowed,
         List<SimilarRecord> suggestions, int similarNonconformitiesInYear, long version) {
+
+    /** The page of the record this one was raised from (an audit, ...), when Ratchet holds it. */
+    public String sourcePath() {
+        return sourceId == null ? null : source.pathOf(sourceId);
+    }
 
     public record Link(UUID id, String reference, String title, Status status) {
     }

@@ -2,9 +2,9 @@ package dev.ratchet.improvement;
 
 /** Where an improvement record came from: the sources the Continual Improvement Policy names. */
 public enum Source {
-    INTERNAL_AUDIT("Internal audit"),
-    CERTIFICATION_AUDIT("Certification audit"),
-    CLIENT_AUDIT("Client or third-party audit"),
+    INTERNAL_AUDIT("Internal audit", "/audits/"),
+    CERTIFICATION_AUDIT("Certification audit", "/audits/"),
+    CLIENT_AUDIT("Client or third-party audit", "/audits/"),
     INCIDENT("Information security incident"),
     CHANGE("ISMS change"),
     OBJECTIVE_REVIEW("Review of objectives"),
@@ -15,9 +15,20 @@ public enum Source {
     OTHER("Other");
 
     private final String label;
+    private final String path;
 
     Source(String label) {
+        this(label, null);
+    }
+
+    Source(String label, String path) {
         this.label = label;
+        this.path = path;
+    }
+
+    /** The page of a source record with this id, or null where Ratchet does not hold such records yet. */
+    public String pathOf(java.util.UUID id) {
+        return path == null || id == null ? null : path + id;
     }
 
     public String label() { return label; }

@@ -84,6 +84,7 @@ public class OrganisationManagement {
         s.setTrendThreshold(d.trendThreshold());
         s.setTrendWindowMonths(d.trendWindowMonths());
         s.setRequireTwoFactor(d.requireTwoFactor());
+        s.setAllowIndependenceOverride(d.allowIndependenceOverride());
         s.setVersion(d.version());
         return s;
     }
@@ -108,7 +109,7 @@ public class OrganisationManagement {
     }
 
     public AreaView createArea(UUID organisationId, AreaForm form) {
-        requireOwnerIsMember(organisationId, form.getOwnerId());
+        checkPeople(organisationId, form);
         if (areas.existsByOrganisationIdAndNameIgnoreCase(organisationId, form.getName().strip())) {
             throw Refused.field("name", "There is already an area called \"" + form.getName().strip() + "\"");
         }
@@ -119,7 +120,7 @@ public class OrganisationManagement {
     public AreaView updateArea(UUID organisationId, UUID areaId, AreaForm form) {
         Area area = findArea(organisationId, areaId);
         requireVersion(form.getVersion(), area.getVersion());
-        requireOwnerIsMember(organisationId, form.getOwnerId());
+        checkPeople(organisationId, form);
         if (areas.existsByOrganisationIdAndNameIgnoreCaseAndIdNot(organisationId, form.getName().strip(), areaId)) {
             throw Refused.field("name", "There is already an area called \"" + form.getName().strip() + "\"");
         }
@@ -139,9 +140,14 @@ public class OrganisationManagement {
         return areas.findByIdAndOrganisationId(areaId, organisationId).orElseThrow(() -> Refused.notFound("Area"));
     }
 
-    private void requireOwnerIsMember(UUID organisationId, UUID ownerId) {
-        if (ownerId != null && people.memberOf(organisationId, ownerId).isEmpty()) {
+    private void checkPeople(UUID organisationId, AreaForm form) {
+        if (form.getOwnerId() != null && people.memberOf(organisationId, form.getOwnerId()).isEmpty()) {
             throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        }
+        for (UUID member : form.getMemberIds()) {
+            if (member != null && people.memberOf(organisationId, member).isEmpty()) {
+                throw Refused.field("memberIds", "Everyone who works in the area must be an active member of this organisation");
+            }
         }
     }
 
@@ -161,7 +167,8 @@ public class OrganisationManagement {
     private static AreaView view(Area a, Map<UUID, String> owners) {
         return new AreaView(a.getId(), a.getName(), a.getDescription(), a.getOwnerId(),
                 a.getOwnerId() == null ? null : owners.getOrDefault(a.getOwnerId(), "(former member)"),
-                a.getVersion());
+                a.getRisk(), a.getMemberIds(),
+                a.getMemberIds().stream().map(id -> owners.getOrDefault(id, "(former member)")).toList(), a.getVersion());
     }
 
 }

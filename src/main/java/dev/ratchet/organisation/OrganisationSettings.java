@@ -49,6 +49,9 @@ public class OrganisationSettings {
 
     private boolean requireTwoFactor;
 
+    /** Whether an internal auditor may audit an area they own or work in, with a written justification. */
+    private boolean allowIndependenceOverride;
+
     /** The version the edit started from; a newer stored version means someone else changed it meanwhile. */
     private Long version;
 
@@ -74,6 +77,8 @@ public class OrganisationSettings {
     public void setTrendWindowMonths(int trendWindowMonths) { this.trendWindowMonths = trendWindowMonths; }
     public boolean isRequireTwoFactor() { return requireTwoFactor; }
     public void setRequireTwoFactor(boolean requireTwoFactor) { this.requireTwoFactor = requireTwoFactor; }
+    public boolean isAllowIndependenceOverride() { return allowIndependenceOverride; }
+    public void setAllowIndependenceOverride(boolean allowIndependenceOverride) { this.allowIndependenceOverride = allowIndependenceOverride; }
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
 }

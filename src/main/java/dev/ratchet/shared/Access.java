@@ -18,6 +18,12 @@ public final class Access {
     /** Configuring how the ISMS runs: settings, areas. */
     public static final String CONFIGURE = "hasAnyRole('ADMIN','ISMS_MANAGER')";
 
+    /** Working on audits: the ISMS manager, and internal auditors (on the audits whose team they are on). */
+    public static final String AUDIT = "hasAnyRole('ADMIN','ISMS_MANAGER','AUDITOR')";
+
+    /** Top management's approvals: the audit programme. */
+    public static final String APPROVE = "hasRole('MANAGEMENT')";
+
     /** Checking that the history is intact: those who answer for the evidence, and auditors. */
     public static final String VERIFY_HISTORY = "hasAnyRole('ADMIN','ISMS_MANAGER','AUDITOR','GUEST_AUDITOR')";
 

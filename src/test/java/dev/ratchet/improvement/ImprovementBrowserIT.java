@@ -189,9 +189,7 @@ class ImprovementBrowserIT {
     }
 
     private void submit(WebElement button) {
-        WebElement before = browser.findElement(By.tagName("html"));
-        button.sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        Browser.submit(button);
     }
 
     private void open(String path) {
@@ -199,12 +197,10 @@ class ImprovementBrowserIT {
     }
 
     private void type(By by, String text) {
-        WebElement field = browser.findElement(by);
-        field.clear();
-        field.sendKeys(text);
+        Browser.type(by, text);
     }
 
     private String page() {
-        return browser.findElement(By.tagName("body")).getText();
+        return Browser.text();
     }
 }

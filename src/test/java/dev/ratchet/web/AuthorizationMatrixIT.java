@@ -65,12 +65,17 @@ class AuthorizationMatrixIT extends IntegrationTest {
     static UUID improvement;
     static UUID action;
     static UUID evidence;
+    static UUID audit;
+    static UUID line;
 
     @Autowired
     ImprovementManagement improvements;
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    dev.ratchet.audit.AuditManagement audits;
 
     @BeforeEach
     void organisation() {
@@ -85,6 +90,19 @@ class AuthorizationMatrixIT extends IntegrationTest {
             ImprovementView nc = Workflow.plannedNonconformity(improvements, org, org.userIds().get(Role.CONTRIBUTOR));
             improvement = nc.id();
             action = nc.actions().get(0).id();
+            dev.ratchet.audit.AuditForm plan = new dev.ratchet.audit.AuditForm();
+            plan.setTitle("Matrix audit");
+            plan.setObjectives("Matrix");
+            plan.setPlannedStart(java.time.LocalDate.of(2031, 3, 1));
+            plan.setPlannedEnd(java.time.LocalDate.of(2031, 3, 2));
+            plan.setRequirements(new java.util.ArrayList<>(List.of("iso27001-2022:A.5.18")));
+            var planned = audits.plan(org.tenant(Role.ISMS_MANAGER), plan);
+            dev.ratchet.audit.TeamMemberForm auditor = new dev.ratchet.audit.TeamMemberForm();
+            auditor.setUserId(org.userIds().get(Role.AUDITOR));
+            auditor.setLead(true);
+            auditor.setVersion(planned.version());
+            audit = audits.addTeamMember(org.tenant(Role.ISMS_MANAGER), planned.id(), auditor).id();
+            line = planned.lines().get(0).id();
             try {
                 evidence = improvements.attach(org.tenant(Role.ISMS_MANAGER), improvement, new dev.ratchet.evidence.EvidenceManagement.Upload(
                         "access-review.txt", 5, new java.io.ByteArrayInputStream("hello".getBytes()), java.time.LocalDate.now(), null)).id();
@@ -210,11 +228,14 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 : text.startsWith("/areas/") ? org.areaId().toString()
                 : text.startsWith("/improvements/") ? improvement.toString()
                 : text.startsWith("/actions/") ? action.toString()
-                : text.startsWith("/evidence/") ? evidence.toString() : UUID.randomUUID().toString();
+                : text.startsWith("/evidence/") ? evidence.toString()
+                : text.startsWith("/audits/") ? audit.toString() : UUID.randomUUID().toString();
         return text.replace("{id}", id).replace("{organisationId}", org.id().toString())
                 .replace("{improvementId}", improvement.toString()).replace("{actionId}", action.toString())
                 .replace("{memberId}", target.toString())
                 .replace("{areaId}", org.areaId().toString())
+                .replace("{auditId}", audit.toString()).replace("{lineId}", line.toString()).replace("{year}", "2031")
+                .replace("{teamMemberId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
                 .replace("{unknownId}", UUID.randomUUID().toString())
                 .replace("{token}", "not-a-calendar-secret-" + UUID.randomUUID())
                 .replace("{email}", "new." + UUID.randomUUID() + "@example.com")

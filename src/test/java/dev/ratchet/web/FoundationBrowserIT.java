@@ -58,9 +58,7 @@ class FoundationBrowserIT {
 
     /** Sends the page's main form and waits for the next page. */
     private void submit() {
-        WebElement before = browser.findElement(By.tagName("html"));
-        browser.findElement(By.cssSelector("#main form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        Browser.submit(browser.findElement(By.cssSelector("#main form button[type=submit]")));
     }
 
     private String page() {
@@ -169,7 +167,7 @@ class FoundationBrowserIT {
         browser.switchTo().activeElement().sendKeys(Keys.TAB, "Product engineering and release", Keys.TAB);
         WebElement before = browser.findElement(By.tagName("html"));
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        Browser.waitForNextPage(before);
         assertThat(page()).contains("Area \"Software development\" added.");
 
         open("/settings");
@@ -181,9 +179,15 @@ class FoundationBrowserIT {
 
         open("/catalogue");
         type("q", "backup");
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.id("results")).getText().contains("Information backup")
-                        && !d.findElement(By.id("results")).getText().contains("Screening"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                String results = d.findElement(By.id("results")).getText();
+                return results.contains("Information backup") && !results.contains("Screening");
+            }
+            catch (org.openqa.selenium.StaleElementReferenceException swappedByHtmx) {
+                return false;
+            }
+        });
         assertThat(browser.getCurrentUrl()).contains("q=backup");
         Browser.screenshot("catalogue");
 
@@ -212,7 +216,7 @@ class FoundationBrowserIT {
         assertThat(switcher.getFirstSelectedOption().getText()).isEqualTo("Contoso Clinic");
         WebElement before = browser.findElement(By.tagName("html"));
         switcher.selectByVisibleText("Northwind Analytics");
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
+        Browser.waitForNextPage(before);
         assertThat(page()).contains("You are now working in Northwind Analytics.");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Northwind Analytics");
         open("/members");
@@ -221,7 +225,7 @@ class FoundationBrowserIT {
 
         WebElement signedIn = browser.findElement(By.tagName("html"));
         browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(signedIn));
+        Browser.waitForNextPage(signedIn);
         assertThat(page()).contains("You are signed out.");
         open("/members");
         assertThat(browser.getCurrentUrl()).endsWith("/login");

@@ -11,4 +11,6 @@ public interface EvidenceFileRepository extends JpaRepository<EvidenceFile, UUID
     Optional<EvidenceFile> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
     List<EvidenceFile> findByOrganisationIdAndOwnerIdOrderByEvidenceDateDescUploadedAtDesc(UUID organisationId, UUID ownerId);
+
+    List<EvidenceFile> findByOrganisationIdAndOwnerIdInOrderByEvidenceDateDescUploadedAtDesc(UUID organisationId, java.util.Collection<UUID> ownerIds);
 }

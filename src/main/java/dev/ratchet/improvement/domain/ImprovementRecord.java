@@ -57,6 +57,9 @@ public class ImprovementRecord implements OrganisationScoped {
 
     private String sourceReference;
 
+    @Column(updatable = false)
+    private UUID sourceId;
+
     @Enumerated(EnumType.STRING)
     private Grade grade;
 
@@ -130,7 +133,8 @@ public class ImprovementRecord implements OrganisationScoped {
     protected ImprovementRecord() {
     }
 
-    public ImprovementRecord(UUID organisationId, String reference, ReportForm form, UUID raisedBy, Instant now) {
+    public ImprovementRecord(UUID organisationId, String reference, ReportForm form, UUID sourceId, UUID raisedBy, Instant now) {
+        this.sourceId = sourceId;
         this.id = UUID.randomUUID();
         this.organisationId = organisationId;
         this.kind = form.getKind();
@@ -436,6 +440,7 @@ public class ImprovementRecord implements OrganisationScoped {
     public String getDescription() { return description; }
     public Source getSource() { return source; }
     public String getSourceReference() { return sourceReference; }
+    public UUID getSourceId() { return sourceId; }
     public Grade getGrade() { return grade; }
     public Status getStatus() { return status; }
     public UUID getAreaId() { return areaId; }

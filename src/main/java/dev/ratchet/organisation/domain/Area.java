@@ -1,11 +1,17 @@
 package dev.ratchet.organisation.domain;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+
+import dev.ratchet.organisation.AreaRisk;
 
 import dev.ratchet.organisation.AreaForm;
 import dev.ratchet.shared.OrganisationScoped;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
@@ -25,6 +31,12 @@ public class Area implements OrganisationScoped {
 
     private UUID ownerId;
 
+    @Enumerated(EnumType.STRING)
+    private AreaRisk risk;
+
+    /** The people who work in the area, comma-separated user ids. */
+    private String memberIds;
+
     @Version
     private long version;
 
@@ -41,6 +53,9 @@ public class Area implements OrganisationScoped {
         this.name = form.getName().strip();
         this.description = Organisation.blankToNull(form.getDescription());
         this.ownerId = form.getOwnerId();
+        this.risk = form.getRisk();
+        List<String> members = form.getMemberIds().stream().filter(java.util.Objects::nonNull).distinct().map(UUID::toString).toList();
+        this.memberIds = members.isEmpty() ? null : String.join(",", members);
     }
 
     @Override
@@ -52,5 +67,9 @@ public class Area implements OrganisationScoped {
     public String getName() { return name; }
     public String getDescription() { return description; }
     public UUID getOwnerId() { return ownerId; }
+    public AreaRisk getRisk() { return risk; }
+    public List<UUID> getMemberIds() {
+        return memberIds == null ? List.of() : Arrays.stream(memberIds.split(",")).map(UUID::fromString).toList();
+    }
     public long getVersion() { return version; }
 }

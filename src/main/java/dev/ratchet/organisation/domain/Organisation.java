@@ -43,6 +43,8 @@ public class Organisation implements OrganisationScoped {
 
     private boolean requireTwoFactor;
 
+    private boolean allowIndependenceOverride;
+
     @Column(updatable = false)
     private Instant createdAt;
 
@@ -70,6 +72,7 @@ public class Organisation implements OrganisationScoped {
         this.trendThreshold = settings.getTrendThreshold();
         this.trendWindowMonths = settings.getTrendWindowMonths();
         this.requireTwoFactor = settings.isRequireTwoFactor();
+        this.allowIndependenceOverride = settings.isAllowIndependenceOverride();
     }
 
     static String blankToNull(String value) {
@@ -79,7 +82,7 @@ public class Organisation implements OrganisationScoped {
     public OrganisationDetails details() {
         return new OrganisationDetails(id, name, scopeStatement, sector, timeZone, reviewCadenceMonths,
                 effectivenessWaitDays, reminderLeadDays, escalationAfterDays, trendThreshold, trendWindowMonths,
-                requireTwoFactor, createdAt, version);
+                requireTwoFactor, allowIndependenceOverride, createdAt, version);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ratchet.organisation.web;
 import java.util.UUID;
 
 import dev.ratchet.organisation.AreaForm;
+import dev.ratchet.organisation.AreaRisk;
 import dev.ratchet.organisation.AreaView;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.Access;
@@ -80,6 +81,8 @@ class AreaController {
         form.setName(view.name());
         form.setDescription(view.description());
         form.setOwnerId(view.ownerId());
+        form.setRisk(view.risk());
+        form.setMemberIds(new java.util.ArrayList<>(view.memberIds()));
         form.setVersion(view.version());
         model.addAttribute("area", form);
         return page(model, view);
@@ -122,6 +125,7 @@ class AreaController {
     private String page(Model model, AreaView existing) {
         model.addAttribute("existing", existing);
         model.addAttribute("people", people.activeMembersOf(CurrentTenant.require().organisationId()));
+        model.addAttribute("risks", AreaRisk.values());
         return "organisation/area";
     }
 }

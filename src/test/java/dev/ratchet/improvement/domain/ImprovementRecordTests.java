@@ -33,7 +33,7 @@ class ImprovementRecordTests {
         form.setDescription("Two leavers still had VPN accounts 30 days after leaving (A.5.18).");
         form.setSource(Source.INTERNAL_AUDIT);
         form.setRequirements(List.of("iso27001-2022:A.5.18"));
-        return new ImprovementRecord(UUID.randomUUID(), kind.prefix() + "-2026-001", form, UUID.randomUUID(), NOW);
+        return new ImprovementRecord(UUID.randomUUID(), kind.prefix() + "-2026-001", form, null, UUID.randomUUID(), NOW);
     }
 
     static Analysis fiveWhys(boolean actionNeeded) {

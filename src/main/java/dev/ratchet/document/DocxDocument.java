@@ -1,0 +1,153 @@
+package dev.ratchet.document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.List;
+
+import org.apache.poi.xwpf.usermodel.BreakType;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTOnOff;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTString;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
+
+/**
+ * A Word document written top to bottom: title, headings (real Heading 1 and 2 styles, so Word's navigation pane
+ * and a table of contents find them), paragraphs, label-value lines and tables.
+ */
+public class DocxDocument {
+
+    private final XWPFDocument document = new XWPFDocument();
+
+    public DocxDocument() {
+        XWPFStyles styles = document.createStyles();
+        styles.addStyle(headingStyle("Heading1", "heading 1", 0, 32));
+        styles.addStyle(headingStyle("Heading2", "heading 2", 1, 26));
+    }
+
+    private static XWPFStyle headingStyle(String id, String name, int level, int halfPoints) {
+        CTStyle style = CTStyle.Factory.newInstance();
+        style.setStyleId(id);
+        style.setType(STStyleType.PARAGRAPH);
+        CTString styleName = CTString.Factory.newInstance();
+        styleName.setVal(name);
+        style.setName(styleName);
+        CTDecimalNumber priority = CTDecimalNumber.Factory.newInstance();
+        priority.setVal(BigInteger.valueOf(9));
+        style.setUiPriority(priority);
+        style.setQFormat(CTOnOff.Factory.newInstance());
+        CTPPrGeneral paragraph = style.addNewPPr();
+        paragraph.addNewOutlineLvl().setVal(BigInteger.valueOf(level));
+        paragraph.addNewSpacing().setBefore(BigInteger.valueOf(240));
+        CTRPr run = style.addNewRPr();
+        run.addNewB();
+        run.addNewSz().setVal(BigInteger.valueOf(halfPoints));
+        return new XWPFStyle(style);
+    }
+
+    public DocxDocument title(String title, String subtitle) {
+        XWPFParagraph p = document.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        p.setSpacingBefore(2400);
+        XWPFRun run = p.createRun();
+        run.setBold(true);
+        run.setFontSize(24);
+        run.setText(title);
+        if (subtitle != null) {
+            XWPFParagraph s = document.createParagraph();
+            s.setAlignment(ParagraphAlignment.CENTER);
+            XWPFRun r = s.createRun();
+            r.setFontSize(14);
+            text(r, subtitle);
+        }
+        return this;
+    }
+
+    public DocxDocument pageBreak() {
+        document.createParagraph().createRun().addBreak(BreakType.PAGE);
+        return this;
+    }
+
+    public DocxDocument heading(int level, String text) {
+        XWPFParagraph p = document.createParagraph();
+        p.setStyle(level <= 1 ? "Heading1" : "Heading2");
+        p.createRun().setText(text);
+        return this;
+    }
+
+    public DocxDocument paragraph(String text) {
+        if (text != null && !text.isBlank()) {
+            text(document.createParagraph().createRun(), text);
+        }
+        return this;
+    }
+
+    /** "Label: value" with the label in bold; nothing when the value is empty. */
+    public DocxDocument labelled(String label, String value) {
+        if (value == null || value.isBlank()) {
+            return this;
+        }
+        XWPFParagraph p = document.createParagraph();
+        XWPFRun l = p.createRun();
+        l.setBold(true);
+        l.setText(label + ": ");
+        text(p.createRun(), value);
+        return this;
+    }
+
+    public DocxDocument table(List<String> headers, List<List<String>> rows) {
+        XWPFTable table = document.createTable(rows.size() + 1, headers.size());
+        table.setWidth("100%");
+        fill(table.getRow(0), headers, true);
+        for (int i = 0; i < rows.size(); i++) {
+            fill(table.getRow(i + 1), rows.get(i), false);
+        }
+        document.createParagraph();
+        return this;
+    }
+
+    private static void fill(XWPFTableRow row, List<String> cells, boolean header) {
+        for (int c = 0; c < cells.size(); c++) {
+            XWPFParagraph p = row.getCell(c).getParagraphs().get(0);
+            XWPFRun run = p.createRun();
+            run.setBold(header);
+            run.setFontSize(9);
+            text(run, cells.get(c) == null ? "" : cells.get(c));
+        }
+        if (header) {
+            row.setRepeatHeader(true);
+        }
+    }
+
+    /** Keeps line breaks of multi-line text. */
+    private static void text(XWPFRun run, String text) {
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                run.addBreak();
+            }
+            run.setText(lines[i], i);
+        }
+    }
+
+    public byte[] toBytes() {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); document) {
+            document.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the DOCX document", e);
+        }
+    }
+}
