@@ -11,6 +11,15 @@ public record ActionView(UUID id, UUID organisationId, String originType, UUID o
         String progressNote, List<String> escalations, ActionStatus status, String cancelReason, String completionEvidence,
         Instant completedAt, UUID completedBy, String completedByName, long version) {
 
+    /** The page of the record the action belongs to. */
+    public String originPath() {
+        return switch (originType) {
+            case "IMPROVEMENT" -> "/improvements/" + originId;
+            case "OBLIGATION" -> "/obligations/" + originId;
+            default -> null;
+        };
+    }
+
     /** Days the due date moved since it was planned (negative when brought forward). */
     public long slipDays() {
         return java.time.temporal.ChronoUnit.DAYS.between(originalDueDate, dueDate);

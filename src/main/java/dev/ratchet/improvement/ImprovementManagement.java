@@ -108,6 +108,40 @@ public class ImprovementManagement {
         return links;
     }
 
+    /** A record by its reference (NC-2026-003), for modules that link to the record that caused theirs. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ImprovementView.Link> byReference(UUID organisationId, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return records.findByOrganisationIdAndReferenceIn(organisationId, List.of(reference.strip().toUpperCase(java.util.Locale.ROOT)))
+                .stream().findFirst().map(r -> new ImprovementView.Link(r.getId(), r.getReference(), r.getTitle(), r.getStatus()));
+    }
+
+    /** The records raised from another record (an incident, an objective), latest first. */
+    @Transactional(readOnly = true)
+    public List<ImprovementView.Link> raisedFrom(UUID organisationId, UUID sourceId) {
+        return records.findByOrganisationIdAndSourceIdOrderByRaisedAtDesc(organisationId, sourceId).stream()
+                .map(r -> new ImprovementView.Link(r.getId(), r.getReference(), r.getTitle(), r.getStatus())).toList();
+    }
+
+    /**
+     * Raises a nonconformity or opportunity from a record of another module, which has checked that its record
+     * belongs to the tenant's organisation and proposed the text.
+     */
+    public ImprovementView raise(Tenant tenant, Source source, UUID sourceId, String sourceReference, RaiseForm raise) {
+        ReportForm form = new ReportForm();
+        form.setKind(raise.getKind());
+        form.setGrade(raise.getKind() == Kind.NONCONFORMITY ? raise.getGrade() : null);
+        form.setTitle(raise.getTitle());
+        form.setDescription(raise.getDescription());
+        form.setSource(source);
+        form.setSourceReference(sourceReference);
+        form.setAreaId(raise.getAreaId());
+        form.setOwnerId(raise.getOwnerId());
+        return report(tenant, form, sourceId);
+    }
+
     public ImprovementView report(Tenant tenant, ReportForm form) {
         return report(tenant, form, null);
     }

@@ -5,12 +5,12 @@ public enum Source {
     INTERNAL_AUDIT("Internal audit", "/audits/"),
     CERTIFICATION_AUDIT("Certification audit", "/audits/"),
     CLIENT_AUDIT("Client or third-party audit", "/audits/"),
-    INCIDENT("Information security incident"),
-    CHANGE("ISMS change"),
-    OBJECTIVE_REVIEW("Review of objectives"),
-    LEGAL_CHANGE("Legal, regulatory or standards change"),
+    INCIDENT("Information security incident", "/incidents/"),
+    CHANGE("ISMS change", "/changes/"),
+    OBJECTIVE_REVIEW("Review of objectives", "/objectives/"),
+    LEGAL_CHANGE("Legal, regulatory or standards change", "/obligations/"),
     MANAGEMENT_REVIEW("Management review"),
-    FEEDBACK("Feedback"),
+    FEEDBACK("Feedback", "/feedback/"),
     POLICY_COMPLIANCE("Policy compliance"),
     OTHER("Other");
 

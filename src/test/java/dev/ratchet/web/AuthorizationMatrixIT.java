@@ -66,6 +66,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
     static UUID action;
     static UUID evidence;
     static UUID audit;
+    static UUID objective;
+    static UUID incident;
+    static UUID change;
+    static UUID obligation;
+    static UUID feedbackId;
     static UUID line;
 
     @Autowired
@@ -76,6 +81,21 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     @Autowired
     dev.ratchet.audit.AuditManagement audits;
+
+    @Autowired
+    dev.ratchet.objective.ObjectiveManagement objectives;
+
+    @Autowired
+    dev.ratchet.incident.IncidentManagement incidents;
+
+    @Autowired
+    dev.ratchet.change.ChangeManagement changes;
+
+    @Autowired
+    dev.ratchet.obligation.ObligationManagement obligations;
+
+    @Autowired
+    dev.ratchet.feedback.FeedbackManagement feedback;
 
     @BeforeEach
     void organisation() {
@@ -103,6 +123,34 @@ class AuthorizationMatrixIT extends IntegrationTest {
             auditor.setVersion(planned.version());
             audit = audits.addTeamMember(org.tenant(Role.ISMS_MANAGER), planned.id(), auditor).id();
             line = planned.lines().get(0).id();
+            dev.ratchet.objective.ObjectiveForm goal = new dev.ratchet.objective.ObjectiveForm();
+            goal.setTitle("Matrix objective");
+            goal.setMeasure("Matrix measure");
+            goal.setTarget(java.math.BigDecimal.TEN);
+            goal.setOwnerId(org.userIds().get(Role.CONTRIBUTOR));
+            objective = objectives.create(org.tenant(Role.ISMS_MANAGER), goal).id();
+            dev.ratchet.incident.IncidentForm event = new dev.ratchet.incident.IncidentForm();
+            event.setTitle("Matrix incident");
+            event.setDetectedAt(java.time.LocalDateTime.of(2026, 1, 1, 10, 0));
+            event.setSummary("Matrix");
+            incident = incidents.record(org.tenant(Role.ISMS_MANAGER), event).id();
+            dev.ratchet.change.ChangeForm plannedChange = new dev.ratchet.change.ChangeForm();
+            plannedChange.setTitle("Matrix change");
+            plannedChange.setReason("Matrix");
+            plannedChange.setImpact("Matrix");
+            plannedChange.setPlannedDate(java.time.LocalDate.of(2026, 6, 1));
+            change = changes.record(org.tenant(Role.ISMS_MANAGER), plannedChange).id();
+            dev.ratchet.obligation.ObligationForm law = new dev.ratchet.obligation.ObligationForm();
+            law.setName("Matrix obligation");
+            law.setSource("Matrix");
+            law.setHowItApplies("Matrix");
+            law.setOwnerId(org.userIds().get(Role.CONTRIBUTOR));
+            law.setNextReviewDate(java.time.LocalDate.of(2099, 1, 1));
+            obligation = obligations.record(org.tenant(Role.ISMS_MANAGER), law).id();
+            dev.ratchet.feedback.FeedbackForm concern = new dev.ratchet.feedback.FeedbackForm();
+            concern.setSubject("Matrix feedback");
+            concern.setText("Matrix");
+            feedbackId = feedback.submit(org.tenant(Role.CONTRIBUTOR), concern).id();
             try {
                 evidence = improvements.attach(org.tenant(Role.ISMS_MANAGER), improvement, new dev.ratchet.evidence.EvidenceManagement.Upload(
                         "access-review.txt", 5, new java.io.ByteArrayInputStream("hello".getBytes()), java.time.LocalDate.now(), null)).id();
@@ -229,12 +277,18 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 : text.startsWith("/improvements/") ? improvement.toString()
                 : text.startsWith("/actions/") ? action.toString()
                 : text.startsWith("/evidence/") ? evidence.toString()
-                : text.startsWith("/audits/") ? audit.toString() : UUID.randomUUID().toString();
+                : text.startsWith("/audits/") ? audit.toString()
+                : text.startsWith("/objectives/") ? objective.toString()
+                : text.startsWith("/incidents/") ? incident.toString()
+                : text.startsWith("/changes/") ? change.toString()
+                : text.startsWith("/obligations/") ? obligation.toString()
+                : text.startsWith("/feedback/") ? feedbackId.toString() : UUID.randomUUID().toString();
         return text.replace("{id}", id).replace("{organisationId}", org.id().toString())
                 .replace("{improvementId}", improvement.toString()).replace("{actionId}", action.toString())
                 .replace("{memberId}", target.toString())
                 .replace("{areaId}", org.areaId().toString())
                 .replace("{auditId}", audit.toString()).replace("{lineId}", line.toString()).replace("{year}", "2031")
+                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{feedbackId}", feedbackId.toString()).replace("{uploadId}", UUID.randomUUID().toString())
                 .replace("{teamMemberId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
                 .replace("{unknownId}", UUID.randomUUID().toString())
                 .replace("{token}", "not-a-calendar-secret-" + UUID.randomUUID())

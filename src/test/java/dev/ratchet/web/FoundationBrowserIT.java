@@ -223,9 +223,7 @@ class FoundationBrowserIT {
         assertThat(page()).contains("Omar Owner");
         Browser.screenshot("switched");
 
-        WebElement signedIn = browser.findElement(By.tagName("html"));
-        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
-        Browser.waitForNextPage(signedIn);
+        Browser.submit(browser.findElement(By.cssSelector("form[action$='/logout'] button")));
         assertThat(page()).contains("You are signed out.");
         open("/members");
         assertThat(browser.getCurrentUrl()).endsWith("/login");

@@ -12,6 +12,8 @@ public interface ImprovementRecordRepository extends JpaRepository<ImprovementRe
 
     Optional<ImprovementRecord> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
+    List<ImprovementRecord> findByOrganisationIdAndSourceIdOrderByRaisedAtDesc(UUID organisationId, UUID sourceId);
+
     List<ImprovementRecord> findByOrganisationIdAndIdIn(UUID organisationId, List<UUID> ids);
 
     List<ImprovementRecord> findByOrganisationIdAndReferenceIn(UUID organisationId, List<String> references);

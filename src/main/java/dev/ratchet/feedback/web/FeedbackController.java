@@ -1,0 +1,284 @@
+package dev.ratchet.feedback.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.feedback.FeedbackForm;
+import dev.ratchet.feedback.FeedbackKind;
+import dev.ratchet.feedback.FeedbackManagement;
+import dev.ratchet.feedback.FeedbackStatus;
+import dev.ratchet.feedback.FeedbackSummary;
+import dev.ratchet.feedback.FeedbackView;
+import dev.ratchet.feedback.PartyType;
+import dev.ratchet.improvement.Kind;
+import dev.ratchet.improvement.RaiseChoices;
+import dev.ratchet.improvement.RaiseForm;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Forms;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Tenant;
+import dev.ratchet.tabular.Column;
+import dev.ratchet.tabular.ImportPage;
+import dev.ratchet.tabular.Imports;
+import dev.ratchet.tabular.TableExport;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class FeedbackController {
+
+    static final List<Column<FeedbackSummary>> COLUMNS = List.of(
+            new Column<>("Reference", FeedbackSummary::reference),
+            new Column<>("Received", FeedbackSummary::receivedOn),
+            new Column<>("Kind", s -> s.kind().label()),
+            new Column<>("From", FeedbackSummary::from),
+            new Column<>("Subject", FeedbackSummary::subject),
+            new Column<>("Feedback", FeedbackSummary::text),
+            new Column<>("Status", s -> s.status().label()),
+            new Column<>("Reply", FeedbackSummary::reply));
+
+    private final FeedbackManagement feedback;
+    private final OrganisationManagement organisations;
+    private final People people;
+    private final RaiseChoices raiseChoices;
+    private final Imports imports;
+    private final ImportPage importPage;
+
+    FeedbackController(FeedbackManagement feedback, OrganisationManagement organisations, People people, Imports imports, RaiseChoices raiseChoices) {
+        this.raiseChoices = raiseChoices;
+        this.feedback = feedback;
+        this.organisations = organisations;
+        this.people = people;
+        this.imports = imports;
+        this.importPage = new ImportPage("Import feedback from interested parties", "Feedback", "/feedback", feedback);
+    }
+
+    @GetMapping("/feedback")
+    @PreAuthorize(Access.MEMBER)
+    String register(@RequestParam(required = false) FeedbackStatus status, @RequestParam(required = false) FeedbackKind kind,
+            @RequestParam(required = false) Boolean parties, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("feedback", feedback.search(CurrentTenant.require(), status, kind, parties, q,
+                PageRequest.of(Math.max(page, 0), 50, Sort.by(Sort.Direction.DESC, "receivedOn", "reference"))));
+        model.addAttribute("status", status);
+        model.addAttribute("kind", kind);
+        model.addAttribute("parties", parties);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", FeedbackStatus.values());
+        model.addAttribute("kinds", FeedbackKind.values());
+        return "feedback/register";
+    }
+
+    @GetMapping({"/feedback/export.csv", "/feedback/export.xlsx"})
+    @PreAuthorize(Access.MEMBER)
+    void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Tenant tenant = CurrentTenant.require();
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("feedback." + (xlsx ? "xlsx" : "csv")).build().toString());
+        List<FeedbackSummary> rows = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var slice = feedback.search(tenant, null, null, null, null, PageRequest.of(page, 1000, Sort.by("receivedOn", "reference")));
+            rows.addAll(slice.getContent());
+            if (!slice.hasNext()) {
+                break;
+            }
+        }
+        if (xlsx) {
+            TableExport.xlsx("Feedback", COLUMNS, rows::forEach, response.getOutputStream());
+        }
+        else {
+            TableExport.csv(COLUMNS, rows::forEach, response.getOutputStream());
+        }
+    }
+
+    @GetMapping("/feedback/new")
+    @PreAuthorize(Access.REPORT)
+    String newFeedback(@ModelAttribute("item") FeedbackForm item, @RequestParam(defaultValue = "false") boolean party, Model model) {
+        if (party) {
+            item.setPartyType(PartyType.CUSTOMER);
+            item.setReceivedOn(feedback.today(CurrentTenant.require().organisationId()));
+        }
+        return form(model, party);
+    }
+
+    @PostMapping("/feedback")
+    @PreAuthorize(Access.REPORT)
+    String submit(@Valid @ModelAttribute("item") FeedbackForm item, BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                FeedbackView created = feedback.submit(CurrentTenant.require(), item);
+                redirect.addFlashAttribute("success", "Thank you: " + created.reference() + " is with the ISMS manager.");
+                return "redirect:/feedback/" + created.id();
+            }
+            catch (Refused refused) {
+                Forms.reject(result, refused);
+            }
+        }
+        return form(model, item.getPartyType() != null && item.getPartyType() != PartyType.MEMBER);
+    }
+
+    @GetMapping("/feedback/{id}/edit")
+    @PreAuthorize(Access.REPORT)
+    String edit(@PathVariable UUID id, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        FeedbackView f = feedback.get(tenant, id);
+        if (!f.mine() && !tenant.hasAnyRole("ADMIN", "ISMS_MANAGER")) {
+            throw new org.springframework.security.access.AccessDeniedException("The reporter or the ISMS manager corrects feedback");
+        }
+        FeedbackForm form = new FeedbackForm();
+        form.setKind(f.kind());
+        form.setSubject(f.subject());
+        form.setText(f.text());
+        form.setAnonymous(f.anonymous());
+        form.setPartyType(f.partyType());
+        form.setPartyName(f.partyName());
+        form.setReceivedOn(f.receivedOn());
+        form.setVersion(f.version());
+        model.addAttribute("item", form);
+        model.addAttribute("existing", f);
+        return form(model, f.partyType() != PartyType.MEMBER);
+    }
+
+    @PostMapping("/feedback/{id}")
+    @PreAuthorize(Access.REPORT)
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("item") FeedbackForm item, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        if (!result.hasErrors()) {
+            try {
+                feedback.update(tenant, id, item);
+                redirect.addFlashAttribute("success", "Saved.");
+                return "redirect:/feedback/" + id;
+            }
+            catch (Refused refused) {
+                rethrowNotFound(refused);
+                Forms.reject(result, refused);
+            }
+        }
+        model.addAttribute("existing", feedback.get(tenant, id));
+        return form(model, item.getPartyType() != null && item.getPartyType() != PartyType.MEMBER);
+    }
+
+    private String form(Model model, boolean party) {
+        if (!model.containsAttribute("existing")) {
+            model.addAttribute("existing", null);
+        }
+        model.addAttribute("party", party);
+        model.addAttribute("kinds", FeedbackKind.values());
+        model.addAttribute("partyTypes", java.util.Arrays.stream(PartyType.values()).filter(p -> p != PartyType.MEMBER).toList());
+        return "feedback/form";
+    }
+
+    @GetMapping("/feedback/{id}")
+    @PreAuthorize(Access.MEMBER)
+    String show(@PathVariable UUID id, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        model.addAttribute("f", feedback.get(tenant, id));
+        model.addAttribute("manager", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER"));
+        return "feedback/feedback";
+    }
+
+    @PostMapping("/feedback/{id}/close")
+    @PreAuthorize(Access.CONFIGURE)
+    String close(@PathVariable UUID id, @RequestParam(required = false) String reply, @RequestParam(required = false) Long version,
+            RedirectAttributes redirect) {
+        try {
+            feedback.close(CurrentTenant.require(), id, reply, version);
+            redirect.addFlashAttribute("success", "Closed with your reply.");
+        }
+        catch (Refused refused) {
+            rethrowNotFound(refused);
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/feedback/" + id;
+    }
+
+    @GetMapping("/feedback/{id}/raise")
+    @PreAuthorize(Access.CONFIGURE)
+    String raiseForm(@PathVariable UUID id, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        model.addAttribute("raise", feedback.proposeRaise(tenant, id));
+        return raisePage(model, tenant, id);
+    }
+
+    @PostMapping("/feedback/{id}/raise")
+    @PreAuthorize(Access.CONFIGURE)
+    String raise(@PathVariable UUID id, @Valid @ModelAttribute("raise") RaiseForm raise, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        if (!result.hasErrors()) {
+            try {
+                FeedbackView f = feedback.raise(tenant, id, raise);
+                redirect.addFlashAttribute("success", f.improvement().reference() + " is raised from this feedback.");
+                return "redirect:/feedback/" + id;
+            }
+            catch (Refused refused) {
+                rethrowNotFound(refused);
+                Forms.reject(result, refused);
+            }
+        }
+        return raisePage(model, tenant, id);
+    }
+
+    private String raisePage(Model model, Tenant tenant, UUID id) {
+        model.addAttribute("f", feedback.get(tenant, id));
+        raiseChoices.addTo(model, tenant.organisationId());
+        return "feedback/raise";
+    }
+
+    @GetMapping("/feedback/import")
+    @PreAuthorize(Access.CONFIGURE)
+    String importForm(Model model) {
+        return importPage.show(model);
+    }
+
+    @GetMapping("/feedback/import/template.csv")
+    @PreAuthorize(Access.CONFIGURE)
+    ResponseEntity<byte[]> importTemplate() {
+        return importPage.template("feedback.csv");
+    }
+
+    @PostMapping("/feedback/import")
+    @PreAuthorize(Access.CONFIGURE)
+    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        return importPage.upload(model, imports, feedback, CurrentTenant.require(), file,
+                List.of("Reference", "Received", "Party", "Kind", "Subject"),
+                r -> List.of(r.reference() == null ? "(numbered on import)" : r.reference(), r.form().getReceivedOn().toString(),
+                        r.form().getPartyName(), r.form().getKind().label(), r.form().getSubject()));
+    }
+
+    @PostMapping("/feedback/import/{uploadId}")
+    @PreAuthorize(Access.CONFIGURE)
+    String confirm(@PathVariable UUID uploadId, RedirectAttributes redirect) {
+        return importPage.confirm(redirect, imports, CurrentTenant.require(), uploadId, "piece of feedback");
+    }
+
+    private static void rethrowNotFound(Refused refused) {
+        if (refused.kind() == Refused.Kind.NOT_FOUND) {
+            throw refused;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.ratchet.incident.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.improvement.ImprovementView;
+import dev.ratchet.improvement.RaiseForm;
+import dev.ratchet.incident.Category;
+import dev.ratchet.incident.IncidentFilter;
+import dev.ratchet.incident.IncidentForm;
+import dev.ratchet.incident.IncidentManagement;
+import dev.ratchet.incident.IncidentSummary;
+import dev.ratchet.incident.IncidentView;
+import dev.ratchet.incident.Severity;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.tabular.Imports;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PagedModel;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organisations/{organisationId}/incidents")
+@Tag(name = "Incidents", description = "The incident learning record, and the improvements raised from it")
+class IncidentApi {
+
+    private final IncidentManagement incidents;
+    private final Imports imports;
+
+    IncidentApi(IncidentManagement incidents, Imports imports) {
+        this.imports = imports;
+        this.incidents = incidents;
+    }
+
+    @GetMapping
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Incidents, latest detected first, filtered and paged in the database")
+    PagedModel<IncidentSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) Category category,
+            @RequestParam(required = false) Severity severity, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedTo,
+            @RequestParam(required = false) UUID areaId, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return new PagedModel<>(incidents.search(CurrentTenant.require().organisationId(),
+                new IncidentFilter(category, severity, open, detectedFrom, detectedTo, areaId, q),
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by(Sort.Direction.DESC, "detectedAt"))));
+    }
+
+    @PostMapping
+    @PreAuthorize(Access.CONFIGURE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record an incident (times in the organisation's time zone)")
+    IncidentView record(@PathVariable UUID organisationId, @Valid @RequestBody IncidentForm form) {
+        return incidents.record(CurrentTenant.require(), form);
+    }
+
+    @GetMapping("/{incidentId}")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "An incident with the improvement records raised from it")
+    IncidentView get(@PathVariable UUID organisationId, @PathVariable UUID incidentId) {
+        return incidents.get(CurrentTenant.require().organisationId(), incidentId);
+    }
+
+    @PutMapping("/{incidentId}")
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Correct or complete an incident")
+    IncidentView update(@PathVariable UUID organisationId, @PathVariable UUID incidentId, @Valid @RequestBody IncidentForm form) {
+        return incidents.update(CurrentTenant.require(), incidentId, form);
+    }
+
+    @PostMapping("/{incidentId}/improvements")
+    @PreAuthorize(Access.REPORT)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Raise a nonconformity or opportunity from the incident, linked to it")
+    ImprovementView raise(@PathVariable UUID organisationId, @PathVariable UUID incidentId, @Valid @RequestBody RaiseForm form) {
+        return incidents.raise(CurrentTenant.require(), incidentId, form);
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Import incidents from CSV: all rows or none. With dryRun=true nothing is written; "
+            + "problems are named by row and column (422)")
+    ResponseEntity<Imports.Outcome> importIncidents(@PathVariable UUID organisationId, @RequestBody(required = false) byte[] body,
+            @RequestParam(defaultValue = "false") boolean dryRun) {
+        Imports.Outcome outcome = imports.now(CurrentTenant.require(), incidents, body, dryRun);
+        return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
+                : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
+    }
+}

@@ -1,0 +1,281 @@
+package dev.ratchet.incident.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.improvement.ImprovementView;
+import dev.ratchet.improvement.Kind;
+import dev.ratchet.improvement.RaiseChoices;
+import dev.ratchet.improvement.RaiseForm;
+import dev.ratchet.incident.Category;
+import dev.ratchet.incident.IncidentFilter;
+import dev.ratchet.incident.IncidentForm;
+import dev.ratchet.incident.IncidentManagement;
+import dev.ratchet.incident.IncidentSummary;
+import dev.ratchet.incident.IncidentView;
+import dev.ratchet.incident.Severity;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Forms;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Tenant;
+import dev.ratchet.tabular.Column;
+import dev.ratchet.tabular.ImportPage;
+import dev.ratchet.tabular.Imports;
+import dev.ratchet.tabular.TableExport;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class IncidentController {
+
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    static final List<Column<IncidentSummary>> COLUMNS = List.of(
+            new Column<>("Reference", IncidentSummary::reference),
+            new Column<>("Title", IncidentSummary::title),
+            new Column<>("Occurred", s -> moment(s.occurredAt())),
+            new Column<>("Detected", s -> moment(s.detectedAt())),
+            new Column<>("Resolved", s -> moment(s.resolvedAt())),
+            new Column<>("Category", s -> s.category().label()),
+            new Column<>("Severity", s -> s.severity().label()),
+            new Column<>("Affected assets", IncidentSummary::affectedAssets),
+            new Column<>("Areas", IncidentSummary::areas),
+            new Column<>("Summary", IncidentSummary::summary),
+            new Column<>("Response", IncidentSummary::response),
+            new Column<>("Lessons learned", IncidentSummary::lessonsLearned));
+
+    private final IncidentManagement incidents;
+    private final OrganisationManagement organisations;
+    private final People people;
+    private final RaiseChoices raiseChoices;
+    private final Imports imports;
+    private final ImportPage importPage;
+
+    IncidentController(IncidentManagement incidents, OrganisationManagement organisations, People people, Imports imports, RaiseChoices raiseChoices) {
+        this.raiseChoices = raiseChoices;
+        this.imports = imports;
+        this.importPage = new ImportPage("Import incidents", "Incidents", "/incidents", incidents);
+        this.incidents = incidents;
+        this.organisations = organisations;
+        this.people = people;
+    }
+
+    static String moment(LocalDateTime time) {
+        return time == null ? null : MOMENT.format(time);
+    }
+
+    @GetMapping("/incidents")
+    @PreAuthorize(Access.MEMBER)
+    String register(@RequestParam(required = false) Category category, @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) UUID areaId, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        UUID org = CurrentTenant.require().organisationId();
+        IncidentFilter filter = new IncidentFilter(category, severity, open, from, to, areaId, q);
+        model.addAttribute("incidents", incidents.search(org, filter, PageRequest.of(Math.max(page, 0), 50,
+                Sort.by(Sort.Direction.DESC, "detectedAt"))));
+        model.addAttribute("filter", filter);
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("areas", organisations.allAreas(org));
+        return "incident/register";
+    }
+
+    @GetMapping({"/incidents/export.csv", "/incidents/export.xlsx"})
+    @PreAuthorize(Access.MEMBER)
+    void export(@RequestParam(required = false) Category category, @RequestParam(required = false) Severity severity,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
+        UUID org = CurrentTenant.require().organisationId();
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("incidents." + (xlsx ? "xlsx" : "csv")).build().toString());
+        IncidentFilter filter = new IncidentFilter(category, severity, null, null, null, null, null);
+        java.util.function.Consumer<java.util.function.Consumer<IncidentSummary>> rows = sink -> {
+            for (int page = 0; ; page++) {
+                var slice = incidents.search(org, filter, PageRequest.of(page, 1000, Sort.by(Sort.Direction.DESC, "detectedAt")));
+                slice.forEach(sink);
+                if (!slice.hasNext()) {
+                    break;
+                }
+            }
+        };
+        if (xlsx) {
+            TableExport.xlsx("Incidents", COLUMNS, rows, response.getOutputStream());
+        }
+        else {
+            TableExport.csv(COLUMNS, rows, response.getOutputStream());
+        }
+    }
+
+    @GetMapping("/incidents/new")
+    @PreAuthorize(Access.CONFIGURE)
+    String newIncident(@ModelAttribute("incident") IncidentForm incident, Model model) {
+        if (incident.getDetectedAt() == null) {
+            incident.setDetectedAt(incidents.now(CurrentTenant.require().organisationId()));
+        }
+        return form(model, null);
+    }
+
+    @PostMapping("/incidents")
+    @PreAuthorize(Access.CONFIGURE)
+    String create(@Valid @ModelAttribute("incident") IncidentForm incident, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                IncidentView created = incidents.record(CurrentTenant.require(), incident);
+                redirect.addFlashAttribute("success", created.reference() + " is recorded.");
+                return "redirect:/incidents/" + created.id();
+            }
+            catch (Refused refused) {
+                Forms.reject(result, refused);
+            }
+        }
+        return form(model, null);
+    }
+
+    @GetMapping("/incidents/{id}/edit")
+    @PreAuthorize(Access.CONFIGURE)
+    String edit(@PathVariable UUID id, Model model) {
+        IncidentView i = incidents.get(CurrentTenant.require().organisationId(), id);
+        IncidentForm form = new IncidentForm();
+        form.setTitle(i.title());
+        form.setOccurredAt(i.occurredAt());
+        form.setDetectedAt(i.detectedAt());
+        form.setResolvedAt(i.resolvedAt());
+        form.setCategory(i.category());
+        form.setSeverity(i.severity());
+        form.setAffectedAssets(i.affectedAssets());
+        form.setAreaIds(new ArrayList<>(i.areas().stream().map(IncidentView.Area::id).toList()));
+        form.setSummary(i.summary());
+        form.setResponse(i.response());
+        form.setLessonsLearned(i.lessonsLearned());
+        form.setVersion(i.version());
+        model.addAttribute("incident", form);
+        return form(model, i);
+    }
+
+    @PostMapping("/incidents/{id}")
+    @PreAuthorize(Access.CONFIGURE)
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("incident") IncidentForm incident, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                incidents.update(CurrentTenant.require(), id, incident);
+                redirect.addFlashAttribute("success", "Saved.");
+                return "redirect:/incidents/" + id;
+            }
+            catch (Refused refused) {
+                rethrowNotFound(refused);
+                Forms.reject(result, refused);
+            }
+        }
+        return form(model, incidents.get(CurrentTenant.require().organisationId(), id));
+    }
+
+    private String form(Model model, IncidentView existing) {
+        model.addAttribute("existing", existing);
+        model.addAttribute("categories", Category.values());
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("areas", organisations.allAreas(CurrentTenant.require().organisationId()));
+        return "incident/form";
+    }
+
+    @GetMapping("/incidents/{id}")
+    @PreAuthorize(Access.MEMBER)
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("i", incidents.get(CurrentTenant.require().organisationId(), id));
+        return "incident/incident";
+    }
+
+    @GetMapping("/incidents/{id}/raise")
+    @PreAuthorize(Access.REPORT)
+    String raiseForm(@PathVariable UUID id, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        model.addAttribute("raise", incidents.proposeRaise(tenant.organisationId(), id));
+        return raisePage(model, tenant, id);
+    }
+
+    @PostMapping("/incidents/{id}/raise")
+    @PreAuthorize(Access.REPORT)
+    String raise(@PathVariable UUID id, @Valid @ModelAttribute("raise") RaiseForm raise, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        if (!result.hasErrors()) {
+            try {
+                ImprovementView raised = incidents.raise(tenant, id, raise);
+                redirect.addFlashAttribute("success", raised.reference() + " is raised from this incident.");
+                return "redirect:/incidents/" + id;
+            }
+            catch (Refused refused) {
+                rethrowNotFound(refused);
+                Forms.reject(result, refused);
+            }
+        }
+        return raisePage(model, tenant, id);
+    }
+
+    private String raisePage(Model model, Tenant tenant, UUID id) {
+        model.addAttribute("i", incidents.get(tenant.organisationId(), id));
+        raiseChoices.addTo(model, tenant.organisationId());
+        return "incident/raise";
+    }
+
+    @GetMapping("/incidents/import")
+    @PreAuthorize(Access.CONFIGURE)
+    String importForm(Model model) {
+        return importPage.show(model);
+    }
+
+    @GetMapping("/incidents/import/template.csv")
+    @PreAuthorize(Access.CONFIGURE)
+    ResponseEntity<byte[]> importTemplate() {
+        return importPage.template("incidents.csv");
+    }
+
+    @PostMapping("/incidents/import")
+    @PreAuthorize(Access.CONFIGURE)
+    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        return importPage.upload(model, imports, incidents, CurrentTenant.require(), file, List.of("Reference", "Title", "Detected", "Category", "Severity"),
+                r -> List.of(r.reference() == null ? "(numbered on import)" : r.reference(), r.form().getTitle(), moment(r.form().getDetectedAt()), r.form().getCategory().label(), r.form().getSeverity().label()));
+    }
+
+    @PostMapping("/incidents/import/{uploadId}")
+    @PreAuthorize(Access.CONFIGURE)
+    String confirm(@PathVariable UUID uploadId, RedirectAttributes redirect) {
+        return importPage.confirm(redirect, imports, CurrentTenant.require(), uploadId, "incident");
+    }
+
+    private static void rethrowNotFound(Refused refused) {
+        if (refused.kind() == Refused.Kind.NOT_FOUND) {
+            throw refused;
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package dev.ratchet.objective.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.improvement.ImprovementView;
+import dev.ratchet.improvement.Kind;
+import dev.ratchet.improvement.RaiseChoices;
+import dev.ratchet.improvement.RaiseForm;
+import dev.ratchet.objective.Direction;
+import dev.ratchet.objective.Frequency;
+import dev.ratchet.objective.MeasurementForm;
+import dev.ratchet.objective.ObjectiveForm;
+import dev.ratchet.objective.ObjectiveManagement;
+import dev.ratchet.objective.ObjectiveSummary;
+import dev.ratchet.objective.ObjectiveView;
+import dev.ratchet.objective.ReviewForm;
+import dev.ratchet.objective.ReviewOutcome;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Forms;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Tenant;
+import dev.ratchet.tabular.Column;
+import dev.ratchet.tabular.ImportPage;
+import dev.ratchet.tabular.Imports;
+import dev.ratchet.tabular.TableExport;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class ObjectiveController {
+
+    static final List<Column<ObjectiveSummary>> COLUMNS = List.of(
+            new Column<>("Reference", ObjectiveSummary::reference),
+            new Column<>("Objective", ObjectiveSummary::title),
+            new Column<>("Measure", ObjectiveSummary::measure),
+            new Column<>("Target", ObjectiveSummary::targetText),
+            new Column<>("Frequency", s -> s.frequency().label()),
+            new Column<>("Owner", ObjectiveSummary::ownerName),
+            new Column<>("Status", ObjectiveSummary::status),
+            new Column<>("Latest measurement", ObjectiveSummary::latestOn),
+            new Column<>("Latest value", ObjectiveSummary::latestValue),
+            new Column<>("On target", s -> s.onTarget() == null ? "No data" : s.onTarget() ? "Yes" : "No"),
+            new Column<>("Periods off target", ObjectiveSummary::periodsOffTarget));
+
+    private final ObjectiveManagement objectives;
+    private final OrganisationManagement organisations;
+    private final People people;
+    private final RaiseChoices raiseChoices;
+    private final Imports imports;
+    private final ImportPage importPage;
+
+    ObjectiveController(ObjectiveManagement objectives, OrganisationManagement organisations, People people, Imports imports, RaiseChoices raiseChoices) {
+        this.raiseChoices = raiseChoices;
+        this.imports = imports;
+        this.importPage = new ImportPage("Import measurements", "Objectives", "/objectives", objectives);
+        this.objectives = objectives;
+        this.organisations = organisations;
+        this.people = people;
+    }
+
+    @GetMapping("/objectives")
+    @PreAuthorize(Access.MEMBER)
+    String register(@RequestParam(defaultValue = "ACTIVE") String status, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        UUID org = CurrentTenant.require().organisationId();
+        Page<ObjectiveSummary> objectivesPage = objectives.search(org, status.equals("ALL") ? null : status, ownerId, q,
+                PageRequest.of(Math.max(page, 0), 50, Sort.by("reference")));
+        model.addAttribute("objectives", objectivesPage);
+        model.addAttribute("status", status);
+        model.addAttribute("ownerId", ownerId);
+        model.addAttribute("q", q);
+        model.addAttribute("people", people.activeMembersOf(org));
+        return "objective/register";
+    }
+
+    @GetMapping({"/objectives/export.csv", "/objectives/export.xlsx"})
+    @PreAuthorize(Access.MEMBER)
+    void export(@RequestParam(defaultValue = "ALL") String status, jakarta.servlet.http.HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        UUID org = CurrentTenant.require().organisationId();
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("objectives." + (xlsx ? "xlsx" : "csv")).build().toString());
+        List<ObjectiveSummary> all = objectives.search(org, status.equals("ALL") ? null : status, null, null,
+                PageRequest.of(0, 10_000, Sort.by("reference"))).getContent();
+        if (xlsx) {
+            TableExport.xlsx("Objectives", COLUMNS, all::forEach, response.getOutputStream());
+        }
+        else {
+            TableExport.csv(COLUMNS, all::forEach, response.getOutputStream());
+        }
+    }
+
+    @GetMapping("/objectives/new")
+    @PreAuthorize(Access.CONFIGURE)
+    String newObjective(@ModelAttribute("objective") ObjectiveForm objective, Model model) {
+        return form(model, null);
+    }
+
+    @PostMapping("/objectives")
+    @PreAuthorize(Access.CONFIGURE)
+    String create(@Valid @ModelAttribute("objective") ObjectiveForm objective, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                ObjectiveView created = objectives.create(CurrentTenant.require(), objective);
+                redirect.addFlashAttribute("success", created.reference() + " is set. Enter its first measurement when you have one.");
+                return "redirect:/objectives/" + created.id();
+            }
+            catch (Refused refused) {
+                Forms.reject(result, refused);
+            }
+        }
+        return form(model, null);
+    }
+
+    @GetMapping("/objectives/{id}/edit")
+    @PreAuthorize(Access.CONFIGURE)
+    String edit(@PathVariable UUID id, Model model) {
+        ObjectiveView o = objectives.get(CurrentTenant.require().organisationId(), id);
+        ObjectiveForm form = new ObjectiveForm();
+        form.setTitle(o.title());
+        form.setMeasure(o.measure());
+        form.setUnit(o.unit());
+        form.setTarget(o.target());
+        form.setDirection(o.direction());
+        form.setFrequency(o.frequency());
+        form.setOwnerId(o.ownerId());
+        form.setDataSource(o.dataSource());
+        form.setVersion(o.version());
+        model.addAttribute("objective", form);
+        return form(model, o);
+    }
+
+    @PostMapping("/objectives/{id}")
+    @PreAuthorize(Access.CONFIGURE)
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("objective") ObjectiveForm objective, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                objectives.update(CurrentTenant.require(), id, objective);
+                redirect.addFlashAttribute("success", "Saved.");
+                return "redirect:/objectives/" + id;
+            }
+            catch (Refused refused) {
+                rethrowNotFound(refused);
+                Forms.reject(result, refused);
+            }
+        }
+        return form(model, objectives.get(CurrentTenant.require().organisationId(), id));
+    }
+
+    private String form(Model model, ObjectiveView existing) {
+        model.addAttribute("existing", existing);
+        model.addAttribute("directions", Direction.values());
+        model.addAttribute("frequencies", Frequency.values());
+        model.addAttribute("people", people.activeMembersOf(CurrentTenant.require().organisationId()));
+        return "objective/form";
+    }
+
+    @GetMapping("/objectives/{id}")
+    @PreAuthorize(Access.MEMBER)
+    String show(@PathVariable UUID id, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        ObjectiveView objective = objectives.get(tenant.organisationId(), id);
+        model.addAttribute("o", objective);
+        if (!model.containsAttribute("measurement")) {
+            MeasurementForm measurement = new MeasurementForm();
+            measurement.setMeasuredOn(objectives.today(tenant.organisationId()));
+            model.addAttribute("measurement", measurement);
+        }
+        if (!model.containsAttribute("review")) {
+            ReviewForm review = new ReviewForm();
+            review.setVersion(objective.version());
+            model.addAttribute("review", review);
+        }
+        model.addAttribute("outcomes", ReviewOutcome.values());
+        boolean manager = tenant.hasAnyRole("ADMIN", "ISMS_MANAGER");
+        model.addAttribute("manager", manager);
+        model.addAttribute("measures", manager || tenant.userId().equals(objective.ownerId()));
+        return "objective/objective";
+    }
+
+    @PostMapping("/objectives/{id}/measurements")
+    @PreAuthorize(Access.REPORT)
+    String measure(@PathVariable UUID id, @Valid @ModelAttribute("measurement") MeasurementForm measurement,
+            BindingResult result, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                ObjectiveView o = objectives.measure(CurrentTenant.require(), id, measurement);
+                redirect.addFlashAttribute("success", "Measurement saved: " + (Boolean.TRUE.equals(o.onTarget()) ? "on target." : "off target."));
+                return "redirect:/objectives/" + id;
+            }
+            catch (Refused refused) {
+                rethrowNotFound(refused);
+                Forms.reject(result, refused);
+            }
+        }
+        redirect.addFlashAttribute("org.springframework.validation.BindingResult.measurement", result);
+        redirect.addFlashAttribute("measurement", measurement);
+        return "redirect:/objectives/" + id + "#measure";
+    }
+
+    @PostMapping("/objectives/{id}/reviews")
+    @PreAuthorize(Access.CONFIGURE)
+    String review(@PathVariable UUID id, @Valid @ModelAttribute("review") ReviewForm review, BindingResult result,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                objectives.review(CurrentTenant.require(), id, review);
+                redirect.addFlashAttribute("success", "The review is recorded.");
+                return "redirect:/objectives/" + id;
+            }
+            catch (Refused refused) {
+                rethrowNotFound(refused);
+                Forms.reject(result, refused);
+            }
+        }
+        redirect.addFlashAttribute("org.springframework.validation.BindingResult.review", result);
+        redirect.addFlashAttribute("review", review);
+        return "redirect:/objectives/" + id + "#review";
+    }
+
+    @GetMapping("/objectives/{id}/raise")
+    @PreAuthorize(Access.REPORT)
+    String raiseForm(@PathVariable UUID id, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        model.addAttribute("raise", objectives.proposeRaise(tenant.organisationId(), id));
+        return raisePage(model, tenant, id);
+    }
+
+    @PostMapping("/objectives/{id}/raise")
+    @PreAuthorize(Access.REPORT)
+    String raise(@PathVariable UUID id, @Valid @ModelAttribute("raise") RaiseForm raise, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Tenant tenant = CurrentTenant.require();
+        if (!result.hasErrors()) {
+            try {
+                ImprovementView raised = objectives.raise(tenant, id, raise);
+                redirect.addFlashAttribute("success", raised.reference() + " is raised from this objective.");
+                return "redirect:/objectives/" + id;
+            }
+            catch (Refused refused) {
+                rethrowNotFound(refused);
+                Forms.reject(result, refused);
+            }
+        }
+        return raisePage(model, tenant, id);
+    }
+
+    private String raisePage(Model model, Tenant tenant, UUID id) {
+        model.addAttribute("o", objectives.get(tenant.organisationId(), id));
+        raiseChoices.addTo(model, tenant.organisationId());
+        return "objective/raise";
+    }
+
+    // --- importing measurements --------------------------------------------------------------------------------
+
+    @GetMapping("/objectives/import")
+    @PreAuthorize(Access.CONFIGURE)
+    String importForm(Model model) {
+        return importPage.show(model);
+    }
+
+    @GetMapping("/objectives/import/template.csv")
+    @PreAuthorize(Access.CONFIGURE)
+    ResponseEntity<byte[]> importTemplate() {
+        return importPage.template("objective-measurements.csv");
+    }
+
+    @PostMapping("/objectives/import")
+    @PreAuthorize(Access.CONFIGURE)
+    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
+        return importPage.upload(model, imports, objectives, CurrentTenant.require(), file, List.of("Objective", "Date", "Value", "Comment"),
+                r -> List.of(r.objective().getReference(), r.measuredOn().toString(), r.value().toPlainString(), r.comment() == null ? "" : r.comment()));
+    }
+
+    @PostMapping("/objectives/import/{uploadId}")
+    @PreAuthorize(Access.CONFIGURE)
+    String confirm(@PathVariable UUID uploadId, RedirectAttributes redirect) {
+        return importPage.confirm(redirect, imports, CurrentTenant.require(), uploadId, "measurement");
+    }
+
+    private static void rethrowNotFound(Refused refused) {
+        if (refused.kind() == Refused.Kind.NOT_FOUND) {
+            throw refused;
+        }
+    }
+}

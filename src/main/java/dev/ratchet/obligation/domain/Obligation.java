@@ -1,0 +1,98 @@
+package dev.ratchet.obligation.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dev.ratchet.obligation.ObligationForm;
+import dev.ratchet.obligation.ObligationType;
+import dev.ratchet.shared.OrganisationScoped;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A legal, regulatory, contractual or standards obligation and when it is reviewed. */
+@Entity
+public class Obligation implements OrganisationScoped {
+
+    @Id
+    private UUID id;
+
+    @Column(updatable = false)
+    private UUID organisationId;
+
+    @Column(updatable = false)
+    private String reference;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "obligation_type")
+    private ObligationType type;
+
+    private String jurisdiction;
+
+    private String source;
+
+    private String howItApplies;
+
+    private UUID ownerId;
+
+    private LocalDate nextReviewDate;
+
+    private LocalDate lastReviewedOn;
+
+    private String lastReviewNote;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Obligation() {
+    }
+
+    public Obligation(UUID organisationId, String reference, Instant now) {
+        this.id = UUID.randomUUID();
+        this.organisationId = organisationId;
+        this.reference = reference;
+        this.createdAt = now;
+    }
+
+    public Obligation describe(ObligationForm form) {
+        this.name = form.getName().strip();
+        this.type = form.getType();
+        this.jurisdiction = form.getJurisdiction() == null || form.getJurisdiction().isBlank() ? null : form.getJurisdiction().strip();
+        this.source = form.getSource().strip();
+        this.howItApplies = form.getHowItApplies().strip();
+        this.ownerId = form.getOwnerId();
+        this.nextReviewDate = form.getNextReviewDate();
+        return this;
+    }
+
+    public void reviewed(LocalDate on, String note, LocalDate next) {
+        this.lastReviewedOn = on;
+        this.lastReviewNote = note.strip();
+        this.nextReviewDate = next;
+    }
+
+    @Override
+    public UUID getOrganisationId() { return organisationId; }
+    public UUID getId() { return id; }
+    public String getReference() { return reference; }
+    public String getName() { return name; }
+    public ObligationType getType() { return type; }
+    public String getJurisdiction() { return jurisdiction; }
+    public String getSource() { return source; }
+    public String getHowItApplies() { return howItApplies; }
+    public UUID getOwnerId() { return ownerId; }
+    public LocalDate getNextReviewDate() { return nextReviewDate; }
+    public LocalDate getLastReviewedOn() { return lastReviewedOn; }
+    public String getLastReviewNote() { return lastReviewNote; }
+    public Instant getCreatedAt() { return createdAt; }
+    public long getVersion() { return version; }
+}

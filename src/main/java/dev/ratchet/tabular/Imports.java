@@ -1,0 +1,62 @@
+package dev.ratchet.tabular;
+
+import java.util.List;
+import java.util.UUID;
+
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Tenant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports in two steps: a checked file is kept, and confirming imports exactly that file, checked again against the
+ * register as it is then, all rows in one transaction or none.
+ */
+@Service
+@Transactional
+public class Imports {
+
+    /** What an import did: rows read, rows written, and the problems that stopped it. */
+    public record Outcome(long rows, int imported, List<CsvImport.Problem> problems) {
+    }
+
+    private final ImportUploads uploads;
+
+    Imports(ImportUploads uploads) {
+        this.uploads = uploads;
+    }
+
+    /** Keeps a file without problems for the confirmation step. */
+    public <R> UUID keep(Tenant tenant, Importer<R> importer, String fileName, byte[] content, CsvImport.Result<R> checked) {
+        if (!checked.ok()) {
+            throw Refused.invalid("The file has problems: nothing is imported");
+        }
+        return uploads.store(tenant.organisationId(), importer.register(), fileName, content, (int) checked.rowCount(), tenant.userId());
+    }
+
+    /** Imports a kept file: all rows or, if the register changed meanwhile so that a row no longer fits, none. */
+    public <R> int confirm(Tenant tenant, Importer<R> importer, UUID uploadId) {
+        ImportUploads.Upload upload = uploads.load(tenant.organisationId(), importer.register(), uploadId);
+        if (upload == null) {
+            throw Refused.notFound("Import");
+        }
+        CsvImport.Result<R> checked = importer.check(tenant, upload.content());
+        uploads.imported(tenant.organisationId(), uploadId);
+        if (!checked.ok()) {
+            throw Refused.conflict("The register changed since the preview: " + checked.problems().get(0).message()
+                    + ". Nothing is imported; upload the file again.");
+        }
+        return importer.write(tenant, checked.rows());
+    }
+
+    /** The API's one-call import: check, and unless it is a dry run, keep and import. */
+    public <R> Outcome now(Tenant tenant, Importer<R> importer, byte[] content, boolean dryRun) {
+        CsvImport.Result<R> checked = importer.check(tenant, content == null ? new byte[0] : content);
+        if (!checked.ok() || dryRun) {
+            return new Outcome(checked.rowCount(), 0, checked.problems());
+        }
+        UUID kept = keep(tenant, importer, "api.csv", content, checked);
+        return new Outcome(checked.rowCount(), confirm(tenant, importer, kept), List.of());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.ratchet.tabular;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * A register as CSV (Commons CSV, UTF-8 with a byte-order mark so spreadsheet programs read it right) or XLSX
+ * (Apache POI, streamed: memory stays flat for large registers). Rows are pushed one at a time, so a caller can
+ * stream them from the database.
+ */
+public final class TableExport {
+
+    private TableExport() {
+    }
+
+    public static <T> void csv(List<Column<T>> columns, Consumer<Consumer<T>> rows, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF');
+        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                .setHeader(columns.stream().map(Column::header).toArray(String[]::new)).get());
+        rows.accept(row -> {
+            List<String> values = new ArrayList<>(columns.size());
+            for (Column<T> column : columns) {
+                values.add(neutralise(text(column.value().apply(row))));
+            }
+            try {
+                printer.printRecord(values);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        printer.flush();
+    }
+
+    public static <T> void xlsx(String sheetName, List<Column<T>> columns, Consumer<Consumer<T>> rows, OutputStream out)
+            throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle wrap = workbook.createCellStyle();
+            wrap.setWrapText(true);
+            Row header = sheet.createRow(0);
+            for (int c = 0; c < columns.size(); c++) {
+                header.createCell(c).setCellValue(columns.get(c).header());
+                header.getCell(c).setCellStyle(bold);
+                sheet.setColumnWidth(c, 22 * 256);
+            }
+            sheet.createFreezePane(1, 1);
+            int[] next = { 1 };
+            rows.accept(row -> {
+                Row line = sheet.createRow(next[0]++);
+                for (int c = 0; c < columns.size(); c++) {
+                    Object value = columns.get(c).value().apply(row);
+                    if (value instanceof Number number) {
+                        line.createCell(c).setCellValue(number.doubleValue());
+                    }
+                    else if (value != null) {
+                        String text = neutralise(value.toString());
+                        line.createCell(c).setCellValue(text.length() > 32_000 ? text.substring(0, 32_000) : text);
+                        line.getCell(c).setCellStyle(wrap);
+                    }
+                }
+            });
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next[0] - 1), 0, columns.size() - 1));
+            workbook.write(out);
+        }
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    /**
+     * A cell that starts like a formula (=, +, -, @, tab, carriage return) is prefixed with an apostrophe, so a
+     * spreadsheet never runs what someone typed into Ratchet.
+     */
+    public static String neutralise(String value) {
+        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
+    }
+}

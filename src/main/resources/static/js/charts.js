@@ -1,0 +1,34 @@
+// Trend charts: a canvas with data-chart="trend" and its data in attributes (the CSP allows no inline scripts).
+// data-labels and data-values are JSON arrays; data-target (optional) draws the target as a dashed line.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('canvas[data-chart="trend"]').forEach(function (canvas) {
+    var labels = JSON.parse(canvas.dataset.labels || '[]');
+    var values = JSON.parse(canvas.dataset.values || '[]');
+    var datasets = [{
+      label: canvas.dataset.label || 'Value',
+      data: values,
+      borderColor: '#1f3b57',
+      backgroundColor: '#1f3b57',
+      tension: 0.2,
+      pointRadius: 4
+    }];
+    if (canvas.dataset.target) {
+      var target = Number(canvas.dataset.target);
+      datasets.push({
+        label: 'Target',
+        data: labels.map(function () { return target; }),
+        borderColor: '#dc3545',
+        borderDash: [6, 4],
+        pointRadius: 0,
+        fill: false
+      });
+    }
+    new Chart(canvas, {
+      type: 'line',
+      data: { labels: labels, datasets: datasets },
+      options: { responsive: true, maintainAspectRatio: false, animation: false,
+        plugins: { legend: { position: 'bottom' } } }
+    });
+    canvas.dataset.rendered = 'true';
+  });
+});
