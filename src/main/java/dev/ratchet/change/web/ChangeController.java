@@ -28,8 +28,6 @@ import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.Column;
-import dev.ratchet.tabular.ImportPage;
-import dev.ratchet.tabular.Imports;
 import dev.ratchet.tabular.TableExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +47,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -73,17 +70,13 @@ class ChangeController {
     private final People people;
     private final RaiseChoices raiseChoices;
     private final PdfDocuments pdf;
-    private final Imports imports;
-    private final ImportPage importPage;
 
-    ChangeController(ChangeManagement changes, OrganisationManagement organisations, People people, PdfDocuments pdf, Imports imports, RaiseChoices raiseChoices) {
+    ChangeController(ChangeManagement changes, OrganisationManagement organisations, People people, PdfDocuments pdf, RaiseChoices raiseChoices) {
         this.raiseChoices = raiseChoices;
         this.changes = changes;
         this.organisations = organisations;
         this.people = people;
         this.pdf = pdf;
-        this.imports = imports;
-        this.importPage = new ImportPage("Import changes", "ISMS change log", "/changes", changes);
     }
 
     @GetMapping("/changes")
@@ -261,33 +254,6 @@ class ChangeController {
         model.addAttribute("c", changes.get(tenant.organisationId(), id));
         raiseChoices.addTo(model, tenant.organisationId());
         return "change/raise";
-    }
-
-    @GetMapping("/changes/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String importForm(Model model) {
-        return importPage.show(model);
-    }
-
-    @GetMapping("/changes/import/template.csv")
-    @PreAuthorize(Access.CONFIGURE)
-    ResponseEntity<byte[]> importTemplate() {
-        return importPage.template("isms-changes.csv");
-    }
-
-    @PostMapping("/changes/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
-        return importPage.upload(model, imports, changes, CurrentTenant.require(), file,
-                List.of("Reference", "Change", "Planned date", "Cause"),
-                r -> List.of(r.reference() == null ? "(numbered on import)" : r.reference(), r.form().getTitle(),
-                        r.form().getPlannedDate().toString(), r.form().getCauseReference() == null ? "" : r.form().getCauseReference()));
-    }
-
-    @PostMapping("/changes/import/{uploadId}")
-    @PreAuthorize(Access.CONFIGURE)
-    String confirm(@PathVariable UUID uploadId, RedirectAttributes redirect) {
-        return importPage.confirm(redirect, imports, CurrentTenant.require(), uploadId, "change");
     }
 
     private static void rethrowNotFound(Refused refused) {

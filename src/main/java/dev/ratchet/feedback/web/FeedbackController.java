@@ -23,8 +23,6 @@ import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.Column;
-import dev.ratchet.tabular.ImportPage;
-import dev.ratchet.tabular.Imports;
 import dev.ratchet.tabular.TableExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +31,6 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,7 +40,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -63,16 +59,12 @@ class FeedbackController {
     private final OrganisationManagement organisations;
     private final People people;
     private final RaiseChoices raiseChoices;
-    private final Imports imports;
-    private final ImportPage importPage;
 
-    FeedbackController(FeedbackManagement feedback, OrganisationManagement organisations, People people, Imports imports, RaiseChoices raiseChoices) {
+    FeedbackController(FeedbackManagement feedback, OrganisationManagement organisations, People people, RaiseChoices raiseChoices) {
         this.raiseChoices = raiseChoices;
         this.feedback = feedback;
         this.organisations = organisations;
         this.people = people;
-        this.imports = imports;
-        this.importPage = new ImportPage("Import feedback from interested parties", "Feedback", "/feedback", feedback);
     }
 
     @GetMapping("/feedback")
@@ -247,33 +239,6 @@ class FeedbackController {
         model.addAttribute("f", feedback.get(tenant, id));
         raiseChoices.addTo(model, tenant.organisationId());
         return "feedback/raise";
-    }
-
-    @GetMapping("/feedback/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String importForm(Model model) {
-        return importPage.show(model);
-    }
-
-    @GetMapping("/feedback/import/template.csv")
-    @PreAuthorize(Access.CONFIGURE)
-    ResponseEntity<byte[]> importTemplate() {
-        return importPage.template("feedback.csv");
-    }
-
-    @PostMapping("/feedback/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
-        return importPage.upload(model, imports, feedback, CurrentTenant.require(), file,
-                List.of("Reference", "Received", "Party", "Kind", "Subject"),
-                r -> List.of(r.reference() == null ? "(numbered on import)" : r.reference(), r.form().getReceivedOn().toString(),
-                        r.form().getPartyName(), r.form().getKind().label(), r.form().getSubject()));
-    }
-
-    @PostMapping("/feedback/import/{uploadId}")
-    @PreAuthorize(Access.CONFIGURE)
-    String confirm(@PathVariable UUID uploadId, RedirectAttributes redirect) {
-        return importPage.confirm(redirect, imports, CurrentTenant.require(), uploadId, "piece of feedback");
     }
 
     private static void rethrowNotFound(Refused refused) {

@@ -27,8 +27,6 @@ import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.Column;
-import dev.ratchet.tabular.ImportPage;
-import dev.ratchet.tabular.Imports;
 import dev.ratchet.tabular.TableExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,7 +36,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +45,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -74,13 +70,9 @@ class IncidentController {
     private final OrganisationManagement organisations;
     private final People people;
     private final RaiseChoices raiseChoices;
-    private final Imports imports;
-    private final ImportPage importPage;
 
-    IncidentController(IncidentManagement incidents, OrganisationManagement organisations, People people, Imports imports, RaiseChoices raiseChoices) {
+    IncidentController(IncidentManagement incidents, OrganisationManagement organisations, People people, RaiseChoices raiseChoices) {
         this.raiseChoices = raiseChoices;
-        this.imports = imports;
-        this.importPage = new ImportPage("Import incidents", "Incidents", "/incidents", incidents);
         this.incidents = incidents;
         this.organisations = organisations;
         this.people = people;
@@ -246,31 +238,6 @@ class IncidentController {
         model.addAttribute("i", incidents.get(tenant.organisationId(), id));
         raiseChoices.addTo(model, tenant.organisationId());
         return "incident/raise";
-    }
-
-    @GetMapping("/incidents/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String importForm(Model model) {
-        return importPage.show(model);
-    }
-
-    @GetMapping("/incidents/import/template.csv")
-    @PreAuthorize(Access.CONFIGURE)
-    ResponseEntity<byte[]> importTemplate() {
-        return importPage.template("incidents.csv");
-    }
-
-    @PostMapping("/incidents/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
-        return importPage.upload(model, imports, incidents, CurrentTenant.require(), file, List.of("Reference", "Title", "Detected", "Category", "Severity"),
-                r -> List.of(r.reference() == null ? "(numbered on import)" : r.reference(), r.form().getTitle(), moment(r.form().getDetectedAt()), r.form().getCategory().label(), r.form().getSeverity().label()));
-    }
-
-    @PostMapping("/incidents/import/{uploadId}")
-    @PreAuthorize(Access.CONFIGURE)
-    String confirm(@PathVariable UUID uploadId, RedirectAttributes redirect) {
-        return importPage.confirm(redirect, imports, CurrentTenant.require(), uploadId, "incident");
     }
 
     private static void rethrowNotFound(Refused refused) {

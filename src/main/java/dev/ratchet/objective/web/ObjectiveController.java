@@ -25,8 +25,6 @@ import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.Column;
-import dev.ratchet.tabular.ImportPage;
-import dev.ratchet.tabular.Imports;
 import dev.ratchet.tabular.TableExport;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -35,7 +33,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +42,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -68,13 +64,9 @@ class ObjectiveController {
     private final OrganisationManagement organisations;
     private final People people;
     private final RaiseChoices raiseChoices;
-    private final Imports imports;
-    private final ImportPage importPage;
 
-    ObjectiveController(ObjectiveManagement objectives, OrganisationManagement organisations, People people, Imports imports, RaiseChoices raiseChoices) {
+    ObjectiveController(ObjectiveManagement objectives, OrganisationManagement organisations, People people, RaiseChoices raiseChoices) {
         this.raiseChoices = raiseChoices;
-        this.imports = imports;
-        this.importPage = new ImportPage("Import measurements", "Objectives", "/objectives", objectives);
         this.objectives = objectives;
         this.organisations = organisations;
         this.people = people;
@@ -277,31 +269,6 @@ class ObjectiveController {
     }
 
     // --- importing measurements --------------------------------------------------------------------------------
-
-    @GetMapping("/objectives/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String importForm(Model model) {
-        return importPage.show(model);
-    }
-
-    @GetMapping("/objectives/import/template.csv")
-    @PreAuthorize(Access.CONFIGURE)
-    ResponseEntity<byte[]> importTemplate() {
-        return importPage.template("objective-measurements.csv");
-    }
-
-    @PostMapping("/objectives/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
-        return importPage.upload(model, imports, objectives, CurrentTenant.require(), file, List.of("Objective", "Date", "Value", "Comment"),
-                r -> List.of(r.objective().getReference(), r.measuredOn().toString(), r.value().toPlainString(), r.comment() == null ? "" : r.comment()));
-    }
-
-    @PostMapping("/objectives/import/{uploadId}")
-    @PreAuthorize(Access.CONFIGURE)
-    String confirm(@PathVariable UUID uploadId, RedirectAttributes redirect) {
-        return importPage.confirm(redirect, imports, CurrentTenant.require(), uploadId, "measurement");
-    }
 
     private static void rethrowNotFound(Refused refused) {
         if (refused.kind() == Refused.Kind.NOT_FOUND) {

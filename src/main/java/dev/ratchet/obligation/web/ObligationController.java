@@ -24,8 +24,6 @@ import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.Column;
-import dev.ratchet.tabular.ImportPage;
-import dev.ratchet.tabular.Imports;
 import dev.ratchet.tabular.TableExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +32,6 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +41,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -65,16 +61,12 @@ class ObligationController {
     private final OrganisationManagement organisations;
     private final People people;
     private final RaiseChoices raiseChoices;
-    private final Imports imports;
-    private final ImportPage importPage;
 
-    ObligationController(ObligationManagement obligations, OrganisationManagement organisations, People people, Imports imports, RaiseChoices raiseChoices) {
+    ObligationController(ObligationManagement obligations, OrganisationManagement organisations, People people, RaiseChoices raiseChoices) {
         this.raiseChoices = raiseChoices;
         this.obligations = obligations;
         this.organisations = organisations;
         this.people = people;
-        this.imports = imports;
-        this.importPage = new ImportPage("Import obligations", "Obligations", "/obligations", obligations);
     }
 
     @GetMapping("/obligations")
@@ -279,33 +271,6 @@ class ObligationController {
         model.addAttribute("o", obligations.get(tenant.organisationId(), id));
         raiseChoices.addTo(model, tenant.organisationId());
         return "obligation/raise";
-    }
-
-    @GetMapping("/obligations/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String importForm(Model model) {
-        return importPage.show(model);
-    }
-
-    @GetMapping("/obligations/import/template.csv")
-    @PreAuthorize(Access.CONFIGURE)
-    ResponseEntity<byte[]> importTemplate() {
-        return importPage.template("obligations.csv");
-    }
-
-    @PostMapping("/obligations/import")
-    @PreAuthorize(Access.CONFIGURE)
-    String upload(@RequestParam(required = false) MultipartFile file, Model model) throws IOException {
-        return importPage.upload(model, imports, obligations, CurrentTenant.require(), file,
-                List.of("Reference", "Name", "Type", "Next review"),
-                r -> List.of(r.reference() == null ? "(numbered on import)" : r.reference(), r.form().getName(),
-                        r.form().getType().label(), r.form().getNextReviewDate().toString()));
-    }
-
-    @PostMapping("/obligations/import/{uploadId}")
-    @PreAuthorize(Access.CONFIGURE)
-    String confirm(@PathVariable UUID uploadId, RedirectAttributes redirect) {
-        return importPage.confirm(redirect, imports, CurrentTenant.require(), uploadId, "obligation");
     }
 
     private static void rethrowNotFound(Refused refused) {
