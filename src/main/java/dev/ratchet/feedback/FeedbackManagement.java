@@ -133,6 +133,7 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
 
     @Transactional(readOnly = true)
     public RaiseForm proposeRaise(Tenant tenant, UUID id) {
+        requireManager(tenant);
         Feedback f = find(tenant, id);
         RaiseForm form = new RaiseForm();
         form.setKind(f.getKind() == FeedbackKind.IDEA || f.getKind() == FeedbackKind.COMPLIMENT ? Kind.OPPORTUNITY : Kind.NONCONFORMITY);

@@ -16,10 +16,7 @@ import dev.ratchet.change.ChangeSummary;
 import dev.ratchet.change.ChangeView;
 import dev.ratchet.document.Downloads;
 import dev.ratchet.document.PdfDocuments;
-import dev.ratchet.improvement.ImprovementView;
 import dev.ratchet.improvement.Kind;
-import dev.ratchet.improvement.RaiseChoices;
-import dev.ratchet.improvement.RaiseForm;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
@@ -68,11 +65,9 @@ class ChangeController {
     private final ChangeManagement changes;
     private final OrganisationManagement organisations;
     private final People people;
-    private final RaiseChoices raiseChoices;
     private final PdfDocuments pdf;
 
-    ChangeController(ChangeManagement changes, OrganisationManagement organisations, People people, PdfDocuments pdf, RaiseChoices raiseChoices) {
-        this.raiseChoices = raiseChoices;
+    ChangeController(ChangeManagement changes, OrganisationManagement organisations, People people, PdfDocuments pdf) {
         this.changes = changes;
         this.organisations = organisations;
         this.people = people;
@@ -221,39 +216,6 @@ class ChangeController {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/changes/" + id;
-    }
-
-    @GetMapping("/changes/{id}/raise")
-    @PreAuthorize(Access.REPORT)
-    String raiseForm(@PathVariable UUID id, Model model) {
-        Tenant tenant = CurrentTenant.require();
-        model.addAttribute("raise", changes.proposeRaise(tenant.organisationId(), id));
-        return raisePage(model, tenant, id);
-    }
-
-    @PostMapping("/changes/{id}/raise")
-    @PreAuthorize(Access.REPORT)
-    String raise(@PathVariable UUID id, @Valid @ModelAttribute("raise") RaiseForm raise, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        Tenant tenant = CurrentTenant.require();
-        if (!result.hasErrors()) {
-            try {
-                ImprovementView raised = changes.raise(tenant, id, raise);
-                redirect.addFlashAttribute("success", raised.reference() + " is raised from this change.");
-                return "redirect:/changes/" + id;
-            }
-            catch (Refused refused) {
-                rethrowNotFound(refused);
-                Forms.reject(result, refused);
-            }
-        }
-        return raisePage(model, tenant, id);
-    }
-
-    private String raisePage(Model model, Tenant tenant, UUID id) {
-        model.addAttribute("c", changes.get(tenant.organisationId(), id));
-        raiseChoices.addTo(model, tenant.organisationId());
-        return "change/raise";
     }
 
     private static void rethrowNotFound(Refused refused) {

@@ -13,8 +13,6 @@ import dev.ratchet.feedback.FeedbackSummary;
 import dev.ratchet.feedback.FeedbackView;
 import dev.ratchet.feedback.PartyType;
 import dev.ratchet.improvement.Kind;
-import dev.ratchet.improvement.RaiseChoices;
-import dev.ratchet.improvement.RaiseForm;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
@@ -58,10 +56,8 @@ class FeedbackController {
     private final FeedbackManagement feedback;
     private final OrganisationManagement organisations;
     private final People people;
-    private final RaiseChoices raiseChoices;
 
-    FeedbackController(FeedbackManagement feedback, OrganisationManagement organisations, People people, RaiseChoices raiseChoices) {
-        this.raiseChoices = raiseChoices;
+    FeedbackController(FeedbackManagement feedback, OrganisationManagement organisations, People people) {
         this.feedback = feedback;
         this.organisations = organisations;
         this.people = people;
@@ -206,39 +202,6 @@ class FeedbackController {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/feedback/" + id;
-    }
-
-    @GetMapping("/feedback/{id}/raise")
-    @PreAuthorize(Access.CONFIGURE)
-    String raiseForm(@PathVariable UUID id, Model model) {
-        Tenant tenant = CurrentTenant.require();
-        model.addAttribute("raise", feedback.proposeRaise(tenant, id));
-        return raisePage(model, tenant, id);
-    }
-
-    @PostMapping("/feedback/{id}/raise")
-    @PreAuthorize(Access.CONFIGURE)
-    String raise(@PathVariable UUID id, @Valid @ModelAttribute("raise") RaiseForm raise, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        Tenant tenant = CurrentTenant.require();
-        if (!result.hasErrors()) {
-            try {
-                FeedbackView f = feedback.raise(tenant, id, raise);
-                redirect.addFlashAttribute("success", f.improvement().reference() + " is raised from this feedback.");
-                return "redirect:/feedback/" + id;
-            }
-            catch (Refused refused) {
-                rethrowNotFound(refused);
-                Forms.reject(result, refused);
-            }
-        }
-        return raisePage(model, tenant, id);
-    }
-
-    private String raisePage(Model model, Tenant tenant, UUID id) {
-        model.addAttribute("f", feedback.get(tenant, id));
-        raiseChoices.addTo(model, tenant.organisationId());
-        return "feedback/raise";
     }
 
     private static void rethrowNotFound(Refused refused) {

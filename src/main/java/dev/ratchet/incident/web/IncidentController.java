@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.ratchet.improvement.ImprovementView;
 import dev.ratchet.improvement.Kind;
-import dev.ratchet.improvement.RaiseChoices;
-import dev.ratchet.improvement.RaiseForm;
 import dev.ratchet.incident.Category;
 import dev.ratchet.incident.IncidentFilter;
 import dev.ratchet.incident.IncidentForm;
@@ -69,10 +66,8 @@ class IncidentController {
     private final IncidentManagement incidents;
     private final OrganisationManagement organisations;
     private final People people;
-    private final RaiseChoices raiseChoices;
 
-    IncidentController(IncidentManagement incidents, OrganisationManagement organisations, People people, RaiseChoices raiseChoices) {
-        this.raiseChoices = raiseChoices;
+    IncidentController(IncidentManagement incidents, OrganisationManagement organisations, People people) {
         this.incidents = incidents;
         this.organisations = organisations;
         this.people = people;
@@ -205,39 +200,6 @@ class IncidentController {
     String show(@PathVariable UUID id, Model model) {
         model.addAttribute("i", incidents.get(CurrentTenant.require().organisationId(), id));
         return "incident/incident";
-    }
-
-    @GetMapping("/incidents/{id}/raise")
-    @PreAuthorize(Access.REPORT)
-    String raiseForm(@PathVariable UUID id, Model model) {
-        Tenant tenant = CurrentTenant.require();
-        model.addAttribute("raise", incidents.proposeRaise(tenant.organisationId(), id));
-        return raisePage(model, tenant, id);
-    }
-
-    @PostMapping("/incidents/{id}/raise")
-    @PreAuthorize(Access.REPORT)
-    String raise(@PathVariable UUID id, @Valid @ModelAttribute("raise") RaiseForm raise, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        Tenant tenant = CurrentTenant.require();
-        if (!result.hasErrors()) {
-            try {
-                ImprovementView raised = incidents.raise(tenant, id, raise);
-                redirect.addFlashAttribute("success", raised.reference() + " is raised from this incident.");
-                return "redirect:/incidents/" + id;
-            }
-            catch (Refused refused) {
-                rethrowNotFound(refused);
-                Forms.reject(result, refused);
-            }
-        }
-        return raisePage(model, tenant, id);
-    }
-
-    private String raisePage(Model model, Tenant tenant, UUID id) {
-        model.addAttribute("i", incidents.get(tenant.organisationId(), id));
-        raiseChoices.addTo(model, tenant.organisationId());
-        return "incident/raise";
     }
 
     private static void rethrowNotFound(Refused refused) {

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-import dev.ratchet.improvement.ImprovementView;
 import dev.ratchet.improvement.Kind;
-import dev.ratchet.improvement.RaiseChoices;
-import dev.ratchet.improvement.RaiseForm;
 import dev.ratchet.objective.Direction;
 import dev.ratchet.objective.Frequency;
 import dev.ratchet.objective.MeasurementForm;
@@ -63,10 +60,8 @@ class ObjectiveController {
     private final ObjectiveManagement objectives;
     private final OrganisationManagement organisations;
     private final People people;
-    private final RaiseChoices raiseChoices;
 
-    ObjectiveController(ObjectiveManagement objectives, OrganisationManagement organisations, People people, RaiseChoices raiseChoices) {
-        this.raiseChoices = raiseChoices;
+    ObjectiveController(ObjectiveManagement objectives, OrganisationManagement organisations, People people) {
         this.objectives = objectives;
         this.organisations = organisations;
         this.people = people;
@@ -233,39 +228,6 @@ class ObjectiveController {
         redirect.addFlashAttribute("org.springframework.validation.BindingResult.review", result);
         redirect.addFlashAttribute("review", review);
         return "redirect:/objectives/" + id + "#review";
-    }
-
-    @GetMapping("/objectives/{id}/raise")
-    @PreAuthorize(Access.REPORT)
-    String raiseForm(@PathVariable UUID id, Model model) {
-        Tenant tenant = CurrentTenant.require();
-        model.addAttribute("raise", objectives.proposeRaise(tenant.organisationId(), id));
-        return raisePage(model, tenant, id);
-    }
-
-    @PostMapping("/objectives/{id}/raise")
-    @PreAuthorize(Access.REPORT)
-    String raise(@PathVariable UUID id, @Valid @ModelAttribute("raise") RaiseForm raise, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        Tenant tenant = CurrentTenant.require();
-        if (!result.hasErrors()) {
-            try {
-                ImprovementView raised = objectives.raise(tenant, id, raise);
-                redirect.addFlashAttribute("success", raised.reference() + " is raised from this objective.");
-                return "redirect:/objectives/" + id;
-            }
-            catch (Refused refused) {
-                rethrowNotFound(refused);
-                Forms.reject(result, refused);
-            }
-        }
-        return raisePage(model, tenant, id);
-    }
-
-    private String raisePage(Model model, Tenant tenant, UUID id) {
-        model.addAttribute("o", objectives.get(tenant.organisationId(), id));
-        raiseChoices.addTo(model, tenant.organisationId());
-        return "objective/raise";
     }
 
     // --- importing measurements --------------------------------------------------------------------------------

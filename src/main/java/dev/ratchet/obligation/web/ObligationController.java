@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.ratchet.improvement.ImprovementView;
 import dev.ratchet.improvement.Kind;
-import dev.ratchet.improvement.RaiseChoices;
-import dev.ratchet.improvement.RaiseForm;
 import dev.ratchet.obligation.AmendmentForm;
 import dev.ratchet.obligation.ObligationForm;
 import dev.ratchet.obligation.ObligationManagement;
@@ -60,10 +57,8 @@ class ObligationController {
     private final ObligationManagement obligations;
     private final OrganisationManagement organisations;
     private final People people;
-    private final RaiseChoices raiseChoices;
 
-    ObligationController(ObligationManagement obligations, OrganisationManagement organisations, People people, RaiseChoices raiseChoices) {
-        this.raiseChoices = raiseChoices;
+    ObligationController(ObligationManagement obligations, OrganisationManagement organisations, People people) {
         this.obligations = obligations;
         this.organisations = organisations;
         this.people = people;
@@ -238,39 +233,6 @@ class ObligationController {
         redirect.addFlashAttribute("org.springframework.validation.BindingResult.amendment", result);
         redirect.addFlashAttribute("amendment", amendment);
         return "redirect:/obligations/" + id + "#amend";
-    }
-
-    @GetMapping("/obligations/{id}/raise")
-    @PreAuthorize(Access.REPORT)
-    String raiseForm(@PathVariable UUID id, Model model) {
-        Tenant tenant = CurrentTenant.require();
-        model.addAttribute("raise", obligations.proposeRaise(tenant.organisationId(), id));
-        return raisePage(model, tenant, id);
-    }
-
-    @PostMapping("/obligations/{id}/raise")
-    @PreAuthorize(Access.REPORT)
-    String raise(@PathVariable UUID id, @Valid @ModelAttribute("raise") RaiseForm raise, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        Tenant tenant = CurrentTenant.require();
-        if (!result.hasErrors()) {
-            try {
-                ImprovementView raised = obligations.raise(tenant, id, raise);
-                redirect.addFlashAttribute("success", raised.reference() + " is raised from this obligation.");
-                return "redirect:/obligations/" + id;
-            }
-            catch (Refused refused) {
-                rethrowNotFound(refused);
-                Forms.reject(result, refused);
-            }
-        }
-        return raisePage(model, tenant, id);
-    }
-
-    private String raisePage(Model model, Tenant tenant, UUID id) {
-        model.addAttribute("o", obligations.get(tenant.organisationId(), id));
-        raiseChoices.addTo(model, tenant.organisationId());
-        return "obligation/raise";
     }
 
     private static void rethrowNotFound(Refused refused) {
