@@ -548,6 +548,18 @@ public class AuditManagement {
                 a.getVersion());
     }
 
+    /** Audits reported in a period (reported or closed since), for the management review's input pack. */
+    @Transactional(readOnly = true)
+    public List<AuditSummary> reportedBetween(UUID organisationId, LocalDate from, LocalDate to) {
+        ZoneId zone = zone(organisationId);
+        java.time.Instant start = from.atStartOfDay(zone).toInstant();
+        java.time.Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Audit> reported = audits.findAll((root, query, cb) -> cb.and(cb.equal(root.get("organisationId"), organisationId),
+                cb.greaterThanOrEqualTo(root.get("reportedAt"), start), cb.lessThan(root.get("reportedAt"), end)),
+                org.springframework.data.domain.Sort.by("reportedAt"));
+        return summaries(organisationId, reported, people.displayNames(organisationId));
+    }
+
     @Transactional(readOnly = true)
     public Page<AuditSummary> search(UUID organisationId, Integer year, AuditType type, AuditStatus status, UUID areaId,
             Pageable pageable) {

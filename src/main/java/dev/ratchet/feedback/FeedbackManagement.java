@@ -209,6 +209,17 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
                 f.getKind(), f.getSubject(), f.getText(), from(tenant, f, names), f.getPartyType(), f.getStatus(), f.getReply()));
     }
 
+    /** Feedback received in a period as top management reads it: anonymous reporters stay anonymous. */
+    @Transactional(readOnly = true)
+    public List<FeedbackSummary> receivedBetween(UUID organisationId, LocalDate from, LocalDate to) {
+        Map<UUID, String> names = people.displayNames(organisationId);
+        Tenant reader = new Tenant(organisationId, null, null, null, java.util.Set.of("MANAGEMENT"));
+        return feedback.findAll((root, query, cb) -> cb.and(cb.equal(root.get("organisationId"), organisationId),
+                cb.between(root.get("receivedOn"), from, to)), org.springframework.data.domain.Sort.by("receivedOn")).stream()
+                .map(f -> new FeedbackSummary(f.getId(), f.getReference(), f.getReceivedOn(), f.getKind(), f.getSubject(),
+                        f.getText(), from(reader, f, names), f.getPartyType(), f.getStatus(), f.getReply())).toList();
+    }
+
     // --- importing feedback from interested parties ------------------------------------------------------------
 
     public record ImportRow(String reference, FeedbackForm form) {

@@ -118,6 +118,57 @@ public class ImprovementManagement {
                 .stream().findFirst().map(r -> new ImprovementView.Link(r.getId(), r.getReference(), r.getTitle(), r.getStatus()));
     }
 
+    /** The register over a period, computed in the database, for the management review's input pack. */
+    @Transactional(readOnly = true)
+    public ImprovementStatistics statistics(UUID organisationId, LocalDate from, LocalDate to) {
+        ZoneId zone = ZoneId.of(organisations.get(organisationId).timeZone());
+        Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+        Map<String, Long> bySource = new LinkedHashMap<>();
+        Map<String, Long> byGrade = new LinkedHashMap<>();
+        long[] raised = new long[2];
+        jdbc.query("""
+                select kind, source, grade, count(*) from improvement_record
+                where organisation_id = ? and raised_at >= ? and raised_at < ? group by kind, source, grade""", rs -> {
+            long n = rs.getLong(4);
+            boolean nc = Kind.NONCONFORMITY.name().equals(rs.getString(1));
+            raised[nc ? 0 : 1] += n;
+            bySource.merge(Source.valueOf(rs.getString(2)).label(), n, Long::sum);
+            if (nc) {
+                byGrade.merge(rs.getString(3) == null ? "Not graded" : Grade.valueOf(rs.getString(3)).label(), n, Long::sum);
+            }
+        }, organisationId, start, end);
+        Long open = jdbc.queryForObject("""
+                select count(*) from improvement_record where organisation_id = ? and kind = 'NONCONFORMITY'
+                  and status not in ('CLOSED', 'REJECTED')""", Long.class, organisationId);
+        Long overdue = jdbc.queryForObject("""
+                select count(*) from improvement_record where organisation_id = ? and kind = 'NONCONFORMITY'
+                  and status not in ('CLOSED', 'REJECTED') and target_date < ?""", Long.class, organisationId, java.sql.Date.valueOf(to));
+        List<Double> days = jdbc.query("""
+                select raised_at, closed_at from improvement_record where organisation_id = ? and closed_at >= ? and closed_at < ?""",
+                (rs, i) -> (rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime()) / 86_400_000.0, organisationId, start, end);
+        long[] reviews = new long[2];
+        jdbc.query("""
+                select e.effective from effectiveness_review e where e.organisation_id = ? and e.attempt = 1
+                  and e.reviewed_at >= ? and e.reviewed_at < ?""", rs -> {
+            reviews[0]++;
+            if (rs.getBoolean(1)) {
+                reviews[1]++;
+            }
+        }, organisationId, start, end);
+        Long recurrences = jdbc.queryForObject("""
+                select count(*) from improvement_record where organisation_id = ? and recurrence_of is not null
+                  and raised_at >= ? and raised_at < ?""", Long.class, organisationId, start, end);
+        List<ImprovementView.Link> opportunities = records.findAll((root, query, cb) -> cb.and(
+                cb.equal(root.get("organisationId"), organisationId), cb.equal(root.get("kind"), Kind.OPPORTUNITY),
+                root.get("status").in(List.of(Status.CLOSED, Status.REJECTED)).not()),
+                PageRequest.of(0, 50, Sort.by("raisedAt"))).map(r -> new ImprovementView.Link(r.getId(), r.getReference(),
+                r.getTitle(), r.getStatus())).getContent();
+        return new ImprovementStatistics(raised[0], raised[1], bySource, byGrade, open, overdue, days.size(),
+                days.isEmpty() ? null : Math.round(days.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0,
+                reviews[0], reviews[1], recurrences, opportunities);
+    }
+
     /** The records raised from another record (an incident, an objective), latest first. */
     @Transactional(readOnly = true)
     public List<ImprovementView.Link> raisedFrom(UUID organisationId, UUID sourceId) {

@@ -201,6 +201,22 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
                 o.getVersion());
     }
 
+    /** A change to an obligation that took effect in a period, for the management review's input pack. */
+    public record ChangeInPeriod(UUID obligationId, String reference, String name, LocalDate effectiveDate, String summary,
+            String impactAssessment) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<ChangeInPeriod> changesBetween(UUID organisationId, LocalDate from, LocalDate to) {
+        Map<UUID, Obligation> byId = new HashMap<>();
+        List<ChangeInPeriod> changes = new ArrayList<>();
+        for (ObligationAmendment a : amendments.findByOrganisationIdAndEffectiveDateBetweenOrderByEffectiveDate(organisationId, from, to)) {
+            Obligation o = byId.computeIfAbsent(a.getObligationId(), id -> find(organisationId, id));
+            changes.add(new ChangeInPeriod(o.getId(), o.getReference(), o.getName(), a.getEffectiveDate(), a.getSummary(), a.getImpactAssessment()));
+        }
+        return changes;
+    }
+
     @Transactional(readOnly = true)
     public Page<ObligationSummary> search(UUID organisationId, ObligationType type, UUID ownerId, Boolean reviewDue,
             String text, Pageable pageable) {

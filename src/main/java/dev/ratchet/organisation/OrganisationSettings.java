@@ -25,7 +25,7 @@ public class OrganisationSettings {
 
     @Min(value = 1, message = "Reviews are at least a month apart")
     @Max(value = 24, message = "Reviews are at most 24 months apart")
-    private int reviewCadenceMonths = 12;
+    private int reviewCadenceMonths = 3;
 
     @Min(value = 0, message = "The waiting period cannot be negative")
     @Max(value = 365, message = "The waiting period is at most a year")

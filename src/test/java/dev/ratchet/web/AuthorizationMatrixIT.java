@@ -71,6 +71,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
     static UUID change;
     static UUID obligation;
     static UUID feedbackId;
+    static UUID review;
     static UUID line;
 
     @Autowired
@@ -96,6 +97,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     @Autowired
     dev.ratchet.feedback.FeedbackManagement feedback;
+
+    @Autowired
+    dev.ratchet.review.ReviewManagement reviews;
 
     @BeforeEach
     void organisation() {
@@ -151,6 +155,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
             concern.setSubject("Matrix feedback");
             concern.setText("Matrix");
             feedbackId = feedback.submit(org.tenant(Role.CONTRIBUTOR), concern).id();
+            dev.ratchet.review.ScheduleForm meeting = new dev.ratchet.review.ScheduleForm();
+            meeting.setTitle("Matrix review");
+            meeting.setPlannedDate(java.time.LocalDate.of(2098, 1, 1));
+            review = reviews.schedule(org.tenant(Role.ISMS_MANAGER), meeting).id();
             try {
                 evidence = improvements.attach(org.tenant(Role.ISMS_MANAGER), improvement, new dev.ratchet.evidence.EvidenceManagement.Upload(
                         "access-review.txt", 5, new java.io.ByteArrayInputStream("hello".getBytes()), java.time.LocalDate.now(), null)).id();
@@ -282,13 +290,14 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 : text.startsWith("/incidents/") ? incident.toString()
                 : text.startsWith("/changes/") ? change.toString()
                 : text.startsWith("/obligations/") ? obligation.toString()
-                : text.startsWith("/feedback/") ? feedbackId.toString() : UUID.randomUUID().toString();
+                : text.startsWith("/feedback/") ? feedbackId.toString()
+                : text.startsWith("/reviews/") ? review.toString() : UUID.randomUUID().toString();
         return text.replace("{id}", id).replace("{organisationId}", org.id().toString())
                 .replace("{improvementId}", improvement.toString()).replace("{actionId}", action.toString())
                 .replace("{memberId}", target.toString())
                 .replace("{areaId}", org.areaId().toString())
                 .replace("{auditId}", audit.toString()).replace("{lineId}", line.toString()).replace("{year}", "2031")
-                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{feedbackId}", feedbackId.toString()).replace("{uploadId}", UUID.randomUUID().toString())
+                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{feedbackId}", feedbackId.toString()).replace("{reviewId}", review.toString()).replace("{uploadId}", UUID.randomUUID().toString())
                 .replace("{teamMemberId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
                 .replace("{unknownId}", UUID.randomUUID().toString())
                 .replace("{token}", "not-a-calendar-secret-" + UUID.randomUUID())

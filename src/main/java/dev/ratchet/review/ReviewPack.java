@@ -1,0 +1,54 @@
+package dev.ratchet.review;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The input pack of clause 9.3.2 for one review, in the standard's order: what management sees. Plain data only, so
+ * that it is stored as it was (JSON) when the meeting starts and shown the same way ever after.
+ */
+public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assembledAt,
+        List<Action> previousActions,
+        String externalInternalIssues, List<Change> ismsChanges,
+        String interestedParties,
+        Nonconformities nonconformities, List<Objective> objectives, List<Audit> audits, AuditProgramme programme,
+        List<Feedback> feedback, List<Incident> incidents, List<ObligationChange> obligationChanges,
+        String riskAssessment,
+        List<Opportunity> opportunities) {
+
+    public record Action(String reference, String title, String ownerName, LocalDate dueDate, String status, boolean overdue) {
+    }
+
+    public record Change(String reference, String title, LocalDate plannedDate, String status) {
+    }
+
+    public record Nonconformities(long raised, long opportunitiesRaised, Map<String, Long> bySource, Map<String, Long> byGrade,
+            long open, long overdue, long closed, Double meanDaysToClose, Integer effectivenessRate, long effectivenessReviews,
+            long recurrences) {
+    }
+
+    public record Objective(String reference, String title, String target, BigDecimal latestValue, LocalDate latestOn,
+            Boolean onTarget, int periodsOffTarget) {
+    }
+
+    public record Audit(String reference, String title, String type, String status, long nonconformities, long opportunities) {
+    }
+
+    public record AuditProgramme(int year, long planned, long reported, int progress, boolean approved) {
+    }
+
+    public record Feedback(String reference, LocalDate receivedOn, String from, String kind, String subject, String status) {
+    }
+
+    public record Incident(String reference, String title, String severity, String category, String lessonsLearned) {
+    }
+
+    public record ObligationChange(String reference, String name, LocalDate effectiveDate, String summary, String impact) {
+    }
+
+    public record Opportunity(String reference, String title, String status) {
+    }
+}

@@ -1,0 +1,100 @@
+package dev.ratchet.review.api;
+
+import java.util.UUID;
+
+import dev.ratchet.review.InputsForm;
+import dev.ratchet.review.ReviewManagement;
+import dev.ratchet.review.ReviewPack;
+import dev.ratchet.review.ReviewView;
+import dev.ratchet.review.Schedule;
+import dev.ratchet.review.ScheduleForm;
+import dev.ratchet.review.TeamForm;
+import dev.ratchet.review.TeamView;
+import dev.ratchet.shared.Access;
+import dev.ratchet.shared.CurrentTenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/organisations/{organisationId}")
+@Tag(name = "Management reviews", description = "Clause 9.3: the team, the schedule and the input pack")
+class ReviewApi {
+
+    private final ReviewManagement reviews;
+
+    ReviewApi(ReviewManagement reviews) {
+        this.reviews = reviews;
+    }
+
+    @GetMapping("/review-team")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "The management review team")
+    TeamView team(@PathVariable UUID organisationId) {
+        return reviews.team(CurrentTenant.require().organisationId());
+    }
+
+    @PutMapping("/review-team")
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Set the chair, deputies, members, quorum and oversight statement")
+    TeamView saveTeam(@PathVariable UUID organisationId, @Valid @RequestBody TeamForm form) {
+        return reviews.saveTeam(CurrentTenant.require(), form);
+    }
+
+    @GetMapping("/reviews")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "The reviews held and planned, and when the next is due at the organisation's interval")
+    Schedule schedule(@PathVariable UUID organisationId) {
+        return reviews.schedule(CurrentTenant.require().organisationId());
+    }
+
+    @PostMapping("/reviews")
+    @PreAuthorize(Access.CONFIGURE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Plan the next review")
+    ReviewView plan(@PathVariable UUID organisationId, @Valid @RequestBody ScheduleForm form) {
+        return reviews.schedule(CurrentTenant.require(), form);
+    }
+
+    @GetMapping("/reviews/{reviewId}")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "A review with its input pack: live while planned, frozen once the meeting started")
+    ReviewView get(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+        return reviews.get(CurrentTenant.require().organisationId(), reviewId);
+    }
+
+    @GetMapping("/reviews/{reviewId}/pack")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "The input pack of clause 9.3.2 as JSON")
+    ReviewPack pack(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+        return reviews.get(CurrentTenant.require().organisationId(), reviewId).pack();
+    }
+
+    @PutMapping("/reviews/{reviewId}/inputs")
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Write the inputs Ratchet holds no data for (9.3.2 b, c, f) before the meeting")
+    ReviewView inputs(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody InputsForm form) {
+        return reviews.writeInputs(CurrentTenant.require(), reviewId, form);
+    }
+
+    record StartBody(Long version) {
+    }
+
+    @PostMapping("/reviews/{reviewId}/start")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Start the meeting (the chair or the ISMS manager): the pack is frozen")
+    ReviewView start(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @RequestBody StartBody body) {
+        return reviews.start(CurrentTenant.require(), reviewId, body.version());
+    }
+}

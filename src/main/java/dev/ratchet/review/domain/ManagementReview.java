@@ -1,0 +1,119 @@
+package dev.ratchet.review.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import dev.ratchet.review.InputsForm;
+import dev.ratchet.review.ReviewStatus;
+import dev.ratchet.shared.HistoryRedacted;
+import dev.ratchet.shared.OrganisationScoped;
+import dev.ratchet.shared.Refused;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** One management review: when, for which period, the inputs written by hand, and the pack frozen at its start. */
+@Entity
+public class ManagementReview implements OrganisationScoped {
+
+    @Id
+    private UUID id;
+
+    @Column(updatable = false)
+    private UUID organisationId;
+
+    @Column(updatable = false)
+    private String reference;
+
+    private String title;
+
+    private LocalDate plannedDate;
+
+    private LocalDate periodFrom;
+
+    @Enumerated(EnumType.STRING)
+    private ReviewStatus status;
+
+    private String externalInternalIssues;
+
+    private String interestedParties;
+
+    private String riskAssessment;
+
+    /** The input pack as the meeting saw it (JSON); its content is long, the history records that it was frozen. */
+    @HistoryRedacted
+    private String pack;
+
+    private Instant startedAt;
+
+    @Column(updatable = false)
+    private UUID createdBy;
+
+    @Column(updatable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected ManagementReview() {
+    }
+
+    public ManagementReview(UUID organisationId, String reference, String title, LocalDate plannedDate, LocalDate periodFrom,
+            UUID createdBy, Instant now) {
+        this.id = UUID.randomUUID();
+        this.organisationId = organisationId;
+        this.reference = reference;
+        this.title = title.strip();
+        this.plannedDate = plannedDate;
+        this.periodFrom = periodFrom;
+        this.status = ReviewStatus.PLANNED;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+    }
+
+    public void write(InputsForm form) {
+        requirePlanned("The inputs");
+        this.externalInternalIssues = blankToNull(form.getExternalInternalIssues());
+        this.interestedParties = blankToNull(form.getInterestedParties());
+        this.riskAssessment = blankToNull(form.getRiskAssessment());
+    }
+
+    /** The meeting starts: the pack is frozen, so the minutes always show what management saw. */
+    public void start(String frozenPack, Instant now) {
+        requirePlanned("Starting the meeting");
+        this.pack = frozenPack;
+        this.status = ReviewStatus.IN_MEETING;
+        this.startedAt = now;
+    }
+
+    private void requirePlanned(String what) {
+        if (status != ReviewStatus.PLANNED) {
+            throw Refused.conflict(what + ": the meeting has started and its pack is frozen");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
+    public UUID getOrganisationId() { return organisationId; }
+    public UUID getId() { return id; }
+    public String getReference() { return reference; }
+    public String getTitle() { return title; }
+    public LocalDate getPlannedDate() { return plannedDate; }
+    public LocalDate getPeriodFrom() { return periodFrom; }
+    public ReviewStatus getStatus() { return status; }
+    public String getExternalInternalIssues() { return externalInternalIssues; }
+    public String getInterestedParties() { return interestedParties; }
+    public String getRiskAssessment() { return riskAssessment; }
+    public String getPack() { return pack; }
+    public Instant getStartedAt() { return startedAt; }
+    public UUID getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+    public long getVersion() { return version; }
+}

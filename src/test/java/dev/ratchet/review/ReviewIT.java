@@ -1,0 +1,123 @@
+package dev.ratchet.review;
+
+import java.time.LocalDate;
+
+import dev.ratchet.IntegrationTest;
+import dev.ratchet.TestOrganisation;
+import dev.ratchet.identity.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Management reviews through the API: the team, the schedule, the input pack from live data, frozen at the start. */
+class ReviewIT extends IntegrationTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void organisation() {
+        org = newOrganisation("Reviews");
+    }
+
+    JsonNode call(Role role, String method, String path, String body, int expected) throws Exception {
+        var request = switch (method) {
+            case "POST" -> post("/api/v1/organisations/{org}" + path, org.id());
+            case "PUT" -> put("/api/v1/organisations/{org}" + path, org.id());
+            default -> get("/api/v1/organisations/{org}" + path, org.id());
+        };
+        request.header("Authorization", org.bearer(role));
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        String response = mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
+        return response.isEmpty() || !response.startsWith("{") && !response.startsWith("[") ? null : JSON.readTree(response);
+    }
+
+    @Test
+    void thePackIsAssembledFromTheRegistersAndFrozenWhenTheMeetingStarts() throws Exception {
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", """
+                {"chairId":"%s","memberIds":["%s","%s"],"quorum":2,"oversight":"The team oversees the ISMS."}"""
+                .formatted(org.userIds().get(Role.MANAGEMENT), org.userIds().get(Role.ISMS_MANAGER), org.userIds().get(Role.AUDITOR)), 200);
+        JsonNode schedule = call(Role.CONTRIBUTOR, "GET", "/reviews", null, 200);
+        assertThat(schedule.get("cadenceMonths").asInt()).isEqualTo(3); // quarterly by default
+        assertThat(schedule.get("nextPlanned").asBoolean()).isFalse();
+
+        // The registers: a nonconformity, an audit reported with it, an objective with a measurement.
+        call(Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Backups not tested","description":"No restore test this year","source":"INTERNAL_AUDIT","grade":"MINOR"}""", 201);
+        JsonNode audit = call(Role.ISMS_MANAGER, "POST", "/audits", """
+                {"title":"Backups","objectives":"Check backups","plannedStart":"%s","plannedEnd":"%s","requirements":["iso27001-2022:A.8.13"]}"""
+                .formatted(LocalDate.now(), LocalDate.now()), 201);
+        audit = call(Role.ISMS_MANAGER, "POST", "/audits/" + audit.get("id").asString() + "/team",
+                "{\"externalName\":\"Ext Auditor\",\"lead\":true,\"version\":" + audit.get("version").asLong() + "}", 201);
+        audit = call(Role.ISMS_MANAGER, "POST", "/audits/" + audit.get("id").asString() + "/start", "{\"version\":" + audit.get("version").asLong() + "}", 200);
+        JsonNode line = audit.get("lines").get(0);
+        call(Role.ISMS_MANAGER, "PUT", "/audits/" + audit.get("id").asString() + "/lines/" + line.get("id").asString(),
+                "{\"result\":\"CONFORMING\",\"version\":" + line.get("version").asLong() + "}", 200);
+        audit = call(Role.ISMS_MANAGER, "GET", "/audits/" + audit.get("id").asString(), null, 200);
+        call(Role.ISMS_MANAGER, "POST", "/audits/" + audit.get("id").asString() + "/report",
+                "{\"text\":\"Effective\",\"version\":" + audit.get("version").asLong() + "}", 200);
+        JsonNode objective = call(Role.ISMS_MANAGER, "POST", "/objectives", """
+                {"title":"Restore tests","measure":"Successful restore tests per quarter","target":3,"direction":"AT_LEAST","frequency":"QUARTERLY"}""", 201);
+        call(Role.ISMS_MANAGER, "POST", "/objectives/" + objective.get("id").asString() + "/measurements",
+                "{\"measuredOn\":\"" + LocalDate.now() + "\",\"value\":1}", 201);
+
+        JsonNode review = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Q4 review\",\"plannedDate\":\"" + LocalDate.now().plusDays(3) + "\"}", 201);
+        call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Another\",\"plannedDate\":\"" + LocalDate.now().plusDays(30) + "\"}", 409);
+        String id = review.get("id").asString();
+        review = call(Role.ISMS_MANAGER, "PUT", "/reviews/" + id + "/inputs", """
+                {"externalInternalIssues":"New data centre provider","riskAssessment":"Risk treatment plan 80%% done","version":%d}"""
+                .formatted(review.get("version").asLong()), 200);
+        JsonNode pack = review.get("pack");
+        assertThat(review.get("frozen").asBoolean()).isFalse();
+        assertThat(pack.get("nonconformities").get("raised").asLong()).isEqualTo(1);
+        assertThat(pack.get("nonconformities").get("byGrade").get("Minor").asLong()).isEqualTo(1);
+        assertThat(pack.get("audits").get(0).get("reference").asString()).isEqualTo(audit.get("reference").asString());
+        assertThat(pack.get("objectives").get(0).get("onTarget").asBoolean()).isFalse();
+        assertThat(pack.get("externalInternalIssues").asString()).isEqualTo("New data centre provider");
+
+        call(Role.AUDITOR, "POST", "/reviews/" + id + "/start", "{\"version\":" + review.get("version").asLong() + "}", 403);
+        review = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/start", "{\"version\":" + review.get("version").asLong() + "}", 200);
+        assertThat(review.get("status").asString()).isEqualTo("IN_MEETING");
+        String frozen = review.get("pack").toString();
+
+        // Data changes after the meeting started: the pack does not.
+        call(Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Second finding","description":"Found later","source":"OTHER"}""", 201);
+        call(Role.ISMS_MANAGER, "POST", "/objectives/" + objective.get("id").asString() + "/measurements",
+                "{\"measuredOn\":\"" + LocalDate.now().minusDays(1) + "\",\"value\":5}", 201);
+        JsonNode after = call(Role.CONTRIBUTOR, "GET", "/reviews/" + id, null, 200);
+        assertThat(after.get("frozen").asBoolean()).isTrue();
+        assertThat(after.get("pack").toString()).isEqualTo(frozen);
+        assertThat(call(Role.CONTRIBUTOR, "GET", "/reviews/" + id + "/pack", null, 200).get("nonconformities").get("raised").asLong()).isEqualTo(1);
+        call(Role.ISMS_MANAGER, "PUT", "/reviews/" + id + "/inputs", "{\"riskAssessment\":\"changed\",\"version\":" + after.get("version").asLong() + "}", 409);
+
+        call(Role.GUEST_AUDITOR, "GET", "/reviews/" + id, null, 403);
+        assertThat(call(Role.CONTRIBUTOR, "GET", "/reviews", null, 200).get("reviews")).hasSize(1);
+    }
+
+    @Test
+    void theTeamNeedsAChairAndAQuorumItCanMeet() throws Exception {
+        JsonNode refused = call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"quorum\":1,\"oversight\":\"x\"}", 422);
+        assertThat(refused.get("errors").get("chairId")).isNotNull();
+        refused = call(Role.ISMS_MANAGER, "PUT", "/review-team",
+                "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":3,\"oversight\":\"x\"}", 422);
+        assertThat(refused.get("errors").get("quorum")).isNotNull();
+        call(Role.MANAGEMENT, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"x\"}", 403);
+        JsonNode team = call(Role.ISMS_MANAGER, "PUT", "/review-team",
+                "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"Oversees the ISMS\"}", 200);
+        assertThat(team.get("chairName").asString()).startsWith("Management");
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"x\",\"version\":99}", 409);
+    }
+}
