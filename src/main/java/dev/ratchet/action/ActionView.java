@@ -16,6 +16,7 @@ public record ActionView(UUID id, UUID organisationId, String originType, UUID o
         return switch (originType) {
             case "IMPROVEMENT" -> "/improvements/" + originId;
             case "OBLIGATION" -> "/obligations/" + originId;
+            case "REVIEW" -> "/reviews/" + originId;
             default -> null;
         };
     }

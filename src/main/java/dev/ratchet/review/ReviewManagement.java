@@ -56,6 +56,7 @@ public class ReviewManagement {
     private final ManagementReviewRepository reviews;
     private final ReviewTeamRepository teams;
     private final ReviewReferences references;
+    private final dev.ratchet.review.domain.ReviewDecisionRepository decisions;
     private final OrganisationManagement organisations;
     private final ImprovementManagement improvements;
     private final AuditManagement audits;
@@ -69,12 +70,14 @@ public class ReviewManagement {
     private final Clock clock;
 
     ReviewManagement(ManagementReviewRepository reviews, ReviewTeamRepository teams, ReviewReferences references,
+            dev.ratchet.review.domain.ReviewDecisionRepository decisions,
             OrganisationManagement organisations, ImprovementManagement improvements, AuditManagement audits,
             ObjectiveManagement objectives, IncidentManagement incidents, ChangeManagement changes,
             ObligationManagement obligations, FeedbackManagement feedback, ActionManagement actions, People people, Clock clock) {
         this.reviews = reviews;
         this.teams = teams;
         this.references = references;
+        this.decisions = decisions;
         this.organisations = organisations;
         this.improvements = improvements;
         this.audits = audits;
@@ -197,6 +200,48 @@ public class ReviewManagement {
         return view(review, true);
     }
 
+    static final String ORIGIN = "REVIEW";
+
+    /**
+     * Records a decision of the meeting (clause 9.3.3) with its rationale and the inputs it answers, and plans its
+     * actions in the action tracker: owner, deadline and measurable success criteria, followed up at the next review.
+     */
+    public ReviewView decide(Tenant tenant, UUID id, DecisionForm form) {
+        ManagementReview review = find(tenant.organisationId(), id);
+        UUID chair = teams.findById(tenant.organisationId()).map(ReviewTeam::getChairId).orElse(null);
+        if (!tenant.hasAnyRole("ADMIN", "ISMS_MANAGER") && !tenant.userId().equals(chair)) {
+            throw new AccessDeniedException("The chair or the ISMS manager records the review's decisions");
+        }
+        if (review.getStatus() != ReviewStatus.IN_MEETING) {
+            throw Refused.conflict("Decisions are recorded once the meeting has started");
+        }
+        List<String> inputs = form.getInputs().stream().filter(i -> i != null && i.matches("[a-g]")).distinct().sorted().toList();
+        if (inputs.isEmpty()) {
+            throw Refused.field("inputs", "Say which agenda inputs (a to g) the decision answers");
+        }
+        int number = decisions.findByReviewIdOrderByPosition(id).size() + 1;
+        decisions.saveAndFlush(new dev.ratchet.review.domain.ReviewDecision(review, number, form.getType(), form.getDecision(),
+                form.getRationale(), inputs, tenant.userId(), clock.instant()));
+        List<dev.ratchet.action.PlannedAction> planned = form.getActions().stream().filter(a -> !a.blank())
+                .map(a -> new dev.ratchet.action.PlannedAction(a.getTitle(), "Decision " + number + " of " + review.getReference()
+                        + ": " + form.getDecision(), a.getOwnerId(), a.getDueDate(), a.getSuccessCriteria())).toList();
+        if (!planned.isEmpty()) {
+            actions.plan(tenant.organisationId(), ORIGIN, id, decisionReference(review, number), null, 1, planned);
+        }
+        return view(review, true);
+    }
+
+    private static String decisionReference(ManagementReview review, int number) {
+        return review.getReference() + " decision " + number;
+    }
+
+    private List<DecisionView> decisionsOf(ManagementReview review) {
+        List<dev.ratchet.action.ActionView> all = actions.of(review.getOrganisationId(), ORIGIN, review.getId());
+        return decisions.findByReviewIdOrderByPosition(review.getId()).stream().map(d -> new DecisionView(d.getId(), d.getPosition(),
+                d.getDecisionType(), d.getDecision(), d.getRationale(), d.getInputs(), all.stream()
+                        .filter(a -> decisionReference(review, d.getPosition()).equals(a.originReference())).toList())).toList();
+    }
+
     @Transactional(readOnly = true)
     public ReviewView get(UUID organisationId, UUID id) {
         return view(find(organisationId, id), true);
@@ -206,7 +251,7 @@ public class ReviewManagement {
         ReviewPack pack = !withPack ? null : r.getPack() != null ? JSON.readValue(r.getPack(), ReviewPack.class) : assemble(r);
         return new ReviewView(r.getId(), r.getReference(), r.getTitle(), r.getPlannedDate(), r.getPeriodFrom(), r.getStatus(),
                 r.getExternalInternalIssues(), r.getInterestedParties(), r.getRiskAssessment(), r.getStartedAt(), pack,
-                r.getPack() != null, r.getVersion());
+                r.getPack() != null, withPack ? decisionsOf(r) : List.of(), r.getVersion());
     }
 
     // --- the pack ----------------------------------------------------------------------------------------------
@@ -221,7 +266,7 @@ public class ReviewManagement {
         ReviewPack.Nonconformities ncs = new ReviewPack.Nonconformities(s.nonconformitiesRaised(), s.opportunitiesRaised(),
                 s.raisedBySource(), s.nonconformitiesByGrade(), s.openNonconformities(), s.overdueNonconformities(),
                 s.closedInPeriod(), s.meanDaysToClose(), s.effectivenessRate(), s.effectivenessReviews(), s.recurrences());
-        List<ReviewPack.Action> previous = actions.search(org, new dev.ratchet.action.ActionFilter(null, null, false, null, null, null, "REVIEW", null),
+        List<ReviewPack.Action> previous = actions.search(org, new dev.ratchet.action.ActionFilter(null, null, false, null, null, null, ORIGIN, null),
                 PageRequest.of(0, 200, Sort.by("dueDate"))).getContent().stream()
                 .sorted(java.util.Comparator.comparing((dev.ratchet.action.ActionView a) -> !a.overdueOn(today)))
                 .map(a -> new ReviewPack.Action(a.originReference(), a.title(), a.ownerName(), a.dueDate(), a.status().label(), a.overdueOn(today)))

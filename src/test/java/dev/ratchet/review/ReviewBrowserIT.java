@@ -92,5 +92,18 @@ class ReviewBrowserIT {
         Browser.submit(browser.findElement(By.xpath("//button[text()='Start the meeting and freeze the pack']")));
         assertThat(Browser.text()).contains("The pack is frozen").contains("this is what management saw");
         Browser.screenshot("review-frozen");
+
+        browser.findElement(By.cssSelector("input[name='inputs'][value='d']")).sendKeys(org.openqa.selenium.Keys.SPACE);
+        Browser.type(By.id("decisionText"), "Test a full restore every quarter");
+        Browser.type(By.id("rationale"), "No restore was tested this year (NC raised by the internal audit)");
+        Browser.type(By.id("actionTitle"), "Run and record a full restore test");
+        new Select(browser.findElement(By.id("actionOwner"))).selectByVisibleText("Rita Manager");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('actionDue').value = '2027-01-31'");
+        Browser.type(By.id("actionCriteria"), "A restore of the production database completes within 4 hours");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Record the decision']")));
+        assertThat(Browser.text()).contains("The decision is recorded").contains("Decision 1: Opportunity for improvement")
+                .contains("Rationale: No restore was tested this year").contains("Run and record a full restore test")
+                .contains("31 Jan 2027").contains("within 4 hours");
+        Browser.screenshot("review-decision");
     }
 }

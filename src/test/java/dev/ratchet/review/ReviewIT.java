@@ -108,6 +108,43 @@ class ReviewIT extends IntegrationTest {
     }
 
     @Test
+    void aDecisionsActionIsFollowedUpInTheNextReviewsInputA() throws Exception {
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"Oversees the ISMS\"}", 200);
+        JsonNode first = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Q1 review\",\"plannedDate\":\"" + LocalDate.now().plusDays(1) + "\"}", 201);
+        String id = first.get("id").asString();
+        String decision = """
+                {"type":"RESOURCE_NEED","decision":"Fund a second backup region","rationale":"Restore tests failed twice; one region is a single point of failure",
+                 "inputs":["d","f"],"actions":[{"title":"Set up backups in a second region","ownerId":"%s","dueDate":"%s",
+                 "successCriteria":"A full restore from the second region succeeds within 4 hours"}]}"""
+                .formatted(org.userIds().get(Role.CONTRIBUTOR), LocalDate.now().plusDays(45));
+        call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/decisions", decision, 409);           // the meeting has not started
+        first = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/start", "{\"version\":" + first.get("version").asLong() + "}", 200);
+        call(Role.AUDITOR, "POST", "/reviews/" + id + "/decisions", decision, 403);
+        JsonNode refused = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/decisions", decision.replace("\"inputs\":[\"d\",\"f\"]", "\"inputs\":[]"), 422);
+        assertThat(refused.get("errors").get("inputs")).isNotNull();
+        JsonNode decided = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/decisions", decision, 201);
+        JsonNode d = decided.get("decisions").get(0);
+        assertThat(d.get("rationale").asString()).startsWith("Restore tests failed twice");
+        assertThat(d.get("inputs").toString()).isEqualTo("[\"d\",\"f\"]");
+        JsonNode action = d.get("actions").get(0);
+        assertThat(action.get("ownerId").asString()).isEqualTo(org.userIds().get(Role.CONTRIBUTOR).toString());
+        assertThat(action.get("successCriteria").asString()).contains("within 4 hours");
+
+        JsonNode second = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Q2 review\",\"plannedDate\":\"" + LocalDate.now().plusDays(90) + "\"}", 201);
+        JsonNode line = second.get("pack").get("previousActions").get(0);
+        assertThat(line.get("reference").asString()).isEqualTo(first.get("reference").asString() + " decision 1");
+        assertThat(line.get("title").asString()).isEqualTo("Set up backups in a second region");
+        assertThat(line.get("status").asString()).isEqualTo("Open");
+
+        mvc.perform(post("/api/v1/organisations/{org}/actions/{a}/completion", org.id(), action.get("id").asString())
+                        .header("Authorization", org.bearer(Role.CONTRIBUTOR)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"evidence\":\"Restore test passed in 3 h 10 min\",\"version\":" + action.get("version").asLong() + "}"))
+                .andExpect(status().isOk());
+        JsonNode now = call(Role.CONTRIBUTOR, "GET", "/reviews/" + second.get("id").asString() + "/pack", null, 200);
+        assertThat(now.get("previousActions").get(0).get("status").asString()).isEqualTo("Done");
+    }
+
+    @Test
     void theTeamNeedsAChairAndAQuorumItCanMeet() throws Exception {
         JsonNode refused = call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"quorum\":1,\"oversight\":\"x\"}", 422);
         assertThat(refused.get("errors").get("chairId")).isNotNull();

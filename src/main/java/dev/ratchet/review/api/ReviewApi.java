@@ -88,6 +88,14 @@ class ReviewApi {
         return reviews.writeInputs(CurrentTenant.require(), reviewId, form);
     }
 
+    @PostMapping("/reviews/{reviewId}/decisions")
+    @PreAuthorize(Access.REPORT)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a decision (the chair or the ISMS manager) with its rationale, the inputs it answers and its actions")
+    ReviewView decide(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody dev.ratchet.review.DecisionForm form) {
+        return reviews.decide(CurrentTenant.require(), reviewId, form);
+    }
+
     record StartBody(Long version) {
     }
 

@@ -124,6 +124,14 @@ class ReviewController {
             inputs.setVersion(review.version());
             model.addAttribute("inputs", inputs);
         }
+        if (!model.containsAttribute("decision")) {
+            dev.ratchet.review.DecisionForm decision = new dev.ratchet.review.DecisionForm();
+            decision.getActions().add(new dev.ratchet.review.DecisionForm.ActionForm());
+            model.addAttribute("decision", decision);
+        }
+        model.addAttribute("decisionTypes", dev.ratchet.review.DecisionType.values());
+        model.addAttribute("letters", java.util.List.of("a", "b", "c", "d", "e", "f", "g"));
+        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
         TeamView team = reviews.team(tenant.organisationId());
         model.addAttribute("manager", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER"));
         model.addAttribute("mayStart", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER") || tenant.userId().equals(team.chairId()));
@@ -150,6 +158,28 @@ class ReviewController {
         redirect.addFlashAttribute("org.springframework.validation.BindingResult.inputs", result);
         redirect.addFlashAttribute("inputs", inputs);
         return "redirect:/reviews/" + id + "#inputs";
+    }
+
+    @PostMapping("/reviews/{id}/decisions")
+    @PreAuthorize(Access.REPORT)
+    String decide(@PathVariable UUID id, @Valid @ModelAttribute("decision") dev.ratchet.review.DecisionForm decision,
+            BindingResult result, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                reviews.decide(CurrentTenant.require(), id, decision);
+                redirect.addFlashAttribute("success", "The decision is recorded" + (decision.getActions().isEmpty() ? "." : "; its action is in the owner's list."));
+                return "redirect:/reviews/" + id + "#decisions";
+            }
+            catch (Refused refused) {
+                if (refused.kind() == Refused.Kind.NOT_FOUND) {
+                    throw refused;
+                }
+                Forms.reject(result, refused);
+            }
+        }
+        redirect.addFlashAttribute("org.springframework.validation.BindingResult.decision", result);
+        redirect.addFlashAttribute("decision", decision);
+        return "redirect:/reviews/" + id + "#decide";
     }
 
     @PostMapping("/reviews/{id}/start")
