@@ -213,7 +213,9 @@ public class ReviewManagement {
             throw new AccessDeniedException("The chair or the ISMS manager records the review's decisions");
         }
         if (review.getStatus() != ReviewStatus.IN_MEETING) {
-            throw Refused.conflict("Decisions are recorded once the meeting has started");
+            throw Refused.conflict(review.getStatus() == ReviewStatus.APPROVED
+                    ? "The minutes are approved and locked: record a correction as an amendment in the next review"
+                    : "Decisions are recorded once the meeting has started");
         }
         List<String> inputs = form.getInputs().stream().filter(i -> i != null && i.matches("[a-g]")).distinct().sorted().toList();
         if (inputs.isEmpty()) {
@@ -247,11 +249,40 @@ public class ReviewManagement {
         return view(find(organisationId, id), true);
     }
 
+    /** What a reader may see: a guest auditor reads approved minutes only. */
+    @Transactional(readOnly = true)
+    public ReviewView read(Tenant tenant, UUID id) {
+        ManagementReview review = find(tenant.organisationId(), id);
+        if (onlyGuest(tenant) && review.getStatus() != ReviewStatus.APPROVED) {
+            throw new AccessDeniedException("A guest auditor reads approved minutes only");
+        }
+        return view(review, true);
+    }
+
+    static boolean onlyGuest(Tenant tenant) {
+        return !tenant.hasAnyRole("ADMIN", "ISMS_MANAGER", "AUDITOR", "CONTRIBUTOR", "MANAGEMENT");
+    }
+
+    /** Only the chair approves the minutes; then nothing of the review changes. */
+    public ReviewView approve(Tenant tenant, UUID id, Long version) {
+        ManagementReview review = find(tenant.organisationId(), id);
+        UUID chair = teams.findById(tenant.organisationId()).map(ReviewTeam::getChairId).orElse(null);
+        if (!tenant.userId().equals(chair)) {
+            throw new AccessDeniedException("Only the chair of the management review team approves the minutes");
+        }
+        Refused.requireCurrentVersion(version, review.getVersion());
+        review.approve(tenant.userId(), clock.instant());
+        reviews.flush();
+        return view(review, true);
+    }
+
     private ReviewView view(ManagementReview r, boolean withPack) {
         ReviewPack pack = !withPack ? null : r.getPack() != null ? JSON.readValue(r.getPack(), ReviewPack.class) : assemble(r);
         return new ReviewView(r.getId(), r.getReference(), r.getTitle(), r.getPlannedDate(), r.getPeriodFrom(), r.getStatus(),
                 r.getExternalInternalIssues(), r.getInterestedParties(), r.getRiskAssessment(), r.getStartedAt(), pack,
-                r.getPack() != null, withPack ? decisionsOf(r) : List.of(), r.getVersion());
+                r.getPack() != null, withPack ? decisionsOf(r) : List.of(),
+                r.getApprovedBy() == null ? null : people.displayNames(r.getOrganisationId()).getOrDefault(r.getApprovedBy(), "(former member)"),
+                r.getApprovedAt(), r.getVersion());
     }
 
     // --- the pack ----------------------------------------------------------------------------------------------

@@ -105,5 +105,9 @@ class ReviewBrowserIT {
                 .contains("Rationale: No restore was tested this year").contains("Run and record a full restore test")
                 .contains("31 Jan 2027").contains("within 4 hours");
         Browser.screenshot("review-decision");
+
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Approve the minutes (chair)']")));
+        assertThat(browser.findElement(By.id("approval")).getText()).contains("Minutes approved by Rita Manager (chair)");
+        assertThat(Browser.text()).doesNotContain("Record a decision");
     }
 }

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -142,6 +143,21 @@ class ReviewIT extends IntegrationTest {
                 .andExpect(status().isOk());
         JsonNode now = call(Role.CONTRIBUTOR, "GET", "/reviews/" + second.get("id").asString() + "/pack", null, 200);
         assertThat(now.get("previousActions").get(0).get("status").asString()).isEqualTo("Done");
+
+        // Only the chair approves; approved minutes are locked; a guest auditor then reads them.
+        call(Role.GUEST_AUDITOR, "GET", "/reviews/" + id, null, 403);
+        call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/approval", "{\"version\":" + decided.get("version").asLong() + "}", 403);
+        JsonNode approved = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/approval", "{\"version\":" + decided.get("version").asLong() + "}", 200);
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.get("approvedByName").asString()).startsWith("Management");
+        JsonNode locked = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/decisions", decision, 409);
+        assertThat(locked.get("detail").asString()).contains("approved and locked");
+        call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/approval", "{\"version\":" + approved.get("version").asLong() + "}", 409);
+        assertThat(call(Role.GUEST_AUDITOR, "GET", "/reviews/" + id, null, 200).get("decisions").get(0).get("decision").asString())
+                .isEqualTo("Fund a second backup region");
+        String page = mvc.perform(get("/reviews/{id}", id).with(user(org.principal(Role.ISMS_MANAGER))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Minutes approved by").doesNotContain("Record a decision");
     }
 
     @Test

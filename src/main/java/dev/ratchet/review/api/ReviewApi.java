@@ -68,17 +68,24 @@ class ReviewApi {
     }
 
     @GetMapping("/reviews/{reviewId}")
-    @PreAuthorize(Access.REPORT)
-    @Operation(summary = "A review with its input pack: live while planned, frozen once the meeting started")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "A review with its input pack, decisions and approval (a guest auditor reads approved minutes only)")
     ReviewView get(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
-        return reviews.get(CurrentTenant.require().organisationId(), reviewId);
+        return reviews.read(CurrentTenant.require(), reviewId);
     }
 
     @GetMapping("/reviews/{reviewId}/pack")
-    @PreAuthorize(Access.REPORT)
+    @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The input pack of clause 9.3.2 as JSON")
     ReviewPack pack(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
-        return reviews.get(CurrentTenant.require().organisationId(), reviewId).pack();
+        return reviews.read(CurrentTenant.require(), reviewId).pack();
+    }
+
+    @PostMapping("/reviews/{reviewId}/approval")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "The chair approves the minutes; the review is locked from then on")
+    ReviewView approve(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @RequestBody StartBody body) {
+        return reviews.approve(CurrentTenant.require(), reviewId, body.version());
     }
 
     @PutMapping("/reviews/{reviewId}/inputs")

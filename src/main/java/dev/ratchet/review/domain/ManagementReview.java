@@ -50,6 +50,10 @@ public class ManagementReview implements OrganisationScoped {
 
     private Instant startedAt;
 
+    private UUID approvedBy;
+
+    private Instant approvedAt;
+
     @Column(updatable = false)
     private UUID createdBy;
 
@@ -90,6 +94,16 @@ public class ManagementReview implements OrganisationScoped {
         this.startedAt = now;
     }
 
+    /** The chair approves the minutes: from then on the review is locked. */
+    public void approve(UUID chair, Instant now) {
+        if (status != ReviewStatus.IN_MEETING) {
+            throw Refused.conflict(status == ReviewStatus.APPROVED ? "The minutes are approved already" : "Start the meeting before approving its minutes");
+        }
+        this.status = ReviewStatus.APPROVED;
+        this.approvedBy = chair;
+        this.approvedAt = now;
+    }
+
     private void requirePlanned(String what) {
         if (status != ReviewStatus.PLANNED) {
             throw Refused.conflict(what + ": the meeting has started and its pack is frozen");
@@ -113,6 +127,8 @@ public class ManagementReview implements OrganisationScoped {
     public String getRiskAssessment() { return riskAssessment; }
     public String getPack() { return pack; }
     public Instant getStartedAt() { return startedAt; }
+    public UUID getApprovedBy() { return approvedBy; }
+    public Instant getApprovedAt() { return approvedAt; }
     public UUID getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }

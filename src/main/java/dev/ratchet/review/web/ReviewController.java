@@ -110,10 +110,10 @@ class ReviewController {
     }
 
     @GetMapping("/reviews/{id}")
-    @PreAuthorize(Access.REPORT)
+    @PreAuthorize(Access.MEMBER)
     String show(@PathVariable UUID id, Model model) {
         Tenant tenant = CurrentTenant.require();
-        ReviewView review = reviews.get(tenant.organisationId(), id);
+        ReviewView review = reviews.read(tenant, id);
         model.addAttribute("r", review);
         model.addAttribute("p", review.pack());
         if (!model.containsAttribute("inputs")) {
@@ -135,6 +135,7 @@ class ReviewController {
         TeamView team = reviews.team(tenant.organisationId());
         model.addAttribute("manager", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER"));
         model.addAttribute("mayStart", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER") || tenant.userId().equals(team.chairId()));
+        model.addAttribute("chair", tenant.userId().equals(team.chairId()));
         return "review/review";
     }
 
@@ -180,6 +181,22 @@ class ReviewController {
         redirect.addFlashAttribute("org.springframework.validation.BindingResult.decision", result);
         redirect.addFlashAttribute("decision", decision);
         return "redirect:/reviews/" + id + "#decide";
+    }
+
+    @PostMapping("/reviews/{id}/approval")
+    @PreAuthorize(Access.REPORT)
+    String approve(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        try {
+            reviews.approve(CurrentTenant.require(), id, version);
+            redirect.addFlashAttribute("success", "The minutes are approved and locked.");
+        }
+        catch (Refused refused) {
+            if (refused.kind() == Refused.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/reviews/" + id;
     }
 
     @PostMapping("/reviews/{id}/start")
