@@ -7,11 +7,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.ratchet.change.domain.ChangeReferences;
@@ -27,6 +25,7 @@ import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.CsvImport;
+import dev.ratchet.tabular.ImportReferences;
 import dev.ratchet.tabular.Importer;
 
 import org.springframework.data.domain.Page;
@@ -211,8 +210,7 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
     public CsvImport.Result<ImportRow> check(Tenant tenant, byte[] content) {
         requireManager(tenant);
         UUID org = tenant.organisationId();
-        Set<String> inFile = new HashSet<>();
-        List<Object[]> refs = new ArrayList<>();
+        ImportReferences referenceColumn = new ImportReferences();
         CsvImport.Result<ImportRow> result;
         try {
             result = CsvImport.read(new ByteArrayInputStream(content), IMPORT_FIELDS, 50_000, zone(org), row -> {
@@ -223,28 +221,14 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
                 form.setImpact(row.text("Impact", 4000));
                 form.setPlannedDate(row.date("Planned date"));
                 form.setCauseReference(row.text("Cause", 60));
-                if (reference != null) {
-                    String key = reference.strip().toUpperCase(Locale.ROOT);
-                    if (!inFile.add(key)) {
-                        row.problem("Reference", "The reference " + reference + " is in the file twice");
-                    }
-                    refs.add(new Object[] {row.number(), key});
-                }
+                referenceColumn.note(row, reference);
                 return row.failed() ? null : new ImportRow(reference == null ? null : reference.strip(), form);
             });
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<CsvImport.Problem> problems = new ArrayList<>(result.problems());
-        for (int start = 0; start < refs.size(); start += 500) {
-            List<Object[]> batch = refs.subList(start, Math.min(refs.size(), start + 500));
-            Set<String> taken = new HashSet<>(changes.existingReferences(org, batch.stream().map(r -> (String) r[1]).toList()));
-            batch.stream().filter(r -> taken.contains((String) r[1])).forEach(r -> problems.add(
-                    new CsvImport.Problem((Long) r[0], "Reference", "There is a change " + r[1] + " in the log already")));
-        }
-        problems.sort(java.util.Comparator.comparingLong(CsvImport.Problem::row));
-        return problems.isEmpty() ? result : new CsvImport.Result<>(List.of(), problems, result.rowCount());
+        return referenceColumn.checkRegister(result, keys -> changes.existingReferences(org, keys), key -> "There is a change " + key + " in the log already");
     }
 
     @Override

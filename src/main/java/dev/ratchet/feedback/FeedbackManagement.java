@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +26,7 @@ import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.CsvImport;
+import dev.ratchet.tabular.ImportReferences;
 import dev.ratchet.tabular.Importer;
 
 import org.springframework.data.domain.Page;
@@ -241,8 +241,7 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
         requireManager(tenant);
         UUID org = tenant.organisationId();
         LocalDate today = today(org);
-        Set<String> inFile = new HashSet<>();
-        List<Object[]> refs = new ArrayList<>();
+        ImportReferences referenceColumn = new ImportReferences();
         CsvImport.Result<ImportRow> result;
         try {
             result = CsvImport.read(new ByteArrayInputStream(content), IMPORT_FIELDS, 50_000, zone(org), row -> {
@@ -260,28 +259,14 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
                 if (form.getReceivedOn() != null && form.getReceivedOn().isAfter(today)) {
                     row.problem("Received", "In the future");
                 }
-                if (reference != null) {
-                    String key = reference.strip().toUpperCase(Locale.ROOT);
-                    if (!inFile.add(key)) {
-                        row.problem("Reference", "The reference " + reference + " is in the file twice");
-                    }
-                    refs.add(new Object[] {row.number(), key});
-                }
+                referenceColumn.note(row, reference);
                 return row.failed() ? null : new ImportRow(reference == null ? null : reference.strip(), form);
             });
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<CsvImport.Problem> problems = new ArrayList<>(result.problems());
-        for (int start = 0; start < refs.size(); start += 500) {
-            List<Object[]> batch = refs.subList(start, Math.min(refs.size(), start + 500));
-            Set<String> taken = new HashSet<>(feedback.existingReferences(org, batch.stream().map(r -> (String) r[1]).toList()));
-            batch.stream().filter(r -> taken.contains((String) r[1])).forEach(r -> problems.add(
-                    new CsvImport.Problem((Long) r[0], "Reference", "There is feedback " + r[1] + " in the register already")));
-        }
-        problems.sort(java.util.Comparator.comparingLong(CsvImport.Problem::row));
-        return problems.isEmpty() ? result : new CsvImport.Result<>(List.of(), problems, result.rowCount());
+        return referenceColumn.checkRegister(result, keys -> feedback.existingReferences(org, keys), key -> "There is feedback " + key + " in the register already");
     }
 
     @Override

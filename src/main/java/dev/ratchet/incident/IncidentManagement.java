@@ -8,11 +8,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,6 +28,7 @@ import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.CsvImport;
+import dev.ratchet.tabular.ImportReferences;
 import dev.ratchet.tabular.Importer;
 
 import org.springframework.data.domain.Page;
@@ -204,8 +203,7 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
         requireManager(tenant);
         UUID org = tenant.organisationId();
         ZoneId zone = zone(org);
-        Set<String> inFile = new HashSet<>();
-        List<Object[]> references = new ArrayList<>();
+        ImportReferences referenceColumn = new ImportReferences();
         CsvImport.Result<ImportRow> result;
         try {
             result = CsvImport.read(new ByteArrayInputStream(content), IMPORT_FIELDS, MAX_IMPORT_ROWS, zone, row -> {
@@ -221,13 +219,7 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
                 form.setSummary(row.text("Summary", 8000));
                 form.setResponse(row.text("Response", 8000));
                 form.setLessonsLearned(row.text("Lessons learned", 8000));
-                if (reference != null) {
-                    String key = reference.strip().toUpperCase(Locale.ROOT);
-                    if (!inFile.add(key)) {
-                        row.problem("Reference", "The reference " + reference + " is in the file twice");
-                    }
-                    references.add(new Object[] {row.number(), key});
-                }
+                referenceColumn.note(row, reference);
                 if (form.getDetectedAt() != null && form.getOccurredAt() != null && form.getDetectedAt().isBefore(form.getOccurredAt())) {
                     row.problem("Detected", "Before it occurred");
                 }
@@ -240,19 +232,7 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // References already in the register, looked up in batches rather than one query per row.
-        List<CsvImport.Problem> problems = new ArrayList<>(result.problems());
-        for (int start = 0; start < references.size(); start += 500) {
-            List<Object[]> batch = references.subList(start, Math.min(references.size(), start + 500));
-            Set<String> taken = new HashSet<>(incidents.existingReferences(org, batch.stream().map(r -> (String) r[1]).toList()));
-            for (Object[] r : batch) {
-                if (taken.contains((String) r[1])) {
-                    problems.add(new CsvImport.Problem((Long) r[0], "Reference", "There is an incident " + r[1] + " in the register already"));
-                }
-            }
-        }
-        problems.sort(java.util.Comparator.comparingLong(CsvImport.Problem::row));
-        return problems.isEmpty() ? result : new CsvImport.Result<>(List.of(), problems, result.rowCount());
+        return referenceColumn.checkRegister(result, keys -> incidents.existingReferences(org, keys), key -> "There is an incident " + key + " in the register already");
     }
 
     @Override
