@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -18,6 +22,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.ContentDisposition;
 
 /**
  * A register as CSV (Commons CSV, UTF-8 with a byte-order mark so spreadsheet programs read it right) or XLSX
@@ -84,6 +94,33 @@ public final class TableExport {
             sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, next[0] - 1), 0, columns.size() - 1));
             workbook.write(out);
         }
+    }
+
+    /** A register export answered as CSV or XLSX by the request's extension, named {@code baseName.csv|xlsx}. */
+    public static <T> void respond(HttpServletRequest request, HttpServletResponse response, String baseName, String sheetName,
+            List<Column<T>> columns, Consumer<Consumer<T>> rows) throws IOException {
+        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
+        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(baseName + (xlsx ? ".xlsx" : ".csv")).build().toString());
+        if (xlsx) {
+            xlsx(sheetName, columns, rows, response.getOutputStream());
+        }
+        else {
+            csv(columns, rows, response.getOutputStream());
+        }
+    }
+
+    /** Every row of a paged search in the given order, fetched 1,000 at a time, so an export never holds them all. */
+    public static <T> Consumer<Consumer<T>> allPages(Function<Pageable, Page<T>> search, Sort sort) {
+        return sink -> {
+            for (int page = 0; ; page++) {
+                Page<T> slice = search.apply(PageRequest.of(page, 1000, sort));
+                slice.forEach(sink);
+                if (!slice.hasNext()) {
+                    return;
+                }
+            }
+        };
     }
 
     private static String text(Object value) {

@@ -33,7 +33,6 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -88,32 +87,23 @@ class ChangeController {
         return "change/register";
     }
 
-    private List<ChangeSummary> all(ChangeStatus status) {
+    private java.util.function.Consumer<java.util.function.Consumer<ChangeSummary>> pages(ChangeStatus status) {
         UUID org = CurrentTenant.require().organisationId();
+        return TableExport.allPages(page -> changes.search(org, new ChangeFilter(status, null, null, null), page),
+                Sort.by("plannedDate", "reference"));
+    }
+
+    private List<ChangeSummary> all(ChangeStatus status) {
         List<ChangeSummary> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            var slice = changes.search(org, new ChangeFilter(status, null, null, null), PageRequest.of(page, 1000, Sort.by("plannedDate", "reference")));
-            all.addAll(slice.getContent());
-            if (!slice.hasNext()) {
-                return all;
-            }
-        }
+        pages(status).accept(all::add);
+        return all;
     }
 
     @GetMapping({"/changes/export.csv", "/changes/export.xlsx"})
     @PreAuthorize(Access.MEMBER)
     void export(@RequestParam(required = false) ChangeStatus status, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("isms-change-log." + (xlsx ? "xlsx" : "csv")).build().toString());
-        List<ChangeSummary> rows = all(status);
-        if (xlsx) {
-            TableExport.xlsx("ISMS change log", COLUMNS, rows::forEach, response.getOutputStream());
-        }
-        else {
-            TableExport.csv(COLUMNS, rows::forEach, response.getOutputStream());
-        }
+        TableExport.respond(request, response, "isms-change-log", "ISMS change log", COLUMNS, pages(status));
     }
 
     @GetMapping("/changes/export.pdf")

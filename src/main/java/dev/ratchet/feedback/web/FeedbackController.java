@@ -1,7 +1,6 @@
 package dev.ratchet.feedback.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +27,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,23 +81,8 @@ class FeedbackController {
     @PreAuthorize(Access.MEMBER)
     void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Tenant tenant = CurrentTenant.require();
-        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("feedback." + (xlsx ? "xlsx" : "csv")).build().toString());
-        List<FeedbackSummary> rows = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            var slice = feedback.search(tenant, null, null, null, null, PageRequest.of(page, 1000, Sort.by("receivedOn", "reference")));
-            rows.addAll(slice.getContent());
-            if (!slice.hasNext()) {
-                break;
-            }
-        }
-        if (xlsx) {
-            TableExport.xlsx("Feedback", COLUMNS, rows::forEach, response.getOutputStream());
-        }
-        else {
-            TableExport.csv(COLUMNS, rows::forEach, response.getOutputStream());
-        }
+        TableExport.respond(request, response, "feedback", "Feedback", COLUMNS, TableExport.allPages(
+                page -> feedback.search(tenant, null, null, null, null, page), Sort.by("receivedOn", "reference")));
     }
 
     @GetMapping("/feedback/new")

@@ -96,19 +96,10 @@ class ImprovementController {
     void export(@ModelAttribute RegisterParams params, HttpServletRequest request, HttpServletResponse response)
             throws java.io.IOException {
         Tenant tenant = CurrentTenant.require();
-        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
-        String name = "improvement-log-" + LocalDate.now(clock) + (xlsx ? ".xlsx" : ".csv");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                .filename(name).build().toString());
         java.util.function.Consumer<java.util.function.Consumer<dev.ratchet.improvement.LogRow>> rows =
                 into -> improvements.log(tenant.organisationId(), params.filter(), params.order(), into);
-        if (xlsx) {
-            LogExport.xlsx(rows, response.getOutputStream());
-        }
-        else {
-            LogExport.csv(rows, response.getOutputStream());
-        }
+        dev.ratchet.tabular.TableExport.respond(request, response, "improvement-log-" + LocalDate.now(clock), "Improvement log",
+                LogExport.COLUMNS, rows);
     }
 
     /** Turns a trend into the systemic opportunity for improvement it calls for. */

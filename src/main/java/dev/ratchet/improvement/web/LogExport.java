@@ -1,17 +1,13 @@
 package dev.ratchet.improvement.web;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
 
 import dev.ratchet.improvement.LogRow;
 import dev.ratchet.tabular.Column;
-import dev.ratchet.tabular.TableExport;
 
-/** The incident and corrective action log as CSV or XLSX (see {@link TableExport}). */
+/** The columns of the incident and corrective action log, exported as CSV or XLSX by {@code TableExport}. */
 final class LogExport {
 
     static final List<Column<LogRow>> COLUMNS = List.of(
@@ -41,14 +37,6 @@ final class LogExport {
             new Column<>("Closed on", r -> date(r.closedAt())));
 
     private LogExport() {
-    }
-
-    static void csv(Consumer<Consumer<LogRow>> rows, OutputStream out) throws IOException {
-        TableExport.csv(COLUMNS, rows, out);
-    }
-
-    static void xlsx(Consumer<Consumer<LogRow>> rows, OutputStream out) throws IOException {
-        TableExport.xlsx("Improvement log", COLUMNS, rows, out);
     }
 
     private static LocalDate date(Instant instant) {

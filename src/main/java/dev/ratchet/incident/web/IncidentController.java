@@ -32,7 +32,6 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -101,25 +100,9 @@ class IncidentController {
     void export(@RequestParam(required = false) Category category, @RequestParam(required = false) Severity severity,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         UUID org = CurrentTenant.require().organisationId();
-        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("incidents." + (xlsx ? "xlsx" : "csv")).build().toString());
         IncidentFilter filter = new IncidentFilter(category, severity, null, null, null, null, null);
-        java.util.function.Consumer<java.util.function.Consumer<IncidentSummary>> rows = sink -> {
-            for (int page = 0; ; page++) {
-                var slice = incidents.search(org, filter, PageRequest.of(page, 1000, Sort.by(Sort.Direction.DESC, "detectedAt")));
-                slice.forEach(sink);
-                if (!slice.hasNext()) {
-                    break;
-                }
-            }
-        };
-        if (xlsx) {
-            TableExport.xlsx("Incidents", COLUMNS, rows, response.getOutputStream());
-        }
-        else {
-            TableExport.csv(COLUMNS, rows, response.getOutputStream());
-        }
+        TableExport.respond(request, response, "incidents", "Incidents", COLUMNS,
+                TableExport.allPages(page -> incidents.search(org, filter, page), Sort.by(Sort.Direction.DESC, "detectedAt")));
     }
 
     @GetMapping("/incidents/new")

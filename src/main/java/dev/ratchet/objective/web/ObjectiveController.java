@@ -23,13 +23,13 @@ import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.Column;
 import dev.ratchet.tabular.TableExport;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,20 +84,11 @@ class ObjectiveController {
 
     @GetMapping({"/objectives/export.csv", "/objectives/export.xlsx"})
     @PreAuthorize(Access.MEMBER)
-    void export(@RequestParam(defaultValue = "ALL") String status, jakarta.servlet.http.HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    void export(@RequestParam(defaultValue = "ALL") String status, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         UUID org = CurrentTenant.require().organisationId();
-        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("objectives." + (xlsx ? "xlsx" : "csv")).build().toString());
-        List<ObjectiveSummary> all = objectives.search(org, status.equals("ALL") ? null : status, null, null,
-                PageRequest.of(0, 10_000, Sort.by("reference"))).getContent();
-        if (xlsx) {
-            TableExport.xlsx("Objectives", COLUMNS, all::forEach, response.getOutputStream());
-        }
-        else {
-            TableExport.csv(COLUMNS, all::forEach, response.getOutputStream());
-        }
+        TableExport.respond(request, response, "objectives", "Objectives", COLUMNS, TableExport.allPages(
+                page -> objectives.search(org, status.equals("ALL") ? null : status, null, null, page), Sort.by("reference")));
     }
 
     @GetMapping("/objectives/new")

@@ -1,7 +1,6 @@
 package dev.ratchet.obligation.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +27,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -85,23 +83,8 @@ class ObligationController {
     @PreAuthorize(Access.MEMBER)
     void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
         UUID org = CurrentTenant.require().organisationId();
-        boolean xlsx = request.getRequestURI().endsWith(".xlsx");
-        response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename("obligations." + (xlsx ? "xlsx" : "csv")).build().toString());
-        List<ObligationSummary> rows = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            var slice = obligations.search(org, null, null, null, null, PageRequest.of(page, 1000, Sort.by("reference")));
-            rows.addAll(slice.getContent());
-            if (!slice.hasNext()) {
-                break;
-            }
-        }
-        if (xlsx) {
-            TableExport.xlsx("Obligations", COLUMNS, rows::forEach, response.getOutputStream());
-        }
-        else {
-            TableExport.csv(COLUMNS, rows::forEach, response.getOutputStream());
-        }
+        TableExport.respond(request, response, "obligations", "Obligations", COLUMNS,
+                TableExport.allPages(page -> obligations.search(org, null, null, null, null, page), Sort.by("reference")));
     }
 
     @GetMapping("/obligations/new")
