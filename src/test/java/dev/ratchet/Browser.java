@@ -84,6 +84,27 @@ public final class Browser implements TestWatcher {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** Follows a download link with the browser's session, as the link does, and returns the file's bytes. */
+    public static byte[] download(String href, String contentType) throws Exception {
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", "JSESSIONID=" + session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(href).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type")).as(href).hasValue(contentType);
+        return response.body();
+    }
+
+    /** The text of a PDF behind a download link, whitespace collapsed. */
+    public static String pdfText(String href) throws Exception {
+        return Documents.pdfText(download(href, "application/pdf"));
+    }
+
+    /** The text of a Word document behind a download link, whitespace collapsed. */
+    public static String docxText(String href) throws Exception {
+        return Documents.docxText(download(href, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+    }
+
     public static void screenshot(String name) {
         if (driver instanceof TakesScreenshot camera) {
             try {

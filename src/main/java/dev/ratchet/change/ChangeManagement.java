@@ -68,6 +68,14 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
 
     public ChangeView record(Tenant tenant, ChangeForm form) {
         requireManager(tenant);
+        return recordDecided(tenant, form);
+    }
+
+    /**
+     * Records a change that another body has already decided and authorised, such as a management review's decision
+     * to change the ISMS taken by its chair: the entry names that decision as its cause.
+     */
+    public ChangeView recordDecided(Tenant tenant, ChangeForm form) {
         UUID cause = checkPlan(tenant.organisationId(), form);
         IsmsChange change = new IsmsChange(tenant.organisationId(), references.next(tenant.organisationId(), form.getPlannedDate().getYear()),
                 tenant.userId(), clock.instant()).plan(form, cause);

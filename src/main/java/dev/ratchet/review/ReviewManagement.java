@@ -23,6 +23,11 @@ import dev.ratchet.organisation.OrganisationDetails;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.review.domain.ManagementReview;
 import dev.ratchet.review.domain.ManagementReviewRepository;
+import dev.ratchet.review.domain.ReviewAgendaItem;
+import dev.ratchet.review.domain.ReviewAgendaItemRepository;
+import dev.ratchet.review.domain.ReviewAmendment;
+import dev.ratchet.review.domain.ReviewAmendmentRepository;
+import dev.ratchet.review.domain.ReviewDecision;
 import dev.ratchet.review.domain.ReviewReferences;
 import dev.ratchet.review.domain.ReviewTeam;
 import dev.ratchet.review.domain.ReviewTeamRepository;
@@ -51,12 +56,24 @@ public class ReviewManagement {
             clause 9.3.2, decides on opportunities for improvement and on any need for change, including resources, \
             and follows its decisions and actions through to completion.""";
 
+    /** The inputs of clause 9.3.2, in the standard's order: the agenda every review starts with. */
+    public static final Map<String, String> INPUTS = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.of(
+            "a", "Status of actions from previous management reviews",
+            "b", "Changes in external and internal issues relevant to the ISMS",
+            "c", "Changes in needs and expectations of interested parties relevant to the ISMS",
+            "d", "Feedback on information security performance: nonconformities and corrective actions, monitoring and measurement results, audit results, fulfilment of objectives",
+            "e", "Feedback from interested parties",
+            "f", "Results of risk assessment and status of the risk treatment plan",
+            "g", "Opportunities for continual improvement")));
+
     private static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
     private final ManagementReviewRepository reviews;
     private final ReviewTeamRepository teams;
     private final ReviewReferences references;
     private final dev.ratchet.review.domain.ReviewDecisionRepository decisions;
+    private final ReviewAgendaItemRepository agendaItems;
+    private final ReviewAmendmentRepository amendments;
     private final OrganisationManagement organisations;
     private final ImprovementManagement improvements;
     private final AuditManagement audits;
@@ -70,14 +87,16 @@ public class ReviewManagement {
     private final Clock clock;
 
     ReviewManagement(ManagementReviewRepository reviews, ReviewTeamRepository teams, ReviewReferences references,
-            dev.ratchet.review.domain.ReviewDecisionRepository decisions,
-            OrganisationManagement organisations, ImprovementManagement improvements, AuditManagement audits,
+            dev.ratchet.review.domain.ReviewDecisionRepository decisions, ReviewAgendaItemRepository agendaItems,
+            ReviewAmendmentRepository amendments, OrganisationManagement organisations, ImprovementManagement improvements, AuditManagement audits,
             ObjectiveManagement objectives, IncidentManagement incidents, ChangeManagement changes,
             ObligationManagement obligations, FeedbackManagement feedback, ActionManagement actions, People people, Clock clock) {
         this.reviews = reviews;
         this.teams = teams;
         this.references = references;
         this.decisions = decisions;
+        this.agendaItems = agendaItems;
+        this.amendments = amendments;
         this.organisations = organisations;
         this.improvements = improvements;
         this.audits = audits;
@@ -175,6 +194,7 @@ public class ReviewManagement {
         ManagementReview review = reviews.saveAndFlush(new ManagementReview(org,
                 references.next(org, form.getPlannedDate().getYear()), form.getTitle(), form.getPlannedDate(), periodFrom,
                 tenant.userId(), clock.instant()));
+        agendaOf(review);
         return view(review, true);
     }
 
@@ -187,15 +207,14 @@ public class ReviewManagement {
         return view(review, true);
     }
 
-    /** The chair or the ISMS manager starts the meeting; the pack is frozen as it is now. */
+    /** The chair or the ISMS manager starts the meeting, dated today; the pack is frozen as it is now. */
     public ReviewView start(Tenant tenant, UUID id, Long version) {
         ManagementReview review = find(tenant.organisationId(), id);
-        UUID chair = teams.findById(tenant.organisationId()).map(ReviewTeam::getChairId).orElse(null);
-        if (!tenant.hasAnyRole("ADMIN", "ISMS_MANAGER") && !tenant.userId().equals(chair)) {
-            throw new AccessDeniedException("The chair or the ISMS manager starts the meeting");
-        }
+        requireChairOrManager(tenant, "starts the meeting");
         Refused.requireCurrentVersion(version, review.getVersion());
-        review.start(JSON.writeValueAsString(assemble(review)), clock.instant());
+        agendaOf(review);
+        review.start(today(tenant.organisationId()), clock.instant());
+        review.freeze(JSON.writeValueAsString(assemble(review)));
         reviews.flush();
         return view(review, true);
     }
@@ -208,21 +227,14 @@ public class ReviewManagement {
      */
     public ReviewView decide(Tenant tenant, UUID id, DecisionForm form) {
         ManagementReview review = find(tenant.organisationId(), id);
-        UUID chair = teams.findById(tenant.organisationId()).map(ReviewTeam::getChairId).orElse(null);
-        if (!tenant.hasAnyRole("ADMIN", "ISMS_MANAGER") && !tenant.userId().equals(chair)) {
-            throw new AccessDeniedException("The chair or the ISMS manager records the review's decisions");
-        }
-        if (review.getStatus() != ReviewStatus.IN_MEETING) {
-            throw Refused.conflict(review.getStatus() == ReviewStatus.APPROVED
-                    ? "The minutes are approved and locked: record a correction as an amendment in the next review"
-                    : "Decisions are recorded once the meeting has started");
-        }
+        requireChairOrManager(tenant, "records the review's decisions");
+        review.requireInMeeting();
         List<String> inputs = form.getInputs().stream().filter(i -> i != null && i.matches("[a-g]")).distinct().sorted().toList();
         if (inputs.isEmpty()) {
             throw Refused.field("inputs", "Say which agenda inputs (a to g) the decision answers");
         }
         int number = decisions.findByReviewIdOrderByPosition(id).size() + 1;
-        decisions.saveAndFlush(new dev.ratchet.review.domain.ReviewDecision(review, number, form.getType(), form.getDecision(),
+        ReviewDecision decision = decisions.saveAndFlush(new ReviewDecision(review, number, form.getType(), form.getDecision(),
                 form.getRationale(), inputs, tenant.userId(), clock.instant()));
         List<dev.ratchet.action.PlannedAction> planned = form.getActions().stream().filter(a -> !a.blank())
                 .map(a -> new dev.ratchet.action.PlannedAction(a.getTitle(), "Decision " + number + " of " + review.getReference()
@@ -230,7 +242,122 @@ public class ReviewManagement {
         if (!planned.isEmpty()) {
             actions.plan(tenant.organisationId(), ORIGIN, id, decisionReference(review, number), null, 1, planned);
         }
+        if (form.getType() == DecisionType.ISMS_CHANGE) {
+            dev.ratchet.change.ChangeView change = changes.recordDecided(tenant, changeFor(review, number, form, planned));
+            decision.linkChange(change.id(), change.reference());
+            decisions.flush();
+        }
         return view(review, true);
+    }
+
+    /** The change-log entry a decision to change the ISMS makes: planned for the first action's deadline. */
+    private dev.ratchet.change.ChangeForm changeFor(ManagementReview review, int number, DecisionForm form,
+            List<dev.ratchet.action.PlannedAction> planned) {
+        dev.ratchet.change.ChangeForm change = new dev.ratchet.change.ChangeForm();
+        String text = form.getDecision().strip();
+        change.setTitle(text.length() <= 200 ? text : text.substring(0, 197) + "...");
+        change.setReason(form.getRationale().strip());
+        change.setImpact("Decided by management review " + review.getReference() + " (decision " + number + "). "
+                + "The ISMS manager assesses the impact on policies, controls, risks, people and documents before the change is made.");
+        change.setPlannedDate(planned.stream().map(dev.ratchet.action.PlannedAction::dueDate).filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder()).orElse(review.getPlannedDate().plusMonths(1)));
+        change.setCauseReference(decisionReference(review, number));
+        return change;
+    }
+
+    // --- the minutes -------------------------------------------------------------------------------------------
+
+    /** The agenda of a review: the inputs of clause 9.3.2, then the items the organisation added. */
+    private List<ReviewAgendaItem> agendaOf(ManagementReview review) {
+        List<ReviewAgendaItem> items = agendaItems.findByReviewIdOrderByPosition(review.getId());
+        if (items.isEmpty() && review.getStatus() != ReviewStatus.APPROVED) {
+            int position = 1;
+            List<ReviewAgendaItem> standard = new java.util.ArrayList<>();
+            for (Map.Entry<String, String> input : INPUTS.entrySet()) {
+                standard.add(new ReviewAgendaItem(review, position++, input.getKey(), input.getValue()));
+            }
+            items = agendaItems.saveAllAndFlush(standard);
+        }
+        return items;
+    }
+
+    /** Adds an item to the agenda, after the inputs of the standard, until the minutes are approved. */
+    public ReviewView addAgendaItem(Tenant tenant, UUID id, AgendaItemForm form) {
+        ManagementReview review = find(tenant.organisationId(), id);
+        requireChairOrManager(tenant, "adds items to the agenda");
+        if (review.getStatus() == ReviewStatus.APPROVED) {
+            throw Refused.conflict("The minutes are approved and locked: the item belongs on the next review's agenda");
+        }
+        List<ReviewAgendaItem> items = agendaOf(review);
+        if (items.size() >= 30) {
+            throw Refused.field("title", "An agenda has at most 30 items");
+        }
+        agendaItems.saveAndFlush(new ReviewAgendaItem(review, items.get(items.size() - 1).getPosition() + 1, null, form.getTitle()));
+        return view(review, true);
+    }
+
+    /**
+     * Records the minutes as they stand: who attended, and per agenda item whether it was discussed, with notes (an
+     * item not discussed must say why). Written by the chair or the ISMS manager while the meeting runs.
+     */
+    public ReviewView writeMinutes(Tenant tenant, UUID id, MinutesForm form) {
+        ManagementReview review = find(tenant.organisationId(), id);
+        requireChairOrManager(tenant, "writes the minutes");
+        review.requireInMeeting();
+        Refused.requireCurrentVersion(form.getVersion(), review.getVersion());
+        UUID org = tenant.organisationId();
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        for (UUID person : form.getPresent()) {
+            if (person != null && people.memberOf(org, person).isEmpty()) {
+                errors.put("present", "Attendees named here must be active members of this organisation; name others under other attendees");
+            }
+            if (person != null && form.getApologies().contains(person)) {
+                errors.put("apologies", "Someone is marked both present and as having sent apologies");
+            }
+        }
+        for (UUID person : form.getApologies()) {
+            if (person != null && people.memberOf(org, person).isEmpty()) {
+                errors.put("apologies", "Apologies named here must be from active members of this organisation");
+            }
+        }
+        Map<UUID, ReviewAgendaItem> items = new java.util.HashMap<>();
+        agendaOf(review).forEach(i -> items.put(i.getId(), i));
+        for (int i = 0; i < form.getItems().size(); i++) {
+            MinutesForm.ItemForm item = form.getItems().get(i);
+            if (item.getId() == null || !items.containsKey(item.getId())) {
+                errors.put("items[" + i + "].id", "This agenda item is not on this review's agenda; reload the page");
+            }
+            else if (Boolean.FALSE.equals(item.getDiscussed()) && (item.getNotes() == null || item.getNotes().isBlank())) {
+                errors.put("items[" + i + "].notes", "Say why \"" + items.get(item.getId()).getTitle() + "\" was not discussed");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Refused.fields(errors);
+        }
+        review.attend(form.getPresent(), form.getApologies(), form.getOtherAttendees());
+        form.getItems().forEach(item -> items.get(item.getId()).minute(item.getDiscussed(), item.getNotes()));
+        reviews.flush();
+        agendaItems.flush();
+        return view(review, true);
+    }
+
+    /** A correction to approved minutes: recorded beside them, linked, never changing what was approved. */
+    public ReviewView amend(Tenant tenant, UUID id, AmendmentForm form) {
+        ManagementReview review = find(tenant.organisationId(), id);
+        requireChairOrManager(tenant, "records amendments to the minutes");
+        if (review.getStatus() != ReviewStatus.APPROVED) {
+            throw Refused.conflict("The minutes are not approved yet: correct them directly");
+        }
+        int number = amendments.findByReviewIdOrderByPosition(id).size() + 1;
+        amendments.saveAndFlush(new ReviewAmendment(review, number, form.getCorrection(), form.getReason(), tenant.userId(), clock.instant()));
+        return view(review, true);
+    }
+
+    private void requireChairOrManager(Tenant tenant, String what) {
+        UUID chair = teams.findById(tenant.organisationId()).map(ReviewTeam::getChairId).orElse(null);
+        if (!tenant.hasAnyRole("ADMIN", "ISMS_MANAGER") && !tenant.userId().equals(chair)) {
+            throw new AccessDeniedException("The chair or the ISMS manager " + what);
+        }
     }
 
     private static String decisionReference(ManagementReview review, int number) {
@@ -241,7 +368,8 @@ public class ReviewManagement {
         List<dev.ratchet.action.ActionView> all = actions.of(review.getOrganisationId(), ORIGIN, review.getId());
         return decisions.findByReviewIdOrderByPosition(review.getId()).stream().map(d -> new DecisionView(d.getId(), d.getPosition(),
                 d.getDecisionType(), d.getDecision(), d.getRationale(), d.getInputs(), all.stream()
-                        .filter(a -> decisionReference(review, d.getPosition()).equals(a.originReference())).toList())).toList();
+                        .filter(a -> decisionReference(review, d.getPosition()).equals(a.originReference())).toList(),
+                d.getChangeId(), d.getChangeReference())).toList();
     }
 
     @Transactional(readOnly = true)
@@ -271,6 +399,21 @@ public class ReviewManagement {
             throw new AccessDeniedException("Only the chair of the management review team approves the minutes");
         }
         Refused.requireCurrentVersion(version, review.getVersion());
+        if (review.getStatus() == ReviewStatus.IN_MEETING) {
+            Map<String, String> missing = new java.util.LinkedHashMap<>();
+            ReviewView.Attendance attendance = attendance(review);
+            if (!attendance.quorate()) {
+                missing.put("present", "the quorum: " + attendance.quorum() + " of the team present, " + attendance.teamPresent() + " recorded");
+            }
+            List<String> unmarked = agendaOf(review).stream().filter(i -> i.getDiscussed() == null)
+                    .map(i -> i.getInputCode() == null ? i.getTitle() : "(" + i.getInputCode() + ")").toList();
+            if (!unmarked.isEmpty()) {
+                missing.put("items", "each agenda item marked discussed or not (with the reason): " + String.join(", ", unmarked));
+            }
+            if (!missing.isEmpty()) {
+                throw Refused.missing("Approving the minutes", missing);
+            }
+        }
         review.approve(tenant.userId(), clock.instant());
         reviews.flush();
         return view(review, true);
@@ -282,7 +425,25 @@ public class ReviewManagement {
                 r.getExternalInternalIssues(), r.getInterestedParties(), r.getRiskAssessment(), r.getStartedAt(), pack,
                 r.getPack() != null, withPack ? decisionsOf(r) : List.of(),
                 r.getApprovedBy() == null ? null : people.displayNames(r.getOrganisationId()).getOrDefault(r.getApprovedBy(), "(former member)"),
-                r.getApprovedAt(), r.getVersion());
+                r.getApprovedAt(), agendaItems.findByReviewIdOrderByPosition(r.getId()).stream().map(i -> new AgendaItemView(i.getId(),
+                        i.getInputCode(), i.getTitle(), i.getDiscussed(), i.getNotes())).toList(),
+                attendance(r), amendments.findByReviewIdOrderByPosition(r.getId()).stream().map(a -> new AmendmentView(a.getPosition(),
+                        a.getCorrection(), a.getReason(), people.displayNames(r.getOrganisationId()).getOrDefault(a.getCreatedBy(), "(former member)"),
+                        a.getCreatedAt())).toList(), r.getVersion());
+    }
+
+    private ReviewView.Attendance attendance(ManagementReview r) {
+        Map<UUID, String> names = people.displayNames(r.getOrganisationId());
+        ReviewTeam team = teams.findById(r.getOrganisationId()).orElse(null);
+        java.util.Set<UUID> members = new java.util.HashSet<>();
+        if (team != null) {
+            members.add(team.getChairId());
+            members.addAll(team.getDeputyIds());
+            members.addAll(team.getMemberIds());
+        }
+        return new ReviewView.Attendance(r.getPresentIds(), r.getPresentIds().stream().map(id -> names.getOrDefault(id, "(former member)")).toList(),
+                r.getApologyIds(), r.getApologyIds().stream().map(id -> names.getOrDefault(id, "(former member)")).toList(),
+                r.getOtherAttendees(), team == null ? 1 : team.getQuorum(), r.getPresentIds().stream().filter(members::contains).count());
     }
 
     // --- the pack ----------------------------------------------------------------------------------------------
@@ -297,10 +458,26 @@ public class ReviewManagement {
         ReviewPack.Nonconformities ncs = new ReviewPack.Nonconformities(s.nonconformitiesRaised(), s.opportunitiesRaised(),
                 s.raisedBySource(), s.nonconformitiesByGrade(), s.openNonconformities(), s.overdueNonconformities(),
                 s.closedInPeriod(), s.meanDaysToClose(), s.effectivenessRate(), s.effectivenessReviews(), s.recurrences());
+        // Reviews in the order they were held (two can share a day): an action's age is counted in reviews.
+        List<ManagementReview> all = new java.util.ArrayList<>(reviews.findByOrganisationIdOrderByPlannedDateDesc(org));
+        all.sort(java.util.Comparator.comparing(ManagementReview::getPlannedDate).thenComparing(ManagementReview::getCreatedAt));
+        Map<UUID, Integer> sequence = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            sequence.put(all.get(i).getId(), i);
+        }
+        int current = sequence.get(review.getId());
+        // Finished actions stay on the list if they were finished since the last review met (the day before the period).
+        java.time.Instant periodStart = from.minusDays(1).atStartOfDay(zone(org)).toInstant();
         List<ReviewPack.Action> previous = actions.search(org, new dev.ratchet.action.ActionFilter(null, null, false, null, null, null, ORIGIN, null),
-                PageRequest.of(0, 200, Sort.by("dueDate"))).getContent().stream()
-                .sorted(java.util.Comparator.comparing((dev.ratchet.action.ActionView a) -> !a.overdueOn(today)))
-                .map(a -> new ReviewPack.Action(a.originReference(), a.title(), a.ownerName(), a.dueDate(), a.status().label(), a.overdueOn(today)))
+                PageRequest.of(0, 500, Sort.by("dueDate"))).getContent().stream()
+                .filter(a -> sequence.containsKey(a.originId()) && sequence.get(a.originId()) < current)
+                .filter(a -> !a.status().isFinished() || a.completedAt() == null || !a.completedAt().isBefore(periodStart))
+                .map(a -> {
+                    int since = current - sequence.get(a.originId());
+                    return new ReviewPack.Action(a.originReference(), a.title(), a.ownerName(), a.dueDate(), a.status().label(),
+                            a.overdueOn(today), since, since >= 2 && !a.status().isFinished());
+                })
+                .sorted(java.util.Comparator.comparing((ReviewPack.Action a) -> !a.openAfterTwoReviews()).thenComparing(a -> !a.overdue()))
                 .toList();
         List<ReviewPack.Objective> objectiveLines = objectives.search(org, "ACTIVE", null, null, PageRequest.of(0, 200, Sort.by("reference")))
                 .getContent().stream().map(o -> new ReviewPack.Objective(o.reference(), o.title(), o.targetText(), o.latestValue(),

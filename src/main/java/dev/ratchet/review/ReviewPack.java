@@ -19,7 +19,12 @@ public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assem
         String riskAssessment,
         List<Opportunity> opportunities) {
 
-    public record Action(String reference, String title, String ownerName, LocalDate dueDate, String status, boolean overdue) {
+    /**
+     * An action from an earlier review: {@code reviewsSince} counts the reviews held since it was decided, this one
+     * included; an action still open after two reviews is flagged.
+     */
+    public record Action(String reference, String title, String ownerName, LocalDate dueDate, String status, boolean overdue,
+            int reviewsSince, boolean openAfterTwoReviews) {
     }
 
     public record Change(String reference, String title, LocalDate plannedDate, String status) {

@@ -1,9 +1,5 @@
 package dev.ratchet.audit;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 
@@ -15,9 +11,6 @@ import dev.ratchet.organisation.AreaForm;
 import dev.ratchet.organisation.AreaRisk;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -134,16 +127,8 @@ class AuditBrowserIT {
         submit(line.findElement(By.xpath(".//button[text()='Save']")));
     }
 
-    /** Downloads the report with the browser's session, as the link does. */
     private String pdfText(String href) throws Exception {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
-        try (PDDocument document = Loader.loadPDF(response.body())) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
+        return Browser.pdfText(href);
     }
 
     private static MemberForm member(String email, String name, Role... roles) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ratchet.Documents;
 import dev.ratchet.IntegrationTest;
 import dev.ratchet.TestOrganisation;
 import dev.ratchet.history.HistoryEntry;
@@ -11,11 +12,6 @@ import dev.ratchet.history.HistoryManagement;
 import dev.ratchet.identity.Role;
 import dev.ratchet.organisation.AreaForm;
 import dev.ratchet.organisation.AreaRisk;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -296,18 +292,13 @@ class AuditIT extends IntegrationTest {
         byte[] bytes = mvc.perform(get("/api/v1/organisations/{org}/audits/{id}/report.pdf", org.id(), audit.get("id").asString())
                 .header("Authorization", org.bearer(Role.AUDITOR))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
-        try (PDDocument document = Loader.loadPDF(bytes)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
+        return Documents.pdfText(bytes);
     }
 
     String docxText(JsonNode audit) throws Exception {
         byte[] bytes = mvc.perform(get("/api/v1/organisations/{org}/audits/{id}/report.docx", org.id(), audit.get("id").asString())
                 .header("Authorization", org.bearer(Role.AUDITOR))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
-        try (XWPFDocument document = new XWPFDocument(new java.io.ByteArrayInputStream(bytes));
-                XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
-            return extractor.getText();
-        }
+        return Documents.docxText(bytes);
     }
 }

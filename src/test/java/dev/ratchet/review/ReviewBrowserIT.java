@@ -1,8 +1,17 @@
 package dev.ratchet.review;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 import dev.ratchet.Browser;
+import dev.ratchet.audit.AuditForm;
+import dev.ratchet.audit.AuditManagement;
+import dev.ratchet.audit.AuditView;
+import dev.ratchet.audit.LineForm;
+import dev.ratchet.audit.LineResult;
+import dev.ratchet.audit.TeamMemberForm;
 import dev.ratchet.identity.IdentityManagement;
 import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
@@ -10,12 +19,17 @@ import dev.ratchet.improvement.ImprovementManagement;
 import dev.ratchet.improvement.Kind;
 import dev.ratchet.improvement.ReportForm;
 import dev.ratchet.improvement.Source;
+import dev.ratchet.objective.MeasurementForm;
+import dev.ratchet.objective.ObjectiveForm;
+import dev.ratchet.objective.ObjectiveManagement;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
 import dev.ratchet.shared.Tenant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -26,7 +40,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The ISMS manager names the review team, plans a review, reads its pack, writes the inputs and starts the meeting. */
+/**
+ * The whole management review cycle in the browser: the team, a review planned with its pack (a nonconformity, an
+ * audit and an objective in it), the meeting started and minuted, a decision with an action, the chair's approval,
+ * the minutes downloaded as PDF and Word, and the next review following the action up.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
         "spring.datasource.url=jdbc:h2:mem:review-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
@@ -47,67 +65,179 @@ class ReviewBrowserIT {
     @Autowired
     ImprovementManagement improvements;
 
+    @Autowired
+    AuditManagement audits;
+
+    @Autowired
+    ObjectiveManagement objectives;
+
     WebDriver browser;
 
     @Test
-    void aReviewIsPlannedItsPackReadAndFrozenAtTheStart() throws Exception {
+    void aReviewIsPlannedMinutedDecidedApprovedAndDownloaded() throws Exception {
         browser = Browser.driver();
         OrganisationSettings settings = new OrganisationSettings();
         settings.setName("Litware Labs");
         var organisation = organisations.create(settings);
-        MemberForm manager = new MemberForm();
-        manager.setEmail("rita.manager@example.com");
-        manager.setDisplayName("Rita Manager");
-        manager.setRoles(Set.of(Role.ISMS_MANAGER));
-        manager.setInitialPassword(PASSWORD);
-        var rita = identity.addMember(organisation.id(), manager);
-        ReportForm nc = new ReportForm();
-        nc.setKind(Kind.NONCONFORMITY);
-        nc.setTitle("Backups not restored in a test this year");
-        nc.setDescription("Found in the internal audit");
-        nc.setSource(Source.INTERNAL_AUDIT);
-        improvements.report(new Tenant(organisation.id(), "Litware Labs", rita.userId(), "Rita Manager", Set.of("ISMS_MANAGER")), nc);
+        var rita = identity.addMember(organisation.id(), member("rita.manager@example.com", "Rita Manager", Role.ISMS_MANAGER));
+        identity.addMember(organisation.id(), member("carl.chair@example.com", "Carl Chair", Role.MANAGEMENT));
+        identity.addMember(organisation.id(), member("olga.owner@example.com", "Olga Owner", Role.CONTRIBUTOR));
+        Tenant manager = new Tenant(organisation.id(), "Litware Labs", rita.userId(), "Rita Manager", Set.of("ISMS_MANAGER"));
+        registers(manager);
 
-        browser.get("http://localhost:" + port + "/login");
-        Browser.type(By.id("email"), "rita.manager@example.com");
-        Browser.type(By.id("password"), PASSWORD);
-        Browser.submit(browser.findElement(By.cssSelector("#main form button[type=submit]")));
-
-        browser.get("http://localhost:" + port + "/reviews/team");
-        new Select(browser.findElement(By.id("chairId"))).selectByVisibleText("Rita Manager");
-        Browser.type(By.id("quorum"), "1");
+        signIn("rita.manager@example.com");
+        open("/reviews/team");
+        new Select(browser.findElement(By.id("chairId"))).selectByVisibleText("Carl Chair");
+        new Select(browser.findElement(By.id("memberIds"))).selectByVisibleText("Rita Manager");
+        Browser.type(By.id("quorum"), "2");
         Browser.submit(browser.findElement(By.xpath("//button[text()='Save the team']")));
         assertThat(Browser.text()).contains("The management review team is saved");
 
-        browser.get("http://localhost:" + port + "/reviews");
+        open("/reviews");
         assertThat(Browser.text()).contains("No management review yet");
         Browser.submit(browser.findElement(By.xpath("//button[text()='Plan the review']")));
         assertThat(Browser.text()).contains("is planned").contains("(a) Status of actions from previous reviews")
                 .contains("(g) Opportunities for continual improvement");
         assertThat(browser.findElement(By.id("nonconformities")).getText()).contains("1\nraised in the period");
+        assertThat(browser.findElement(By.id("audits")).getText()).contains("Backup and restore");
+        assertThat(browser.findElement(By.id("objectives")).getText()).contains("Restore tests passed").contains("Off target");
         Browser.type(By.id("externalInternalIssues"), "We moved hosting to a new data centre provider in October.");
+        Browser.type(By.id("riskAssessment"), "Risk treatment plan: 14 of 18 treatments done; backup risk still high.");
         Browser.submit(browser.findElement(By.xpath("//button[text()='Save the inputs']")));
         assertThat(Browser.text()).contains("We moved hosting to a new data centre provider");
+        String reviewUrl = browser.getCurrentUrl().replaceAll("#.*", "");
+        assertThat(Browser.pdfText(reviewUrl + "/pack.pdf")).contains("Management review input pack")
+                .contains("Backup and restore")
+                .contains("Restore tests passed").contains("Raised by source");
         Browser.screenshot("review-pack");
+
         Browser.submit(browser.findElement(By.xpath("//button[text()='Start the meeting and freeze the pack']")));
         assertThat(Browser.text()).contains("The pack is frozen").contains("this is what management saw");
-        Browser.screenshot("review-frozen");
 
-        browser.findElement(By.cssSelector("input[name='inputs'][value='d']")).sendKeys(org.openqa.selenium.Keys.SPACE);
+        // The minutes: attendance, each input marked; (f) left for later.
+        browser.findElement(By.cssSelector("input[name='present'][aria-label='Rita Manager present']")).sendKeys(Keys.SPACE);
+        browser.findElement(By.cssSelector("input[name='apologies'][aria-label='Olga Owner sent apologies']")).sendKeys(Keys.SPACE);
+        for (int i : List.of(0, 1, 2, 3, 4, 6)) {
+            new Select(browser.findElement(By.id("discussed-" + i))).selectByVisibleText("Discussed");
+        }
+        Browser.type(By.id("notes-3"), "The board asked for restore tests every quarter.");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Save the minutes']")));
+        assertThat(Browser.text()).contains("The minutes are saved").contains("1 of the team present; quorum 2: not quorate yet");
+
+        browser.findElement(By.cssSelector("input[name='inputs'][value='d']")).sendKeys(Keys.SPACE);
         Browser.type(By.id("decisionText"), "Test a full restore every quarter");
         Browser.type(By.id("rationale"), "No restore was tested this year (NC raised by the internal audit)");
         Browser.type(By.id("actionTitle"), "Run and record a full restore test");
-        new Select(browser.findElement(By.id("actionOwner"))).selectByVisibleText("Rita Manager");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('actionDue').value = '2027-01-31'");
+        new Select(browser.findElement(By.id("actionOwner"))).selectByVisibleText("Olga Owner");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('actionDue').value = '2027-01-31'");
         Browser.type(By.id("actionCriteria"), "A restore of the production database completes within 4 hours");
         Browser.submit(browser.findElement(By.xpath("//button[text()='Record the decision']")));
         assertThat(Browser.text()).contains("The decision is recorded").contains("Decision 1: Opportunity for improvement")
                 .contains("Rationale: No restore was tested this year").contains("Run and record a full restore test")
                 .contains("31 Jan 2027").contains("within 4 hours");
         Browser.screenshot("review-decision");
+        assertThat(browser.findElements(By.xpath("//button[text()='Approve the minutes (chair)']"))).isEmpty();
 
+        // The chair approves, once the meeting is quorate and every input is marked.
+        browser.manage().deleteAllCookies();
+        signIn("carl.chair@example.com");
+        open(reviewUrl.substring(reviewUrl.indexOf("/reviews/")));
         Browser.submit(browser.findElement(By.xpath("//button[text()='Approve the minutes (chair)']")));
-        assertThat(browser.findElement(By.id("approval")).getText()).contains("Minutes approved by Rita Manager (chair)");
-        assertThat(Browser.text()).doesNotContain("Record a decision");
+        assertThat(Browser.text()).contains("Approving the minutes needs").contains("the quorum").contains("(f)");
+        browser.findElement(By.cssSelector("input[name='present'][aria-label='Carl Chair present']")).sendKeys(Keys.SPACE);
+        new Select(browser.findElement(By.id("discussed-5"))).selectByVisibleText("Not discussed");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Save the minutes']")));
+        assertThat(browser.findElement(By.id("notes-5")).getAttribute("class")).contains("is-invalid");
+        assertThat(Browser.text()).contains("was not discussed");
+        new Select(browser.findElement(By.id("discussed-5"))).selectByVisibleText("Not discussed");
+        Browser.type(By.id("notes-5"), "Out of time: moved to an extra meeting on 15 December.");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Save the minutes']")));
+        assertThat(Browser.text()).contains("The minutes are saved").contains("2 of the team present; quorum 2: quorate");
+        Browser.screenshot("review-minutes");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Approve the minutes (chair)']")));
+        assertThat(browser.findElement(By.id("approval")).getText()).contains("Minutes approved by Carl Chair (chair)");
+        assertThat(Browser.text()).doesNotContain("Record a decision").doesNotContain("Save the minutes")
+                .contains("Not discussed. Out of time");
+
+        byte[] minutes = Browser.download(browser.findElement(By.linkText("Minutes (PDF)")).getAttribute("href"), "application/pdf");
+        dev.ratchet.Documents.keepPages(minutes, "review-minutes-pdf", 4);
+        String pdf = dev.ratchet.Documents.pdfText(minutes);
+        String docx = Browser.docxText(browser.findElement(By.linkText("Minutes (Word)")).getAttribute("href"));
+        for (String text : List.of(pdf, docx)) {
+            assertThat(text).contains("Minutes of the management review").contains("Litware Labs")
+                    .contains("Test a full restore every quarter")
+                    .contains("No restore was tested this year (NC raised by the internal audit)")
+                    .contains("Run and record a full restore test").contains("Olga Owner").contains("31 January 2027")
+                    .contains("A restore of the production database completes within 4 hours")
+                    .contains("Carl Chair, Rita Manager").contains("Apologies").contains("quorate")
+                    .contains("Not discussed. Out of time").contains("Backup and restore").contains("Restore tests passed")
+                    .contains("Approved by Carl Chair, chair of the Management Review Team");
+        }
+
+        // The next review follows the action up in its input (a).
+        browser.manage().deleteAllCookies();
+        signIn("rita.manager@example.com");
+        open("/reviews");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('plannedDate').value = '" + LocalDate.now().plusMonths(3) + "'");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Plan the review']")));
+        assertThat(Browser.text()).contains("decision 1").contains("Run and record a full restore test").contains("Olga Owner");
+    }
+
+    private void registers(Tenant manager) {
+        ReportForm nc = new ReportForm();
+        nc.setKind(Kind.NONCONFORMITY);
+        nc.setTitle("Backups not restored in a test this year");
+        nc.setDescription("Found in the internal audit");
+        nc.setSource(Source.INTERNAL_AUDIT);
+        improvements.report(manager, nc);
+
+        AuditForm plan = new AuditForm();
+        plan.setTitle("Backup and restore");
+        plan.setObjectives("Check that backups can be restored");
+        plan.setPlannedStart(LocalDate.now());
+        plan.setPlannedEnd(LocalDate.now());
+        plan.setRequirements(List.of("iso27001-2022:A.8.13"));
+        AuditView audit = audits.plan(manager, plan);
+        TeamMemberForm lead = new TeamMemberForm();
+        lead.setExternalName("Erin External");
+        lead.setLead(true);
+        lead.setVersion(audit.version());
+        audit = audits.addTeamMember(manager, audit.id(), lead);
+        audit = audits.start(manager, audit.id(), audit.version());
+        LineForm line = new LineForm();
+        line.setResult(LineResult.CONFORMING);
+        line.setVersion(audit.lines().get(0).version());
+        audit = audits.recordLine(manager, audit.id(), audit.lines().get(0).id(), line);
+        audits.report(manager, audit.id(), "Backups are taken; restores are not tested", audit.version());
+
+        ObjectiveForm objective = new ObjectiveForm();
+        objective.setTitle("Restore tests passed");
+        objective.setMeasure("Successful full restore tests per quarter");
+        objective.setTarget(BigDecimal.valueOf(3));
+        var created = objectives.create(manager, objective);
+        MeasurementForm measurement = new MeasurementForm();
+        measurement.setMeasuredOn(LocalDate.now());
+        measurement.setValue(BigDecimal.ONE);
+        objectives.measure(manager, created.id(), measurement);
+    }
+
+    private void signIn(String email) {
+        open("/login");
+        Browser.type(By.id("email"), email);
+        Browser.type(By.id("password"), PASSWORD);
+        Browser.submit(browser.findElement(By.cssSelector("#main form button[type=submit]")));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private static MemberForm member(String email, String name, Role... roles) {
+        MemberForm form = new MemberForm();
+        form.setEmail(email);
+        form.setDisplayName(name);
+        form.setRoles(Set.of(roles));
+        form.setInitialPassword(PASSWORD);
+        return form;
     }
 }

@@ -2,6 +2,7 @@ package dev.ratchet.review;
 
 import java.time.LocalDate;
 
+import dev.ratchet.Documents;
 import dev.ratchet.IntegrationTest;
 import dev.ratchet.TestOrganisation;
 import dev.ratchet.identity.Role;
@@ -17,6 +18,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Management reviews through the API: the team, the schedule, the input pack from live data, frozen at the start. */
@@ -147,6 +150,9 @@ class ReviewIT extends IntegrationTest {
         // Only the chair approves; approved minutes are locked; a guest auditor then reads them.
         call(Role.GUEST_AUDITOR, "GET", "/reviews/" + id, null, 403);
         call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/approval", "{\"version\":" + decided.get("version").asLong() + "}", 403);
+        JsonNode incomplete = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/approval", "{\"version\":" + decided.get("version").asLong() + "}", 409);
+        assertThat(incomplete.get("detail").asString()).contains("the quorum").contains("(a), (b), (c), (d), (e), (f), (g)");
+        decided = minutes(decided, Role.MANAGEMENT, 200);
         JsonNode approved = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/approval", "{\"version\":" + decided.get("version").asLong() + "}", 200);
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
         assertThat(approved.get("approvedByName").asString()).startsWith("Management");
@@ -160,17 +166,128 @@ class ReviewIT extends IntegrationTest {
         assertThat(page).contains("Minutes approved by").doesNotContain("Record a decision");
     }
 
+    /** Writes minutes: every agenda item not marked yet is discussed; the chair and the ISMS manager are present. */
+    JsonNode minutes(JsonNode review, Role role, int expected) throws Exception {
+        StringBuilder items = new StringBuilder();
+        for (JsonNode item : review.get("agenda")) {
+            if (item.get("discussed").isNull()) items.append(items.isEmpty() ? "" : ",").append("{\"id\":\"").append(item.get("id").asString())
+                    .append("\",\"discussed\":true,\"notes\":\"Discussed in full\"}");
+        }
+        return call(role, "PUT", "/reviews/" + review.get("id").asString() + "/minutes", "{\"present\":[\"%s\",\"%s\"],\"otherAttendees\":\"Dana Consultant (external)\",\"items\":[%s],\"version\":%d}"
+                .formatted(org.userIds().get(Role.MANAGEMENT), org.userIds().get(Role.ISMS_MANAGER), items, review.get("version").asLong()), expected);
+    }
+
     @Test
-    void theTeamNeedsAChairAndAQuorumItCanMeet() throws Exception {
-        JsonNode refused = call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"quorum\":1,\"oversight\":\"x\"}", 422);
-        assertThat(refused.get("errors").get("chairId")).isNotNull();
-        refused = call(Role.ISMS_MANAGER, "PUT", "/review-team",
-                "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":3,\"oversight\":\"x\"}", 422);
-        assertThat(refused.get("errors").get("quorum")).isNotNull();
-        call(Role.MANAGEMENT, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"x\"}", 403);
-        JsonNode team = call(Role.ISMS_MANAGER, "PUT", "/review-team",
-                "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"Oversees the ISMS\"}", 200);
-        assertThat(team.get("chairName").asString()).startsWith("Management");
-        call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"x\",\"version\":99}", 409);
+    void minutesRecordAttendanceAndDiscussionAreLockedOnApprovalAndCorrectedByAmendment() throws Exception {
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", """
+                {"chairId":"%s","memberIds":["%s"],"quorum":2,"oversight":"Oversees the ISMS"}"""
+                .formatted(org.userIds().get(Role.MANAGEMENT), org.userIds().get(Role.ISMS_MANAGER)), 200);
+        JsonNode review = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Q3 review\",\"plannedDate\":\"" + LocalDate.now().plusDays(5) + "\"}", 201);
+        String id = review.get("id").asString();
+        assertThat(review.get("agenda")).hasSize(7);
+        review = call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/agenda", "{\"title\":\"Budget for the recertification audit\"}", 201);
+        assertThat(review.get("agenda").get(7).get("title").asString()).isEqualTo("Budget for the recertification audit");
+        call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/agenda", "{\"title\":\" \"}", 422);
+        call(Role.CONTRIBUTOR, "POST", "/reviews/" + id + "/agenda", "{\"title\":\"Mine\"}", 403);
+        minutes(review, Role.ISMS_MANAGER, 409);                                        // the meeting has not started
+        call(Role.MANAGEMENT, "GET", "/reviews/" + id + "/pack.pdf", null, 200);         // the pack before the meeting
+        review = call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/start", "{\"version\":" + review.get("version").asLong() + "}", 200);
+        assertThat(review.get("plannedDate").asString()).isEqualTo(LocalDate.now().toString()); // dated the day it is held
+
+        // An input not discussed must say why; nothing is saved when one is refused.
+        String item = review.get("agenda").get(5).get("id").asString();
+        JsonNode refused = call(Role.MANAGEMENT, "PUT", "/reviews/" + id + "/minutes", """
+                {"present":["%s"],"items":[{"id":"%s","discussed":false}],"version":%d}"""
+                .formatted(org.userIds().get(Role.MANAGEMENT), item, review.get("version").asLong()), 422);
+        assertThat(refused.get("errors").get("items[0].notes").asString()).contains("was not discussed");
+        assertThat(call(Role.MANAGEMENT, "GET", "/reviews/" + id, null, 200).get("attendance").get("present")).isEmpty();
+        call(Role.AUDITOR, "PUT", "/reviews/" + id + "/minutes", "{\"items\":[],\"version\":" + review.get("version").asLong() + "}", 403);
+        review = call(Role.MANAGEMENT, "PUT", "/reviews/" + id + "/minutes", """
+                {"present":["%s"],"apologies":["%s"],"otherAttendees":"Dana Consultant (external)","items":[{"id":"%s","discussed":false,"notes":"Out of time"}],"version":%d}"""
+                .formatted(org.userIds().get(Role.MANAGEMENT), org.userIds().get(Role.ISMS_MANAGER), item, review.get("version").asLong()), 200);
+        assertThat(review.get("attendance").get("teamPresent").asLong()).isEqualTo(1);
+        assertThat(review.get("agenda").get(5).get("notes").asString()).isEqualTo("Out of time");
+        JsonNode incomplete = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/approval", "{\"version\":" + review.get("version").asLong() + "}", 409);
+        assertThat(incomplete.get("detail").asString()).contains("2 of the team present, 1 recorded").contains("Budget for the recertification audit")
+                .doesNotContain("(f)");
+
+        // A decision to change the ISMS makes a linked entry in the change log.
+        review = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/decisions", """
+                {"type":"ISMS_CHANGE","decision":"Bring the payments platform into the ISMS scope","rationale":"Clients ask for it in contracts",
+                 "inputs":["c"],"actions":[{"title":"Update the scope statement","ownerId":"%s","dueDate":"%s","successCriteria":"Scope statement approved"}]}"""
+                .formatted(org.userIds().get(Role.ISMS_MANAGER), LocalDate.now().plusDays(60)), 201);
+        JsonNode decision = review.get("decisions").get(0);
+        assertThat(decision.get("changeReference").asString()).startsWith("CHG-");
+        JsonNode change = call(Role.ISMS_MANAGER, "GET", "/changes/" + decision.get("changeId").asString(), null, 200);
+        assertThat(change.get("title").asString()).isEqualTo("Bring the payments platform into the ISMS scope");
+        assertThat(change.get("causeReference").asString()).isEqualTo(review.get("reference").asString() + " decision 1");
+        assertThat(change.get("plannedDate").asString()).isEqualTo(LocalDate.now().plusDays(60).toString());
+
+        review = minutes(review, Role.ISMS_MANAGER, 200);
+        call(Role.AUDITOR, "GET", "/reviews/" + id + "/minutes.pdf", null, 200);
+        call(Role.GUEST_AUDITOR, "GET", "/reviews/" + id + "/minutes.pdf", null, 403);   // not approved yet
+        call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/amendments", "{\"correction\":\"x\",\"reason\":\"y\"}", 409);
+        review = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/approval", "{\"version\":" + review.get("version").asLong() + "}", 200);
+        assertThat(review.get("status").asString()).isEqualTo("APPROVED");
+
+        // Approved minutes refuse edits through the API and the page, and take corrections as amendments.
+        minutes(review, Role.MANAGEMENT, 409);
+        call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/agenda", "{\"title\":\"Late item\"}", 409);
+        mvc.perform(post("/reviews/{id}/minutes", id).with(user(org.principal(Role.MANAGEMENT))).with(csrf())
+                        .param("present", org.userIds().get(Role.AUDITOR).toString()).param("version", String.valueOf(review.get("version").asLong())))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("error"));
+        JsonNode after = call(Role.MANAGEMENT, "GET", "/reviews/" + id, null, 200);
+        assertThat(after.get("attendance").get("present")).hasSize(2);
+        assertThat(after.get("version").asLong()).isEqualTo(review.get("version").asLong());
+        JsonNode blank = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/amendments", "{\"correction\":\"Decision 1's deadline is 30 June\"}", 422);
+        assertThat(blank.get("errors").get("reason")).isNotNull();
+        call(Role.CONTRIBUTOR, "POST", "/reviews/" + id + "/amendments", "{\"correction\":\"x\",\"reason\":\"y\"}", 403);
+        after = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/amendments",
+                "{\"correction\":\"Dana Consultant attended for item (c) only\",\"reason\":\"Attendance was recorded too broadly\"}", 201);
+        assertThat(after.get("amendments").get(0).get("number").asInt()).isEqualTo(1);
+        assertThat(after.get("status").asString()).isEqualTo("APPROVED");
+
+        // The documents: the guest auditor reads approved minutes; another organisation does not find them.
+        String pdf = Documents.pdfText(call(Role.GUEST_AUDITOR, "/reviews/" + id + "/minutes.pdf"));
+        assertThat(pdf).contains("Minutes of the management review").contains("Dana Consultant (external)")
+                .contains("Not discussed. Out of time").contains("Bring the payments platform into the ISMS scope")
+                .contains("change-log entry " + decision.get("changeReference").asString()).contains("Scope statement approved")
+                .contains("Amendment 1").contains("Attendance was recorded too broadly").contains("Budget for the recertification audit");
+        String docx = Documents.docxText(call(Role.GUEST_AUDITOR, "/reviews/" + id + "/minutes.docx"));
+        assertThat(docx).contains("Minutes of the management review").contains("Clients ask for it in contracts")
+                .contains("Amendment 1").contains("Approved by Management");
+        TestOrganisation other = newOrganisation("Elsewhere");
+        mvc.perform(get("/api/v1/organisations/{org}/reviews/{id}/minutes.pdf", other.id(), id).header("Authorization", other.bearer(Role.ISMS_MANAGER)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/reviews/{id}/minutes.docx", id).with(user(other.principal(Role.ISMS_MANAGER)))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anActionStillOpenAfterTwoReviewsIsFlagged() throws Exception {
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"Oversees\"}", 200);
+        JsonNode first = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"First\",\"plannedDate\":\"" + LocalDate.now().minusDays(200) + "\"}", 201);
+        first = call(Role.ISMS_MANAGER, "POST", "/reviews/" + first.get("id").asString() + "/start", "{\"version\":" + first.get("version").asLong() + "}", 200);
+        call(Role.ISMS_MANAGER, "POST", "/reviews/" + first.get("id").asString() + "/decisions", """
+                {"type":"OTHER","decision":"Train all staff","rationale":"Phishing incidents","inputs":["d"],
+                 "actions":[{"title":"Run phishing training","ownerId":"%s","dueDate":"%s","successCriteria":"95%% of staff trained"}]}"""
+                .formatted(org.userIds().get(Role.CONTRIBUTOR), LocalDate.now().plusDays(10)), 201);
+        JsonNode second = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Second\",\"plannedDate\":\"" + LocalDate.now().plusDays(1) + "\"}", 201);
+        JsonNode line = second.get("pack").get("previousActions").get(0);
+        assertThat(line.get("reviewsSince").asInt()).isEqualTo(1);
+        assertThat(line.get("openAfterTwoReviews").asBoolean()).isFalse();
+        second = call(Role.ISMS_MANAGER, "POST", "/reviews/" + second.get("id").asString() + "/start", "{\"version\":" + second.get("version").asLong() + "}", 200);
+        JsonNode third = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Third\",\"plannedDate\":\"" + LocalDate.now().plusDays(90) + "\"}", 201);
+        line = third.get("pack").get("previousActions").get(0);
+        assertThat(line.get("title").asString()).isEqualTo("Run phishing training");
+        assertThat(line.get("reviewsSince").asInt()).isEqualTo(2);
+        assertThat(line.get("openAfterTwoReviews").asBoolean()).isTrue();
+        String page = mvc.perform(get("/reviews/{id}", third.get("id").asString()).with(user(org.principal(Role.MANAGEMENT))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("open after 2 reviews");
+    }
+
+    byte[] call(Role role, String path) throws Exception {
+        return mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(role)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     }
 }

@@ -2,7 +2,11 @@ package dev.ratchet.review.api;
 
 import java.util.UUID;
 
+import dev.ratchet.review.AgendaItemForm;
+import dev.ratchet.review.AmendmentForm;
 import dev.ratchet.review.InputsForm;
+import dev.ratchet.review.MinutesForm;
+import dev.ratchet.review.ReviewDocuments;
 import dev.ratchet.review.ReviewManagement;
 import dev.ratchet.review.ReviewPack;
 import dev.ratchet.review.ReviewView;
@@ -17,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,13 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/organisations/{organisationId}")
-@Tag(name = "Management reviews", description = "Clause 9.3: the team, the schedule and the input pack")
+@Tag(name = "Management reviews", description = "Clause 9.3: the team, the schedule, the input pack, the minutes with decisions and actions, approval and amendments")
 class ReviewApi {
 
     private final ReviewManagement reviews;
+    private final ReviewDocuments documents;
 
-    ReviewApi(ReviewManagement reviews) {
+    ReviewApi(ReviewManagement reviews, ReviewDocuments documents) {
         this.reviews = reviews;
+        this.documents = documents;
     }
 
     @GetMapping("/review-team")
@@ -111,5 +118,49 @@ class ReviewApi {
     @Operation(summary = "Start the meeting (the chair or the ISMS manager): the pack is frozen")
     ReviewView start(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @RequestBody StartBody body) {
         return reviews.start(CurrentTenant.require(), reviewId, body.version());
+    }
+
+    @PutMapping("/reviews/{reviewId}/minutes")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Write the minutes in the meeting (the chair or the ISMS manager): attendance, and per agenda item whether it was discussed, with notes; an item not discussed says why")
+    ReviewView minutes(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody MinutesForm form) {
+        return reviews.writeMinutes(CurrentTenant.require(), reviewId, form);
+    }
+
+    @PostMapping("/reviews/{reviewId}/agenda")
+    @PreAuthorize(Access.REPORT)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an item to the agenda after the inputs of clause 9.3.2 (the chair or the ISMS manager, until approval)")
+    ReviewView addAgendaItem(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody AgendaItemForm form) {
+        return reviews.addAgendaItem(CurrentTenant.require(), reviewId, form);
+    }
+
+    @PostMapping("/reviews/{reviewId}/amendments")
+    @PreAuthorize(Access.REPORT)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a correction to approved minutes as a linked amendment (the chair or the ISMS manager)")
+    ReviewView amend(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody AmendmentForm form) {
+        return reviews.amend(CurrentTenant.require(), reviewId, form);
+    }
+
+    @GetMapping("/reviews/{reviewId}/pack.pdf")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The input pack as PDF, live before the meeting and frozen from its start")
+    ResponseEntity<byte[]> packPdf(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+        return documents.pdf(CurrentTenant.require(), reviewId, false);
+    }
+
+    @GetMapping("/reviews/{reviewId}/minutes.pdf")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The minutes as PDF (a draft until the chair approves them)")
+    ResponseEntity<byte[]> minutesPdf(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+        return documents.pdf(CurrentTenant.require(), reviewId, true);
+    }
+
+    @GetMapping("/reviews/{reviewId}/minutes.docx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The minutes as DOCX (a draft until the chair approves them)")
+    ResponseEntity<byte[]> minutesDocx(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+        return documents.docx(CurrentTenant.require(), reviewId);
     }
 }

@@ -52,6 +52,14 @@ public class ManagementReview implements OrganisationScoped {
 
     private UUID approvedBy;
 
+    /** Attendance: team members (and others of the organisation) present and those who sent apologies. */
+    private String presentIds;
+
+    private String apologyIds;
+
+    /** Attendees from outside the organisation's members, such as an external consultant. */
+    private String otherAttendees;
+
     private Instant approvedAt;
 
     @Column(updatable = false)
@@ -86,12 +94,52 @@ public class ManagementReview implements OrganisationScoped {
         this.riskAssessment = blankToNull(form.getRiskAssessment());
     }
 
-    /** The meeting starts: the pack is frozen, so the minutes always show what management saw. */
-    public void start(String frozenPack, Instant now) {
+    /**
+     * The meeting starts on the day it is held, which becomes the review's date (and the end of the period its pack
+     * covers); the pack is then frozen with {@link #freeze}.
+     */
+    public void start(LocalDate heldOn, Instant now) {
         requirePlanned("Starting the meeting");
-        this.pack = frozenPack;
+        this.plannedDate = heldOn;
+        if (periodFrom.isAfter(heldOn)) {
+            this.periodFrom = heldOn;
+        }
         this.status = ReviewStatus.IN_MEETING;
         this.startedAt = now;
+    }
+
+    /** The pack as the meeting sees it: stored once, so the minutes always show what management saw. */
+    public void freeze(String frozenPack) {
+        if (pack != null) {
+            throw Refused.conflict("The pack is frozen already");
+        }
+        this.pack = frozenPack;
+    }
+
+    /** Attendance, recorded in the meeting. */
+    public void attend(java.util.List<UUID> present, java.util.List<UUID> apologies, String others) {
+        requireInMeeting();
+        this.presentIds = join(present);
+        this.apologyIds = join(apologies);
+        this.otherAttendees = blankToNull(others);
+    }
+
+    /** The minutes are written while the meeting runs; once approved they are locked. */
+    public void requireInMeeting() {
+        if (status != ReviewStatus.IN_MEETING) {
+            throw Refused.conflict(status == ReviewStatus.APPROVED
+                    ? "The minutes are approved and locked: record a correction as an amendment"
+                    : "The minutes are written once the meeting has started");
+        }
+    }
+
+    private static String join(java.util.List<UUID> ids) {
+        java.util.List<String> list = ids.stream().filter(java.util.Objects::nonNull).distinct().map(UUID::toString).toList();
+        return list.isEmpty() ? null : String.join(",", list);
+    }
+
+    private static java.util.List<UUID> split(String ids) {
+        return ids == null ? java.util.List.of() : java.util.Arrays.stream(ids.split(",")).map(UUID::fromString).toList();
     }
 
     /** The chair approves the minutes: from then on the review is locked. */
@@ -128,6 +176,9 @@ public class ManagementReview implements OrganisationScoped {
     public String getPack() { return pack; }
     public Instant getStartedAt() { return startedAt; }
     public UUID getApprovedBy() { return approvedBy; }
+    public java.util.List<UUID> getPresentIds() { return split(presentIds); }
+    public java.util.List<UUID> getApologyIds() { return split(apologyIds); }
+    public String getOtherAttendees() { return otherAttendees; }
     public Instant getApprovedAt() { return approvedAt; }
     public UUID getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }

@@ -39,6 +39,11 @@ public class ReviewDecision implements OrganisationScoped, HistoryChild {
 
     private String inputs;
 
+    /** The change-log entry a decision to change the ISMS made. */
+    private UUID changeId;
+
+    private String changeReference;
+
     @Column(updatable = false)
     private UUID createdBy;
 
@@ -65,6 +70,11 @@ public class ReviewDecision implements OrganisationScoped, HistoryChild {
         this.createdAt = now;
     }
 
+    public void linkChange(UUID id, String reference) {
+        this.changeId = id;
+        this.changeReference = reference;
+    }
+
     @Override
     public String historyParentId() { return reviewId.toString(); }
 
@@ -77,6 +87,8 @@ public class ReviewDecision implements OrganisationScoped, HistoryChild {
     public String getDecision() { return decision; }
     public String getRationale() { return rationale; }
     public List<String> getInputs() { return inputs == null ? List.of() : Arrays.asList(inputs.split(",")); }
+    public UUID getChangeId() { return changeId; }
+    public String getChangeReference() { return changeReference; }
     public UUID getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }

@@ -2,8 +2,13 @@ package dev.ratchet.review.web;
 
 import java.util.ArrayList;
 import java.util.UUID;
+import java.util.function.Supplier;
 
+import dev.ratchet.review.AgendaItemForm;
+import dev.ratchet.review.AmendmentForm;
 import dev.ratchet.review.InputsForm;
+import dev.ratchet.review.MinutesForm;
+import dev.ratchet.review.ReviewDocuments;
 import dev.ratchet.review.ReviewManagement;
 import dev.ratchet.review.ReviewView;
 import dev.ratchet.review.Schedule;
@@ -18,6 +23,7 @@ import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import jakarta.validation.Valid;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,10 +39,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewController {
 
     private final ReviewManagement reviews;
+    private final ReviewDocuments documents;
     private final People people;
 
-    ReviewController(ReviewManagement reviews, People people) {
+    ReviewController(ReviewManagement reviews, ReviewDocuments documents, People people) {
         this.reviews = reviews;
+        this.documents = documents;
         this.people = people;
     }
 
@@ -129,13 +137,43 @@ class ReviewController {
             decision.getActions().add(new dev.ratchet.review.DecisionForm.ActionForm());
             model.addAttribute("decision", decision);
         }
+        if (!model.containsAttribute("minutes")) {
+            MinutesForm minutes = new MinutesForm();
+            minutes.setPresent(new ArrayList<>(review.attendance().presentIds()));
+            minutes.setApologies(new ArrayList<>(review.attendance().apologyIds()));
+            minutes.setOtherAttendees(review.attendance().others());
+            review.agenda().forEach(i -> minutes.getItems().add(new MinutesForm.ItemForm(i.id(), i.discussed(), i.notes())));
+            minutes.setVersion(review.version());
+            model.addAttribute("minutes", minutes);
+        }
+        java.util.Map<String, String> minuteErrors = new java.util.HashMap<>();
+        if (model.getAttribute("org.springframework.validation.BindingResult.minutes") instanceof BindingResult errors) {
+            errors.getFieldErrors().forEach(e -> minuteErrors.putIfAbsent(e.getField(), e.getDefaultMessage()));
+            errors.getGlobalErrors().forEach(e -> minuteErrors.putIfAbsent("global", e.getDefaultMessage()));
+        }
+        model.addAttribute("minuteErrors", minuteErrors);
+        if (!model.containsAttribute("agendaItem")) {
+            model.addAttribute("agendaItem", new AgendaItemForm());
+        }
+        if (!model.containsAttribute("amendment")) {
+            model.addAttribute("amendment", new AmendmentForm());
+        }
         model.addAttribute("decisionTypes", dev.ratchet.review.DecisionType.values());
         model.addAttribute("letters", java.util.List.of("a", "b", "c", "d", "e", "f", "g"));
-        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
         TeamView team = reviews.team(tenant.organisationId());
+        java.util.List<People.Person> everyone = new ArrayList<>(people.activeMembersOf(tenant.organisationId()));
+        java.util.Set<java.util.UUID> onTeam = new java.util.HashSet<>(team.memberIds());
+        onTeam.addAll(team.deputyIds());
+        onTeam.add(team.chairId());
+        everyone.sort(java.util.Comparator.comparing((People.Person p) -> !onTeam.contains(p.userId())).thenComparing(People.Person::displayName));
+        model.addAttribute("people", everyone);
+        model.addAttribute("onTeam", onTeam);
+        model.addAttribute("team", team);
         model.addAttribute("manager", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER"));
         model.addAttribute("mayStart", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER") || tenant.userId().equals(team.chairId()));
         model.addAttribute("chair", tenant.userId().equals(team.chairId()));
+        model.addAttribute("editMinutes", review.status() == dev.ratchet.review.ReviewStatus.IN_MEETING
+                && (tenant.hasAnyRole("ADMIN", "ISMS_MANAGER") || tenant.userId().equals(team.chairId())));
         return "review/review";
     }
 
@@ -143,33 +181,80 @@ class ReviewController {
     @PreAuthorize(Access.CONFIGURE)
     String inputs(@PathVariable UUID id, @Valid @ModelAttribute("inputs") InputsForm inputs, BindingResult result,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                reviews.writeInputs(CurrentTenant.require(), id, inputs);
-                redirect.addFlashAttribute("success", "The inputs are saved.");
-                return "redirect:/reviews/" + id;
-            }
-            catch (Refused refused) {
-                if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                    throw refused;
-                }
-                Forms.reject(result, refused);
-            }
-        }
-        redirect.addFlashAttribute("org.springframework.validation.BindingResult.inputs", result);
-        redirect.addFlashAttribute("inputs", inputs);
-        return "redirect:/reviews/" + id + "#inputs";
+        return submitted(id, "inputs", inputs, result, redirect, "", "#inputs", () -> {
+            reviews.writeInputs(CurrentTenant.require(), id, inputs);
+            return "The inputs are saved.";
+        });
     }
 
     @PostMapping("/reviews/{id}/decisions")
     @PreAuthorize(Access.REPORT)
     String decide(@PathVariable UUID id, @Valid @ModelAttribute("decision") dev.ratchet.review.DecisionForm decision,
             BindingResult result, RedirectAttributes redirect) {
+        return submitted(id, "decision", decision, result, redirect, "#decisions", "#decide", () -> {
+            reviews.decide(CurrentTenant.require(), id, decision);
+            return "The decision is recorded" + (decision.getActions().isEmpty() ? "." : "; its action is in the owner's list.");
+        });
+    }
+
+    @PostMapping("/reviews/{id}/approval")
+    @PreAuthorize(Access.REPORT)
+    String approve(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return acted(id, redirect, () -> {
+            reviews.approve(CurrentTenant.require(), id, version);
+            return "The minutes are approved and locked.";
+        });
+    }
+
+    @PostMapping("/reviews/{id}/start")
+    @PreAuthorize(Access.REPORT)
+    String start(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+        return acted(id, redirect, () -> {
+            reviews.start(CurrentTenant.require(), id, version);
+            return "The meeting has started. The pack is frozen: it stays as management saw it, whatever changes later.";
+        });
+    }
+
+    @PostMapping("/reviews/{id}/minutes")
+    @PreAuthorize(Access.REPORT)
+    String minutes(@PathVariable UUID id, @Valid @ModelAttribute("minutes") MinutesForm minutes, BindingResult result,
+            RedirectAttributes redirect) {
+        return submitted(id, "minutes", minutes, result, redirect, "#attendance", "#attendance", () -> {
+            reviews.writeMinutes(CurrentTenant.require(), id, minutes);
+            return "The minutes are saved.";
+        });
+    }
+
+    @PostMapping("/reviews/{id}/agenda")
+    @PreAuthorize(Access.REPORT)
+    String addAgendaItem(@PathVariable UUID id, @Valid @ModelAttribute("agendaItem") AgendaItemForm agendaItem, BindingResult result,
+            RedirectAttributes redirect) {
+        return submitted(id, "agendaItem", agendaItem, result, redirect, "#added-items", "#added-items", () -> {
+            reviews.addAgendaItem(CurrentTenant.require(), id, agendaItem);
+            return "\"" + agendaItem.getTitle().strip() + "\" is on the agenda.";
+        });
+    }
+
+    @PostMapping("/reviews/{id}/amendments")
+    @PreAuthorize(Access.REPORT)
+    String amend(@PathVariable UUID id, @Valid @ModelAttribute("amendment") AmendmentForm amendment, BindingResult result,
+            RedirectAttributes redirect) {
+        return submitted(id, "amendment", amendment, result, redirect, "#amendments", "#amendments", () -> {
+            reviews.amend(CurrentTenant.require(), id, amendment);
+            return "The amendment is recorded with the approved minutes.";
+        });
+    }
+
+    /**
+     * A form of the review page: on success back to the review with the message the action returns; when refused,
+     * back to the form with its values and errors (a refusal that names no field shows as the page's error).
+     */
+    private static String submitted(UUID id, String name, Object form, BindingResult result, RedirectAttributes redirect,
+            String successAnchor, String formAnchor, Supplier<String> action) {
         if (!result.hasErrors()) {
             try {
-                reviews.decide(CurrentTenant.require(), id, decision);
-                redirect.addFlashAttribute("success", "The decision is recorded" + (decision.getActions().isEmpty() ? "." : "; its action is in the owner's list."));
-                return "redirect:/reviews/" + id + "#decisions";
+                redirect.addFlashAttribute("success", action.get());
+                return "redirect:/reviews/" + id + successAnchor;
             }
             catch (Refused refused) {
                 if (refused.kind() == Refused.Kind.NOT_FOUND) {
@@ -178,17 +263,17 @@ class ReviewController {
                 Forms.reject(result, refused);
             }
         }
-        redirect.addFlashAttribute("org.springframework.validation.BindingResult.decision", result);
-        redirect.addFlashAttribute("decision", decision);
-        return "redirect:/reviews/" + id + "#decide";
+        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
+        redirect.addFlashAttribute(name, form);
+        redirect.addFlashAttribute("error", result.hasGlobalErrors() ? result.getGlobalError().getDefaultMessage()
+                : "Not saved: see the marked fields.");
+        return "redirect:/reviews/" + id + formAnchor;
     }
 
-    @PostMapping("/reviews/{id}/approval")
-    @PreAuthorize(Access.REPORT)
-    String approve(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
+    /** A button of the review page: the action's message, or the refusal as the page's error. */
+    private static String acted(UUID id, RedirectAttributes redirect, Supplier<String> action) {
         try {
-            reviews.approve(CurrentTenant.require(), id, version);
-            redirect.addFlashAttribute("success", "The minutes are approved and locked.");
+            redirect.addFlashAttribute("success", action.get());
         }
         catch (Refused refused) {
             if (refused.kind() == Refused.Kind.NOT_FOUND) {
@@ -199,19 +284,21 @@ class ReviewController {
         return "redirect:/reviews/" + id;
     }
 
-    @PostMapping("/reviews/{id}/start")
-    @PreAuthorize(Access.REPORT)
-    String start(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
-        try {
-            reviews.start(CurrentTenant.require(), id, version);
-            redirect.addFlashAttribute("success", "The meeting has started. The pack is frozen: it stays as management saw it, whatever changes later.");
-        }
-        catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("error", refused.getMessage());
-        }
-        return "redirect:/reviews/" + id;
+    @GetMapping("/reviews/{id}/pack.pdf")
+    @PreAuthorize(Access.MEMBER)
+    ResponseEntity<byte[]> packPdf(@PathVariable UUID id) {
+        return documents.pdf(CurrentTenant.require(), id, false);
+    }
+
+    @GetMapping("/reviews/{id}/minutes.pdf")
+    @PreAuthorize(Access.MEMBER)
+    ResponseEntity<byte[]> minutesPdf(@PathVariable UUID id) {
+        return documents.pdf(CurrentTenant.require(), id, true);
+    }
+
+    @GetMapping("/reviews/{id}/minutes.docx")
+    @PreAuthorize(Access.MEMBER)
+    ResponseEntity<byte[]> minutesDocx(@PathVariable UUID id) {
+        return documents.docx(CurrentTenant.require(), id);
     }
 }

@@ -1,0 +1,281 @@
+package dev.ratchet.review;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.ratchet.action.ActionView;
+import dev.ratchet.document.DocxDocument;
+import dev.ratchet.document.Downloads;
+import dev.ratchet.document.PdfDocuments;
+import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.shared.Tenant;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A review as documents: the input pack before the meeting, and the minutes (title page, attendance, each agenda
+ * input with the frozen figures and charts and what was discussed, decisions with their rationale, the action table
+ * and the approval record) as PDF and DOCX. Both formats are made from the same {@link Minutes}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReviewDocuments {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm");
+
+    private final ReviewManagement reviews;
+    private final OrganisationManagement organisations;
+    private final PdfDocuments pdf;
+
+    ReviewDocuments(ReviewManagement reviews, OrganisationManagement organisations, PdfDocuments pdf) {
+        this.reviews = reviews;
+        this.organisations = organisations;
+        this.pdf = pdf;
+    }
+
+    /** One bar of a chart: a label, its count and its length against the longest bar. */
+    public record Bar(String label, long value, int percent) {
+    }
+
+    /** An action of a decision, as a row of the action table. */
+    public record ActionRow(String decision, String title, String owner, String deadline, String successCriteria, String status) {
+    }
+
+    /** Everything a document of the review says, as text, in the order it says it. */
+    public record Minutes(String organisation, ReviewView review, ReviewPack pack, boolean minutes, String documentTitle,
+            String meeting, String period, String packNote, String approval, String quorum, List<Bar> bySource,
+            List<Bar> byGrade, List<ActionRow> actions, String fileName) {
+
+        public AgendaItemView item(String code) {
+            return review.item(code);
+        }
+
+        public String objectiveStatus(ReviewPack.Objective o) {
+            return ReviewDocuments.objectiveStatus(o);
+        }
+
+        public String programmeLine() {
+            return programme(pack.programme());
+        }
+    }
+
+    public Minutes minutes(Tenant tenant, UUID reviewId, boolean minutes) {
+        ReviewView r = reviews.read(tenant, reviewId);
+        OrganisationDetails organisation = organisations.get(tenant.organisationId());
+        ZoneId zone = ZoneId.of(organisation.timeZone());
+        ReviewPack p = r.pack();
+        String title = !minutes ? "Management review input pack"
+                : r.status() == ReviewStatus.APPROVED ? "Minutes of the management review" : "Draft minutes of the management review";
+        String packNote = r.frozen()
+                ? "The input pack as management saw it: frozen when the meeting started, " + MOMENT.format(r.startedAt().atZone(zone)) + "."
+                : "Live input pack as of " + MOMENT.format(p.assembledAt().atZone(zone)) + ": it changes with the registers until the meeting starts.";
+        String approval = r.approvedAt() != null
+                ? "Approved by " + r.approvedByName() + ", chair of the Management Review Team, on " + MOMENT.format(r.approvedAt().atZone(zone))
+                        + ". The minutes are locked; corrections are recorded as amendments."
+                : "Not approved: these minutes are a draft until the chair approves them.";
+        ReviewView.Attendance a = r.attendance();
+        String quorum = "Quorum " + a.quorum() + " of the team; " + a.teamPresent() + " present: "
+                + (a.quorate() ? "the meeting was quorate." : "the meeting was not quorate.");
+        List<ActionRow> rows = new ArrayList<>();
+        for (DecisionView d : r.decisions()) {
+            for (ActionView action : d.actions()) {
+                rows.add(new ActionRow("Decision " + d.number(), action.title(), action.ownerName(),
+                        action.dueDate() == null ? "" : DAY.format(action.dueDate()),
+                        action.successCriteria() == null ? "" : action.successCriteria(), action.status().label()));
+            }
+        }
+        return new Minutes(organisation.name(), r, p, minutes, title, DAY.format(r.plannedDate()),
+                DAY.format(p.periodFrom()) + " to " + DAY.format(p.periodTo()), packNote, approval, quorum,
+                bars(p.nonconformities().bySource()), bars(p.nonconformities().byGrade()), rows,
+                r.reference() + (minutes ? " minutes" : " input pack"));
+    }
+
+    static List<Bar> bars(Map<String, Long> counts) {
+        long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return counts.entrySet().stream()
+                .map(e -> new Bar(e.getKey(), e.getValue(), max == 0 ? 0 : (int) Math.max(1, Math.round(100.0 * e.getValue() / max))))
+                .toList();
+    }
+
+    /** The pack (minutes false) or the minutes as a PDF download. */
+    public ResponseEntity<byte[]> pdf(Tenant tenant, UUID reviewId, boolean minutes) {
+        Minutes m = minutes(tenant, reviewId, minutes);
+        return Downloads.pdf(m.fileName(), pdf.render("review/minutes-pdf", Map.of("m", m)));
+    }
+
+    /** The minutes as a DOCX download. */
+    public ResponseEntity<byte[]> docx(Tenant tenant, UUID reviewId) {
+        Minutes m = minutes(tenant, reviewId, true);
+        return Downloads.docx(m.fileName(), docx(m, ZoneId.of(organisations.get(tenant.organisationId()).timeZone())));
+    }
+
+    private static byte[] docx(Minutes m, ZoneId zone) {
+        ReviewView r = m.review();
+        ReviewPack p = m.pack();
+        DocxDocument doc = new DocxDocument()
+                .title(m.documentTitle(), m.organisation())
+                .paragraph(r.reference() + " " + r.title())
+                .labelled("Meeting", m.meeting())
+                .labelled("Period reviewed", m.period())
+                .labelled("Status", r.status().label())
+                .labelled("Approval", m.approval())
+                .paragraph(m.packNote())
+                .pageBreak();
+        ReviewView.Attendance a = r.attendance();
+        doc.heading(1, "Attendance")
+                .labelled("Present", a.present().isEmpty() ? "Not recorded" : String.join(", ", a.present()))
+                .labelled("Apologies", String.join(", ", a.apologies()))
+                .labelled("Also attending", a.others())
+                .paragraph(m.quorum());
+
+        doc.heading(1, "Agenda and discussion");
+        heading(doc, m, "a");
+        if (p.previousActions().isEmpty()) {
+            doc.paragraph("No actions from earlier reviews.");
+        } else {
+            doc.table(List.of("Review", "Action", "Owner", "Due", "Status"), p.previousActions().stream()
+                    .map(x -> List.of(x.reference(), x.title(), x.ownerName() == null ? "" : x.ownerName(),
+                            x.dueDate() == null ? "" : DAY.format(x.dueDate()), x.status() + (x.overdue() ? ", overdue" : "")
+                                    + (x.openAfterTwoReviews() ? ", open after " + x.reviewsSince() + " reviews" : "")))
+                    .toList());
+        }
+        minute(doc, m, "a");
+        heading(doc, m, "b");
+        doc.paragraph(p.externalInternalIssues() == null ? "Not written." : p.externalInternalIssues());
+        if (!p.ismsChanges().isEmpty()) {
+            doc.table(List.of("Change to the ISMS", "Planned", "Status"), p.ismsChanges().stream()
+                    .map(c -> List.of(c.reference() + " " + c.title(), c.plannedDate() == null ? "" : DAY.format(c.plannedDate()), c.status())).toList());
+        }
+        minute(doc, m, "b");
+        heading(doc, m, "c");
+        doc.paragraph(p.interestedParties() == null ? "Not written." : p.interestedParties());
+        if (!p.obligationChanges().isEmpty()) {
+            doc.table(List.of("Obligation", "Effective", "Change", "Impact"), p.obligationChanges().stream()
+                    .map(o -> List.of(o.reference() + " " + o.name(), o.effectiveDate() == null ? "" : DAY.format(o.effectiveDate()),
+                            o.summary() == null ? "" : o.summary(), o.impact() == null ? "" : o.impact())).toList());
+        }
+        minute(doc, m, "c");
+        heading(doc, m, "d");
+        ReviewPack.Nonconformities n = p.nonconformities();
+        doc.heading(2, "Nonconformities and corrective actions")
+                .table(List.of("Figure", "Value"), List.of(
+                        List.of("Nonconformities raised in the period", String.valueOf(n.raised())),
+                        List.of("Open now", String.valueOf(n.open())),
+                        List.of("Past their target date", String.valueOf(n.overdue())),
+                        List.of("Closed in the period", String.valueOf(n.closed())),
+                        List.of("Mean days to close", n.meanDaysToClose() == null ? "no data" : String.valueOf(n.meanDaysToClose())),
+                        List.of("Corrective actions effective at first review", n.effectivenessRate() == null ? "no data" : n.effectivenessRate() + "%"),
+                        List.of("Recurrences", String.valueOf(n.recurrences()))));
+        chart(doc, "Raised by source", m.bySource());
+        chart(doc, "Nonconformities by grade", m.byGrade());
+        doc.heading(2, "Monitoring, measurement and objectives");
+        if (p.objectives().isEmpty()) {
+            doc.paragraph("No active objectives.");
+        } else {
+            doc.table(List.of("Objective", "Target", "Latest", "Status"), p.objectives().stream()
+                    .map(o -> List.of(o.reference() + " " + o.title(), o.target() == null ? "" : o.target(),
+                            o.latestValue() == null ? "No data" : o.latestValue().stripTrailingZeros().toPlainString() + " on " + DAY.format(o.latestOn()),
+                            objectiveStatus(o))).toList());
+        }
+        doc.heading(2, "Audit results");
+        doc.paragraph(programme(p.programme()));
+        if (!p.audits().isEmpty()) {
+            doc.table(List.of("Audit reported in the period", "Type", "Nonconformities", "Opportunities"), p.audits().stream()
+                    .map(x -> List.of(x.reference() + " " + x.title(), x.type(), String.valueOf(x.nonconformities()), String.valueOf(x.opportunities()))).toList());
+        }
+        doc.heading(2, "Incidents and lessons learned");
+        if (p.incidents().isEmpty()) {
+            doc.paragraph("No incidents detected in the period.");
+        } else {
+            doc.table(List.of("Incident", "Severity", "Category", "Lessons learned"), p.incidents().stream()
+                    .map(i -> List.of(i.reference() + " " + i.title(), i.severity(), i.category(), i.lessonsLearned() == null ? "" : i.lessonsLearned())).toList());
+        }
+        minute(doc, m, "d");
+        heading(doc, m, "e");
+        if (p.feedback().isEmpty()) {
+            doc.paragraph("No feedback received in the period.");
+        } else {
+            doc.table(List.of("Feedback", "Received", "From", "Kind", "Status"), p.feedback().stream()
+                    .map(f -> List.of(f.reference() + " " + f.subject(), DAY.format(f.receivedOn()), f.from() == null ? "" : f.from(), f.kind(), f.status())).toList());
+        }
+        minute(doc, m, "e");
+        heading(doc, m, "f");
+        doc.paragraph(p.riskAssessment() == null ? "Not written." : p.riskAssessment());
+        minute(doc, m, "f");
+        heading(doc, m, "g");
+        if (p.opportunities().isEmpty()) {
+            doc.paragraph("No open opportunities.");
+        } else {
+            doc.table(List.of("Opportunity", "Status"), p.opportunities().stream().map(o -> List.of(o.reference() + " " + o.title(), o.status())).toList());
+        }
+        minute(doc, m, "g");
+        for (AgendaItemView added : r.addedItems()) {
+            doc.heading(2, added.title()).labelled("Minutes", added.minute());
+        }
+
+        doc.heading(1, "Decisions (clause 9.3.3)");
+        if (r.decisions().isEmpty()) {
+            doc.paragraph("No decisions recorded.");
+        }
+        for (DecisionView d : r.decisions()) {
+            doc.heading(2, "Decision " + d.number() + ": " + d.type().label())
+                    .paragraph(d.decision())
+                    .labelled("Rationale", d.rationale())
+                    .labelled("Answers agenda input", String.join(", ", d.inputs()))
+                    .labelled("Change-log entry", d.changeReference());
+        }
+        doc.heading(1, "Actions");
+        if (m.actions().isEmpty()) {
+            doc.paragraph("No actions decided.");
+        } else {
+            doc.table(List.of("Decision", "Action", "Owner", "Deadline", "Success criteria", "Status"), m.actions().stream()
+                    .map(x -> List.of(x.decision(), x.title(), x.owner(), x.deadline(), x.successCriteria(), x.status())).toList());
+        }
+        doc.heading(1, "Approval").paragraph(m.approval());
+        if (!r.amendments().isEmpty()) {
+            doc.heading(1, "Amendments after approval");
+            for (AmendmentView am : r.amendments()) {
+                doc.labelled("Amendment " + am.number(), am.correction()).labelled("Reason", am.reason())
+                        .paragraph("Recorded by " + am.byName() + " on " + DAY.format(am.at().atZone(zone)) + ".");
+            }
+        }
+        return doc.toBytes();
+    }
+
+    private static void heading(DocxDocument doc, Minutes m, String code) {
+        doc.heading(2, "(" + code + ") " + ReviewManagement.INPUTS.get(code));
+    }
+
+    private static void minute(DocxDocument doc, Minutes m, String code) {
+        AgendaItemView item = m.item(code);
+        doc.labelled("Minutes", item == null ? "Not marked yet." : item.minute());
+    }
+
+    /** A bar chart in Word: one row per bar, the bar drawn with block characters. */
+    private static void chart(DocxDocument doc, String title, List<Bar> bars) {
+        if (bars.isEmpty()) {
+            return;
+        }
+        doc.paragraph(title + ":");
+        doc.table(List.of("", "Count", ""), bars.stream()
+                .map(b -> List.of(b.label(), String.valueOf(b.value()), "\u2588".repeat(Math.max(1, b.percent() / 5)))).toList());
+    }
+
+    public static String objectiveStatus(ReviewPack.Objective o) {
+        return o.onTarget() == null ? "No data" : o.onTarget() ? "On target"
+                : "Off target" + (o.periodsOffTarget() > 1 ? " for " + o.periodsOffTarget() + " periods" : "");
+    }
+
+    public static String programme(ReviewPack.AuditProgramme g) {
+        return "Audit programme " + g.year() + ": " + g.reported() + " of " + g.planned() + " audits reported (" + g.progress() + "%)"
+                + (g.approved() ? "." : "; the current revision is not approved.");
+    }
+}

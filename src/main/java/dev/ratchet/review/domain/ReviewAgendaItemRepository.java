@@ -1,0 +1,11 @@
+package dev.ratchet.review.domain;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ReviewAgendaItemRepository extends JpaRepository<ReviewAgendaItem, UUID> {
+
+    List<ReviewAgendaItem> findByReviewIdOrderByPosition(UUID reviewId);
+}
