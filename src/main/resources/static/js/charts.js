@@ -1,5 +1,7 @@
 // Trend charts: a canvas with data-chart="trend" and its data in attributes (the CSP allows no inline scripts).
-// data-labels and data-values are JSON arrays; data-target (optional) draws the target as a dashed line.
+// data-labels and data-values are JSON arrays; data-target (optional) draws the target as a dashed line;
+// data-compact (optional) leaves out the legend and the dates, for a small chart in a table cell;
+// data-counts (optional) starts the axis at zero with whole numbers only.
 document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('canvas[data-chart="trend"]').forEach(function (canvas) {
     var labels = JSON.parse(canvas.dataset.labels || '[]');
@@ -27,7 +29,9 @@ document.addEventListener('DOMContentLoaded', function () {
       type: 'line',
       data: { labels: labels, datasets: datasets },
       options: { responsive: true, maintainAspectRatio: false, animation: false,
-        plugins: { legend: { position: 'bottom' } } }
+        plugins: { legend: { display: !canvas.dataset.compact, position: 'bottom' } },
+        scales: Object.assign(canvas.dataset.compact ? { x: { display: false } } : {},
+          canvas.dataset.counts ? { y: { beginAtZero: true, ticks: { precision: 0 } } } : {}) }
     });
     canvas.dataset.rendered = 'true';
   });

@@ -166,7 +166,30 @@ public class ImprovementManagement {
                 r.getTitle(), r.getStatus())).getContent();
         return new ImprovementStatistics(raised[0], raised[1], bySource, byGrade, open, overdue, days.size(),
                 days.isEmpty() ? null : Math.round(days.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0,
-                reviews[0], reviews[1], recurrences, opportunities);
+                reviews[0], reviews[1], recurrences, opportunities, byMonth(organisationId, from, to, start, end));
+    }
+
+    /** The trend: per month of the period (the last 24 at most), nonconformities raised and records closed, counted in the database. */
+    private List<ImprovementStatistics.Month> byMonth(UUID organisationId, LocalDate from, LocalDate to, Timestamp start, Timestamp end) {
+        Map<java.time.YearMonth, long[]> months = new java.util.TreeMap<>();
+        java.time.YearMonth last = java.time.YearMonth.from(to);
+        java.time.YearMonth first = java.time.YearMonth.from(from).isBefore(last.minusMonths(23)) ? last.minusMonths(23) : java.time.YearMonth.from(from);
+        for (java.time.YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.put(m, new long[2]);
+        }
+        for (String column : List.of("raised_at", "closed_at")) {
+            int slot = column.equals("raised_at") ? 0 : 1;
+            jdbc.query("select extract(year from " + column + "), extract(month from " + column + "), count(*) from improvement_record "
+                    + "where organisation_id = ? and " + column + " >= ? and " + column + " < ?"
+                    + (slot == 0 ? " and kind = 'NONCONFORMITY'" : "")
+                    + " group by extract(year from " + column + "), extract(month from " + column + ")", rs -> {
+                long[] counts = months.get(java.time.YearMonth.of(rs.getInt(1), rs.getInt(2)));
+                if (counts != null) {
+                    counts[slot] += rs.getLong(3);
+                }
+            }, organisationId, start, end);
+        }
+        return months.entrySet().stream().map(e -> new ImprovementStatistics.Month(e.getKey().toString(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     /** The records raised from another record (an incident, an objective), latest first. */

@@ -10,7 +10,11 @@ import java.util.Map;
 public record ImprovementStatistics(long nonconformitiesRaised, long opportunitiesRaised, Map<String, Long> raisedBySource,
         Map<String, Long> nonconformitiesByGrade, long openNonconformities, long overdueNonconformities, long closedInPeriod,
         Double meanDaysToClose, long effectivenessReviews, long effectiveFirstTime, long recurrences,
-        List<ImprovementView.Link> openOpportunities) {
+        List<ImprovementView.Link> openOpportunities, List<Month> byMonth) {
+
+    /** Nonconformities raised and records closed in one month of the period ("2026-10"), for the trend. */
+    public record Month(String month, long raised, long closed) {
+    }
 
     /** The share of corrective actions judged effective at their first review, in per cent, or null without reviews. */
     public Integer effectivenessRate() {

@@ -52,7 +52,7 @@ public class ReviewDocuments {
     /** Everything a document of the review says, as text, in the order it says it. */
     public record Minutes(String organisation, ReviewView review, ReviewPack pack, boolean minutes, String documentTitle,
             String meeting, String period, String packNote, String approval, String quorum, List<Bar> bySource,
-            List<Bar> byGrade, List<ActionRow> actions, String fileName) {
+            List<Bar> byGrade, List<Bar> byMonth, List<ActionRow> actions, String fileName) {
 
         public AgendaItemView item(String code) {
             return review.item(code);
@@ -60,6 +60,10 @@ public class ReviewDocuments {
 
         public String objectiveStatus(ReviewPack.Objective o) {
             return ReviewDocuments.objectiveStatus(o);
+        }
+
+        public String trend(ReviewPack.Objective o) {
+            return ReviewDocuments.trend(o);
         }
 
         public String programmeLine() {
@@ -94,8 +98,20 @@ public class ReviewDocuments {
         }
         return new Minutes(organisation.name(), r, p, minutes, title, DAY.format(r.plannedDate()),
                 DAY.format(p.periodFrom()) + " to " + DAY.format(p.periodTo()), packNote, approval, quorum,
-                bars(p.nonconformities().bySource()), bars(p.nonconformities().byGrade()), rows,
+                bars(p.nonconformities().bySource()), bars(p.nonconformities().byGrade()), bars(monthly(p)), rows,
                 r.reference() + (minutes ? " minutes" : " input pack"));
+    }
+
+    private static Map<String, Long> monthly(ReviewPack p) {
+        Map<String, Long> months = new java.util.LinkedHashMap<>();
+        p.months().forEach(m -> months.put(m.month(), m.raised()));
+        return months;
+    }
+
+    /** An objective's recent measurements, oldest first: "1 (2026-08-31), 2 (2026-09-30)". */
+    public static String trend(ReviewPack.Objective o) {
+        return o.trend() == null || o.trend().isEmpty() ? "" : o.trend().stream()
+                .map(t -> t.value().stripTrailingZeros().toPlainString() + " (" + t.on() + ")").collect(java.util.stream.Collectors.joining(", "));
     }
 
     static List<Bar> bars(Map<String, Long> counts) {
@@ -154,6 +170,7 @@ public class ReviewDocuments {
             doc.table(List.of("Change to the ISMS", "Planned", "Status"), p.ismsChanges().stream()
                     .map(c -> List.of(c.reference() + " " + c.title(), c.plannedDate() == null ? "" : DAY.format(c.plannedDate()), c.status())).toList());
         }
+        attachments(doc, p, "b");
         minute(doc, m, "b");
         heading(doc, m, "c");
         doc.paragraph(p.interestedParties() == null ? "Not written." : p.interestedParties());
@@ -162,6 +179,7 @@ public class ReviewDocuments {
                     .map(o -> List.of(o.reference() + " " + o.name(), o.effectiveDate() == null ? "" : DAY.format(o.effectiveDate()),
                             o.summary() == null ? "" : o.summary(), o.impact() == null ? "" : o.impact())).toList());
         }
+        attachments(doc, p, "c");
         minute(doc, m, "c");
         heading(doc, m, "d");
         ReviewPack.Nonconformities n = p.nonconformities();
@@ -176,14 +194,17 @@ public class ReviewDocuments {
                         List.of("Recurrences", String.valueOf(n.recurrences()))));
         chart(doc, "Raised by source", m.bySource());
         chart(doc, "Nonconformities by grade", m.byGrade());
+        if (m.byMonth().size() > 1) {
+            chart(doc, "Nonconformities raised per month", m.byMonth());
+        }
         doc.heading(2, "Monitoring, measurement and objectives");
         if (p.objectives().isEmpty()) {
             doc.paragraph("No active objectives.");
         } else {
-            doc.table(List.of("Objective", "Target", "Latest", "Status"), p.objectives().stream()
+            doc.table(List.of("Objective", "Target", "Latest", "Status", "Recent measurements"), p.objectives().stream()
                     .map(o -> List.of(o.reference() + " " + o.title(), o.target() == null ? "" : o.target(),
                             o.latestValue() == null ? "No data" : o.latestValue().stripTrailingZeros().toPlainString() + " on " + DAY.format(o.latestOn()),
-                            objectiveStatus(o))).toList());
+                            objectiveStatus(o), trend(o))).toList());
         }
         doc.heading(2, "Audit results");
         doc.paragraph(programme(p.programme()));
@@ -209,6 +230,7 @@ public class ReviewDocuments {
         minute(doc, m, "e");
         heading(doc, m, "f");
         doc.paragraph(p.riskAssessment() == null ? "Not written." : p.riskAssessment());
+        attachments(doc, p, "f");
         minute(doc, m, "f");
         heading(doc, m, "g");
         if (p.opportunities().isEmpty()) {
@@ -252,6 +274,12 @@ public class ReviewDocuments {
 
     private static void heading(DocxDocument doc, Minutes m, String code) {
         doc.heading(2, "(" + code + ") " + ReviewManagement.INPUTS.get(code));
+    }
+
+    private static void attachments(DocxDocument doc, ReviewPack p, String code) {
+        for (ReviewPack.Attachment f : p.attachedTo(code)) {
+            doc.labelled("Attached", f.fileName() + (f.description().isEmpty() ? "" : " (" + f.description() + ")") + ", SHA-256 " + f.sha256());
+        }
     }
 
     private static void minute(DocxDocument doc, Minutes m, String code) {

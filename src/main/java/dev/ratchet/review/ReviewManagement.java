@@ -83,6 +83,7 @@ public class ReviewManagement {
     private final ObligationManagement obligations;
     private final FeedbackManagement feedback;
     private final ActionManagement actions;
+    private final dev.ratchet.evidence.EvidenceManagement evidence;
     private final People people;
     private final Clock clock;
 
@@ -90,7 +91,8 @@ public class ReviewManagement {
             dev.ratchet.review.domain.ReviewDecisionRepository decisions, ReviewAgendaItemRepository agendaItems,
             ReviewAmendmentRepository amendments, OrganisationManagement organisations, ImprovementManagement improvements, AuditManagement audits,
             ObjectiveManagement objectives, IncidentManagement incidents, ChangeManagement changes,
-            ObligationManagement obligations, FeedbackManagement feedback, ActionManagement actions, People people, Clock clock) {
+            ObligationManagement obligations, FeedbackManagement feedback, ActionManagement actions,
+            dev.ratchet.evidence.EvidenceManagement evidence, People people, Clock clock) {
         this.reviews = reviews;
         this.teams = teams;
         this.references = references;
@@ -106,6 +108,7 @@ public class ReviewManagement {
         this.obligations = obligations;
         this.feedback = feedback;
         this.actions = actions;
+        this.evidence = evidence;
         this.people = people;
         this.clock = clock;
     }
@@ -205,6 +208,35 @@ public class ReviewManagement {
         review.write(form);
         reviews.flush();
         return view(review, true);
+    }
+
+    static final String ATTACHMENT = "REVIEW";
+
+    /**
+     * Attaches a file to an input written by hand (b, c or f), such as the risk treatment plan, before the meeting;
+     * once the pack is frozen its attachments are too.
+     */
+    public dev.ratchet.evidence.EvidenceView attach(Tenant tenant, UUID id, String input, dev.ratchet.evidence.EvidenceManagement.Upload upload)
+            throws java.io.IOException {
+        requireManager(tenant);
+        ManagementReview review = find(tenant.organisationId(), id);
+        if (review.getStatus() != ReviewStatus.PLANNED) {
+            throw Refused.conflict("The meeting has started and its pack is frozen, attachments included");
+        }
+        if (input == null || !input.matches("[bcf]")) {
+            throw Refused.field("input", "Attach the file to input (b), (c) or (f): the inputs written by hand");
+        }
+        String description = upload.description() == null || upload.description().isBlank() ? "" : " " + upload.description().strip();
+        return evidence.store(tenant.organisationId(), ATTACHMENT, id, tenant.userId(), new dev.ratchet.evidence.EvidenceManagement.Upload(
+                upload.fileName(), upload.size(), upload.content(), today(tenant.organisationId()), "(" + input + ")" + description));
+    }
+
+    private List<ReviewPack.Attachment> attachments(ManagementReview review) {
+        return evidence.of(review.getOrganisationId(), review.getId()).stream()
+                .filter(f -> f.description() != null && f.description().matches("\\([bcf]\\).*"))
+                .map(f -> new ReviewPack.Attachment(f.id(), f.description().substring(1, 2), f.fileName(),
+                        f.description().substring(3).strip(), f.sha256()))
+                .toList();
     }
 
     /** The chair or the ISMS manager starts the meeting, dated today; the pack is frozen as it is now. */
@@ -457,7 +489,8 @@ public class ReviewManagement {
         ImprovementStatistics s = improvements.statistics(org, from, to);
         ReviewPack.Nonconformities ncs = new ReviewPack.Nonconformities(s.nonconformitiesRaised(), s.opportunitiesRaised(),
                 s.raisedBySource(), s.nonconformitiesByGrade(), s.openNonconformities(), s.overdueNonconformities(),
-                s.closedInPeriod(), s.meanDaysToClose(), s.effectivenessRate(), s.effectivenessReviews(), s.recurrences());
+                s.closedInPeriod(), s.meanDaysToClose(), s.effectivenessRate(), s.effectivenessReviews(), s.recurrences(),
+                s.byMonth().stream().map(m -> new ReviewPack.Month(m.month(), m.raised(), m.closed())).toList());
         // Reviews in the order they were held (two can share a day): an action's age is counted in reviews.
         List<ManagementReview> all = new java.util.ArrayList<>(reviews.findByOrganisationIdOrderByPlannedDateDesc(org));
         all.sort(java.util.Comparator.comparing(ManagementReview::getPlannedDate).thenComparing(ManagementReview::getCreatedAt));
@@ -480,11 +513,18 @@ public class ReviewManagement {
                 .sorted(java.util.Comparator.comparing((ReviewPack.Action a) -> !a.openAfterTwoReviews()).thenComparing(a -> !a.overdue()))
                 .toList();
         List<ReviewPack.Objective> objectiveLines = objectives.search(org, "ACTIVE", null, null, PageRequest.of(0, 200, Sort.by("reference")))
-                .getContent().stream().map(o -> new ReviewPack.Objective(o.reference(), o.title(), o.targetText(), o.latestValue(),
-                        o.latestOn(), o.onTarget(), o.periodsOffTarget())).toList();
+                .getContent().stream().map(o -> {
+                    dev.ratchet.objective.ObjectiveView full = objectives.get(org, o.id());
+                    List<dev.ratchet.objective.ObjectiveView.MeasurementView> measured = full.measurements();
+                    List<ReviewPack.Point> trend = measured.subList(Math.max(0, measured.size() - 12), measured.size()).stream()
+                            .map(m -> new ReviewPack.Point(m.measuredOn(), m.value())).toList();
+                    return new ReviewPack.Objective(o.reference(), o.title(), o.targetText(), o.latestValue(), o.latestOn(), o.onTarget(),
+                            o.periodsOffTarget(), full.target(), trend);
+                }).toList();
         List<ReviewPack.Audit> auditLines = audits.reportedBetween(org, from, to).stream().map(a -> new ReviewPack.Audit(a.reference(),
                 a.title(), a.type().label(), a.status().label(), a.nonconformities(), a.opportunities())).toList();
-        ProgrammeView programme = audits.programme(org, to.getYear());
+        // The programme that covers most of the period: the year it starts in.
+        ProgrammeView programme = audits.programme(org, from.getYear());
         ReviewPack.AuditProgramme programmeLine = new ReviewPack.AuditProgramme(programme.year(), programme.active(), programme.done(),
                 programme.progress(), programme.approved());
         List<ReviewPack.Incident> incidentLines = incidents.search(org, new IncidentFilter(null, null, null, from, to, null, null),
@@ -500,7 +540,7 @@ public class ReviewManagement {
                 .map(l -> new ReviewPack.Opportunity(l.reference(), l.title(), l.status().label())).toList();
         return new ReviewPack(from, to, clock.instant(), previous, review.getExternalInternalIssues(), changeLines,
                 review.getInterestedParties(), ncs, objectiveLines, auditLines, programmeLine, feedbackLines, incidentLines,
-                obligationLines, review.getRiskAssessment(), opportunities);
+                obligationLines, review.getRiskAssessment(), opportunities, attachments(review));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

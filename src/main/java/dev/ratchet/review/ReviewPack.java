@@ -17,7 +17,16 @@ public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assem
         Nonconformities nonconformities, List<Objective> objectives, List<Audit> audits, AuditProgramme programme,
         List<Feedback> feedback, List<Incident> incidents, List<ObligationChange> obligationChanges,
         String riskAssessment,
-        List<Opportunity> opportunities) {
+        List<Opportunity> opportunities, List<Attachment> attachments) {
+
+    /** The attachments of an input, such as the risk treatment plan for (f). */
+    public List<Attachment> attachedTo(String input) {
+        return attachments == null ? List.of() : attachments.stream().filter(a -> input.equals(a.input())).toList();
+    }
+
+    /** A file the ISMS manager attached to an input written by hand (b, c or f), fixed by its SHA-256. */
+    public record Attachment(java.util.UUID id, String input, String fileName, String description, String sha256) {
+    }
 
     /**
      * An action from an earlier review: {@code reviewsSince} counts the reviews held since it was decided, this one
@@ -30,13 +39,42 @@ public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assem
     public record Change(String reference, String title, LocalDate plannedDate, String status) {
     }
 
+    /** The monthly trend as chart data: labels, nonconformities raised, records closed. */
+    public String monthLabels() {
+        return months().stream().map(m -> "\"" + m.month() + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    public String monthRaised() {
+        return months().stream().map(m -> String.valueOf(m.raised())).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    public List<Month> months() {
+        return nonconformities == null || nonconformities.byMonth() == null ? List.of() : nonconformities.byMonth();
+    }
+
     public record Nonconformities(long raised, long opportunitiesRaised, Map<String, Long> bySource, Map<String, Long> byGrade,
             long open, long overdue, long closed, Double meanDaysToClose, Integer effectivenessRate, long effectivenessReviews,
-            long recurrences) {
+            long recurrences, List<Month> byMonth) {
+    }
+
+    /** One month of the trend: nonconformities raised, records closed. */
+    public record Month(String month, long raised, long closed) {
+    }
+
+    /** A measurement of an objective, for its trend. */
+    public record Point(LocalDate on, BigDecimal value) {
     }
 
     public record Objective(String reference, String title, String target, BigDecimal latestValue, LocalDate latestOn,
-            Boolean onTarget, int periodsOffTarget) {
+            Boolean onTarget, int periodsOffTarget, BigDecimal targetValue, List<Point> trend) {
+
+        public String chartLabels() {
+            return trend == null ? "[]" : trend.stream().map(p -> "\"" + p.on() + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        }
+
+        public String chartValues() {
+            return trend == null ? "[]" : trend.stream().map(p -> p.value().toPlainString()).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        }
     }
 
     public record Audit(String reference, String title, String type, String status, long nonconformities, long opportunities) {

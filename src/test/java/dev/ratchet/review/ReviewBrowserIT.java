@@ -101,6 +101,8 @@ class ReviewBrowserIT {
         assertThat(browser.findElement(By.id("nonconformities")).getText()).contains("1\nraised in the period");
         assertThat(browser.findElement(By.id("audits")).getText()).contains("Backup and restore");
         assertThat(browser.findElement(By.id("objectives")).getText()).contains("Restore tests passed").contains("Off target");
+        assertThat(browser.findElements(By.cssSelector("#objectives canvas[data-rendered='true']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#nc-trend[data-rendered='true']"))).hasSize(1);
         Browser.type(By.id("externalInternalIssues"), "We moved hosting to a new data centre provider in October.");
         Browser.type(By.id("riskAssessment"), "Risk treatment plan: 14 of 18 treatments done; backup risk still high.");
         Browser.submit(browser.findElement(By.xpath("//button[text()='Save the inputs']")));
@@ -110,6 +112,8 @@ class ReviewBrowserIT {
                 .contains("Backup and restore")
                 .contains("Restore tests passed").contains("Raised by source");
         Browser.screenshot("review-pack");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('nonconformities').scrollIntoView({behavior: 'instant', block: 'start'})");
+        Browser.screenshot("review-pack-figures");
 
         Browser.submit(browser.findElement(By.xpath("//button[text()='Start the meeting and freeze the pack']")));
         assertThat(Browser.text()).contains("The pack is frozen").contains("this is what management saw");
@@ -215,10 +219,12 @@ class ReviewBrowserIT {
         objective.setMeasure("Successful full restore tests per quarter");
         objective.setTarget(BigDecimal.valueOf(3));
         var created = objectives.create(manager, objective);
-        MeasurementForm measurement = new MeasurementForm();
-        measurement.setMeasuredOn(LocalDate.now());
-        measurement.setValue(BigDecimal.ONE);
-        objectives.measure(manager, created.id(), measurement);
+        for (int back : List.of(31, 0)) {
+            MeasurementForm measurement = new MeasurementForm();
+            measurement.setMeasuredOn(LocalDate.now().minusDays(back));
+            measurement.setValue(BigDecimal.valueOf(back == 0 ? 1 : 2));
+            objectives.measure(manager, created.id(), measurement);
+        }
     }
 
     private void signIn(String email) {

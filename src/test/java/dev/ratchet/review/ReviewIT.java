@@ -14,8 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -190,9 +192,19 @@ class ReviewIT extends IntegrationTest {
         call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/agenda", "{\"title\":\" \"}", 422);
         call(Role.CONTRIBUTOR, "POST", "/reviews/" + id + "/agenda", "{\"title\":\"Mine\"}", 403);
         minutes(review, Role.ISMS_MANAGER, 409);                                        // the meeting has not started
+        var plan = new org.springframework.mock.web.MockMultipartFile("file", "risk-treatment-plan.xlsx", "application/octet-stream", new byte[] {1, 2, 3});
+        mvc.perform(multipart("/reviews/{id}/attachments", id).file(plan).param("input", "f").param("description", "Risk treatment plan Q3")
+                .with(user(org.principal(Role.ISMS_MANAGER))).with(csrf())).andExpect(flash().attributeExists("success"));
+        mvc.perform(multipart("/reviews/{id}/attachments", id).file(plan).param("input", "d")
+                .with(user(org.principal(Role.ISMS_MANAGER))).with(csrf())).andExpect(flash().attributeExists("error"));
+        review = call(Role.ISMS_MANAGER, "GET", "/reviews/" + id, null, 200);
+        assertThat(review.get("pack").get("attachments")).hasSize(1);
+        assertThat(review.get("pack").get("attachments").get(0).get("input").asString()).isEqualTo("f");
         call(Role.MANAGEMENT, "GET", "/reviews/" + id + "/pack.pdf", null, 200);         // the pack before the meeting
         review = call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/start", "{\"version\":" + review.get("version").asLong() + "}", 200);
         assertThat(review.get("plannedDate").asString()).isEqualTo(LocalDate.now().toString()); // dated the day it is held
+        mvc.perform(multipart("/reviews/{id}/attachments", id).file(plan).param("input", "f")
+                .with(user(org.principal(Role.ISMS_MANAGER))).with(csrf())).andExpect(flash().attribute("error", containsString("frozen")));
 
         // An input not discussed must say why; nothing is saved when one is refused.
         String item = review.get("agenda").get(5).get("id").asString();
@@ -252,7 +264,8 @@ class ReviewIT extends IntegrationTest {
         assertThat(pdf).contains("Minutes of the management review").contains("Dana Consultant (external)")
                 .contains("Not discussed. Out of time").contains("Bring the payments platform into the ISMS scope")
                 .contains("change-log entry " + decision.get("changeReference").asString()).contains("Scope statement approved")
-                .contains("Amendment 1").contains("Attendance was recorded too broadly").contains("Budget for the recertification audit");
+                .contains("Amendment 1").contains("Attendance was recorded too broadly").contains("Budget for the recertification audit")
+                .contains("Attached: risk-treatment-plan.xlsx (Risk treatment plan Q3), SHA-256 039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81");
         String docx = Documents.docxText(call(Role.GUEST_AUDITOR, "/reviews/" + id + "/minutes.docx"));
         assertThat(docx).contains("Minutes of the management review").contains("Clients ask for it in contracts")
                 .contains("Amendment 1").contains("Approved by Management");

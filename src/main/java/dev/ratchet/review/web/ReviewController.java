@@ -1,9 +1,12 @@
 package dev.ratchet.review.web;
 
 import java.util.ArrayList;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.ratchet.evidence.EvidenceManagement;
 import dev.ratchet.review.AgendaItemForm;
 import dev.ratchet.review.AmendmentForm;
 import dev.ratchet.review.InputsForm;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -243,6 +247,25 @@ class ReviewController {
             reviews.amend(CurrentTenant.require(), id, amendment);
             return "The amendment is recorded with the approved minutes.";
         });
+    }
+
+    @PostMapping("/reviews/{id}/attachments")
+    @PreAuthorize(Access.CONFIGURE)
+    String attach(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String input,
+            @RequestParam(required = false) String description, RedirectAttributes redirect) throws IOException {
+        try {
+            var stored = reviews.attach(CurrentTenant.require(), id, input, new EvidenceManagement.Upload(
+                    file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
+                    file == null ? InputStream.nullInputStream() : file.getInputStream(), null, description));
+            redirect.addFlashAttribute("success", "\"" + stored.fileName() + "\" is attached to input " + stored.description() + ".");
+        }
+        catch (Refused refused) {
+            if (refused.kind() == Refused.Kind.NOT_FOUND) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/reviews/" + id + "#inputs";
     }
 
     /**
