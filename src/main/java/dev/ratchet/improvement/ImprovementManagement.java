@@ -108,6 +108,13 @@ public class ImprovementManagement {
         return links;
     }
 
+    /** Whether a record of the organisation is still open (neither closed nor rejected). */
+    @Transactional(readOnly = true)
+    public boolean isOpen(UUID organisationId, UUID id) {
+        return records.findById(id).filter(r -> r.getOrganisationId().equals(organisationId))
+                .map(r -> r.getStatus() != Status.CLOSED && r.getStatus() != Status.REJECTED).orElse(false);
+    }
+
     /** A record by its reference (NC-2026-003), for modules that link to the record that caused theirs. */
     @Transactional(readOnly = true)
     public java.util.Optional<ImprovementView.Link> byReference(UUID organisationId, String reference) {

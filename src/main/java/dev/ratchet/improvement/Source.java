@@ -11,7 +11,7 @@ public enum Source {
     LEGAL_CHANGE("Legal, regulatory or standards change", "/obligations/"),
     MANAGEMENT_REVIEW("Management review"),
     FEEDBACK("Feedback", "/feedback/"),
-    POLICY_COMPLIANCE("Policy compliance"),
+    POLICY_COMPLIANCE("Policy compliance", "/policies/"),
     OTHER("Other");
 
     private final String label;

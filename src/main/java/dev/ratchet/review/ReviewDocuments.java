@@ -212,6 +212,13 @@ public class ReviewDocuments {
             doc.table(List.of("Audit reported in the period", "Type", "Nonconformities", "Opportunities"), p.audits().stream()
                     .map(x -> List.of(x.reference() + " " + x.title(), x.type(), String.valueOf(x.nonconformities()), String.valueOf(x.opportunities()))).toList());
         }
+        if (p.policies() != null) {
+            doc.heading(2, "Policy compliance").paragraph(p.policies().checksPassed() + " compliance check(s) passed and "
+                    + p.policies().checksFailed() + " failed in the period; " + p.policies().openNoncompliance() + " non-compliance record(s) still open.");
+            p.policies().failedChecks().forEach(c -> doc.paragraph("Failed: " + c));
+            p.policies().expiredExceptions().forEach(e -> doc.paragraph("Expired exception " + e.reference() + " (" + e.policy() + "): "
+                    + e.scope() + ", expired " + e.expiryDate()));
+        }
         doc.heading(2, "Incidents and lessons learned");
         if (p.incidents().isEmpty()) {
             doc.paragraph("No incidents detected in the period.");

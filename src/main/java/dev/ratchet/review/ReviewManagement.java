@@ -84,6 +84,7 @@ public class ReviewManagement {
     private final FeedbackManagement feedback;
     private final ActionManagement actions;
     private final dev.ratchet.evidence.EvidenceManagement evidence;
+    private final org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.PolicyCompliance> policyCompliance;
     private final People people;
     private final Clock clock;
 
@@ -92,7 +93,8 @@ public class ReviewManagement {
             ReviewAmendmentRepository amendments, OrganisationManagement organisations, ImprovementManagement improvements, AuditManagement audits,
             ObjectiveManagement objectives, IncidentManagement incidents, ChangeManagement changes,
             ObligationManagement obligations, FeedbackManagement feedback, ActionManagement actions,
-            dev.ratchet.evidence.EvidenceManagement evidence, People people, Clock clock) {
+            dev.ratchet.evidence.EvidenceManagement evidence,
+            org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.PolicyCompliance> policyCompliance, People people, Clock clock) {
         this.reviews = reviews;
         this.teams = teams;
         this.references = references;
@@ -109,6 +111,7 @@ public class ReviewManagement {
         this.feedback = feedback;
         this.actions = actions;
         this.evidence = evidence;
+        this.policyCompliance = policyCompliance;
         this.people = people;
         this.clock = clock;
     }
@@ -229,6 +232,16 @@ public class ReviewManagement {
         String description = upload.description() == null || upload.description().isBlank() ? "" : " " + upload.description().strip();
         return evidence.store(tenant.organisationId(), ATTACHMENT, id, tenant.userId(), new dev.ratchet.evidence.EvidenceManagement.Upload(
                 upload.fileName(), upload.size(), upload.content(), today(tenant.organisationId()), "(" + input + ")" + description));
+    }
+
+    private ReviewPack.Policies policies(UUID org, LocalDate from, LocalDate to, LocalDate today) {
+        dev.ratchet.shared.PolicyCompliance source = policyCompliance.getIfAvailable();
+        if (source == null) {
+            return null;
+        }
+        dev.ratchet.shared.PolicyCompliance.Summary s = source.between(org, from, to, today);
+        return new ReviewPack.Policies(s.checksPassed(), s.checksFailed(), s.failedChecks(), s.expiredExceptions().stream()
+                .map(e -> new ReviewPack.ExpiredException(e.reference(), e.policy(), e.scope(), e.expiryDate())).toList(), s.openNoncompliance());
     }
 
     private List<ReviewPack.Attachment> attachments(ManagementReview review) {
@@ -540,7 +553,7 @@ public class ReviewManagement {
                 .map(l -> new ReviewPack.Opportunity(l.reference(), l.title(), l.status().label())).toList();
         return new ReviewPack(from, to, clock.instant(), previous, review.getExternalInternalIssues(), changeLines,
                 review.getInterestedParties(), ncs, objectiveLines, auditLines, programmeLine, feedbackLines, incidentLines,
-                obligationLines, review.getRiskAssessment(), opportunities, attachments(review));
+                obligationLines, review.getRiskAssessment(), opportunities, attachments(review), policies(org, from, to, today));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

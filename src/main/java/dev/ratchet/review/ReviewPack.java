@@ -17,7 +17,15 @@ public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assem
         Nonconformities nonconformities, List<Objective> objectives, List<Audit> audits, AuditProgramme programme,
         List<Feedback> feedback, List<Incident> incidents, List<ObligationChange> obligationChanges,
         String riskAssessment,
-        List<Opportunity> opportunities, List<Attachment> attachments) {
+        List<Opportunity> opportunities, List<Attachment> attachments, Policies policies) {
+
+    /** Policy compliance in the period (input d): checks passed and failed, exceptions past their expiry, open non-compliance. */
+    public record Policies(long checksPassed, long checksFailed, List<String> failedChecks, List<ExpiredException> expiredExceptions,
+            long openNoncompliance) {
+    }
+
+    public record ExpiredException(String reference, String policy, String scope, LocalDate expiryDate) {
+    }
 
     /** The attachments of an input, such as the risk treatment plan for (f). */
     public List<Attachment> attachedTo(String input) {

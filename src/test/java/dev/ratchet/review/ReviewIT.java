@@ -9,7 +9,6 @@ import dev.ratchet.identity.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 
@@ -19,15 +18,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Management reviews through the API: the team, the schedule, the input pack from live data, frozen at the start. */
 class ReviewIT extends IntegrationTest {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     TestOrganisation org;
 
@@ -37,17 +33,7 @@ class ReviewIT extends IntegrationTest {
     }
 
     JsonNode call(Role role, String method, String path, String body, int expected) throws Exception {
-        var request = switch (method) {
-            case "POST" -> post("/api/v1/organisations/{org}" + path, org.id());
-            case "PUT" -> put("/api/v1/organisations/{org}" + path, org.id());
-            default -> get("/api/v1/organisations/{org}" + path, org.id());
-        };
-        request.header("Authorization", org.bearer(role));
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(body);
-        }
-        String response = mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
-        return response.isEmpty() || !response.startsWith("{") && !response.startsWith("[") ? null : JSON.readTree(response);
+        return api(org, role, method, path, body, expected);
     }
 
     @Test

@@ -72,6 +72,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
     static UUID obligation;
     static UUID feedbackId;
     static UUID review;
+    static UUID policy;
+    static UUID policyVersion;
+    static UUID check;
+    static UUID policyException;
     static UUID line;
 
     @Autowired
@@ -100,6 +104,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     @Autowired
     dev.ratchet.review.ReviewManagement reviews;
+
+    @Autowired
+    dev.ratchet.policy.PolicyManagement policies;
 
     @BeforeEach
     void organisation() {
@@ -159,6 +166,29 @@ class AuthorizationMatrixIT extends IntegrationTest {
             meeting.setTitle("Matrix review");
             meeting.setPlannedDate(java.time.LocalDate.of(2098, 1, 1));
             review = reviews.schedule(org.tenant(Role.ISMS_MANAGER), meeting).id();
+            dev.ratchet.policy.PolicyForm rules = new dev.ratchet.policy.PolicyForm();
+            rules.setTitle("Matrix policy");
+            rules.setOwnerId(org.userIds().get(Role.CONTRIBUTOR));
+            rules.setContent("# Matrix policy");
+            var written = policies.create(org.tenant(Role.ISMS_MANAGER), rules);
+            policy = written.id();
+            policyVersion = written.draft().id();
+            dev.ratchet.policy.CheckForm checked = new dev.ratchet.policy.CheckForm();
+            checked.setTitle("Matrix check");
+            checked.setMethod("Matrix");
+            checked.setOwnerId(org.userIds().get(Role.CONTRIBUTOR));
+            checked.setFirstDue(java.time.LocalDate.of(2099, 1, 1));
+            check = policies.defineCheck(org.tenant(Role.ISMS_MANAGER), policy, checked).checks().get(0).id();
+            dev.ratchet.policy.ExceptionForm excepted = new dev.ratchet.policy.ExceptionForm();
+            excepted.setPolicyId(policy);
+            excepted.setScope("Matrix");
+            excepted.setJustification("Matrix");
+            excepted.setRisk("Matrix");
+            excepted.setCompensatingControls("Matrix");
+            excepted.setActionPlan("Matrix");
+            excepted.setReviewDate(java.time.LocalDate.of(2099, 1, 1));
+            excepted.setExpiryDate(java.time.LocalDate.of(2099, 6, 1));
+            policyException = policies.requestException(org.tenant(Role.CONTRIBUTOR), excepted).id();
             try {
                 evidence = improvements.attach(org.tenant(Role.ISMS_MANAGER), improvement, new dev.ratchet.evidence.EvidenceManagement.Upload(
                         "access-review.txt", 5, new java.io.ByteArrayInputStream("hello".getBytes()), java.time.LocalDate.now(), null)).id();
@@ -291,13 +321,18 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 : text.startsWith("/changes/") ? change.toString()
                 : text.startsWith("/obligations/") ? obligation.toString()
                 : text.startsWith("/feedback/") ? feedbackId.toString()
-                : text.startsWith("/reviews/") ? review.toString() : UUID.randomUUID().toString();
+                : text.startsWith("/reviews/") ? review.toString()
+                : text.startsWith("/policies/") ? policy.toString()
+                : text.startsWith("/policy-exceptions/") ? policyException.toString()
+                : text.startsWith("/compliance-checks/") ? check.toString() : UUID.randomUUID().toString();
         return text.replace("{id}", id).replace("{organisationId}", org.id().toString())
                 .replace("{improvementId}", improvement.toString()).replace("{actionId}", action.toString())
                 .replace("{memberId}", target.toString())
                 .replace("{areaId}", org.areaId().toString())
                 .replace("{auditId}", audit.toString()).replace("{lineId}", line.toString()).replace("{year}", "2031")
-                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{feedbackId}", feedbackId.toString()).replace("{reviewId}", review.toString()).replace("{uploadId}", UUID.randomUUID().toString())
+                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{feedbackId}", feedbackId.toString()).replace("{reviewId}", review.toString())
+                .replace("{policyId}", policy.toString()).replace("{versionId}", policyVersion.toString()).replace("{checkId}", check.toString())
+                .replace("{policyExceptionId}", policyException.toString()).replace("{uploadId}", UUID.randomUUID().toString())
                 .replace("{teamMemberId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
                 .replace("{unknownId}", UUID.randomUUID().toString())
                 .replace("{token}", "not-a-calendar-secret-" + UUID.randomUUID())

@@ -268,43 +268,13 @@ class ReviewController {
         return "redirect:/reviews/" + id + "#inputs";
     }
 
-    /**
-     * A form of the review page: on success back to the review with the message the action returns; when refused,
-     * back to the form with its values and errors (a refusal that names no field shows as the page's error).
-     */
     private static String submitted(UUID id, String name, Object form, BindingResult result, RedirectAttributes redirect,
             String successAnchor, String formAnchor, Supplier<String> action) {
-        if (!result.hasErrors()) {
-            try {
-                redirect.addFlashAttribute("success", action.get());
-                return "redirect:/reviews/" + id + successAnchor;
-            }
-            catch (Refused refused) {
-                if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                    throw refused;
-                }
-                Forms.reject(result, refused);
-            }
-        }
-        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
-        redirect.addFlashAttribute(name, form);
-        redirect.addFlashAttribute("error", result.hasGlobalErrors() ? result.getGlobalError().getDefaultMessage()
-                : "Not saved: see the marked fields.");
-        return "redirect:/reviews/" + id + formAnchor;
+        return Forms.submitted("/reviews/" + id, name, form, result, redirect, successAnchor, formAnchor, action);
     }
 
-    /** A button of the review page: the action's message, or the refusal as the page's error. */
     private static String acted(UUID id, RedirectAttributes redirect, Supplier<String> action) {
-        try {
-            redirect.addFlashAttribute("success", action.get());
-        }
-        catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("error", refused.getMessage());
-        }
-        return "redirect:/reviews/" + id;
+        return Forms.acted("/reviews/" + id, redirect, action);
     }
 
     @GetMapping("/reviews/{id}/pack.pdf")
