@@ -115,6 +115,7 @@ class SignalsBrowserIT {
     }
 
     private void signOut() {
+        browser.findElement(By.id("account-menu")).click();
         Browser.submit(browser.findElement(By.cssSelector("form[action$='/logout'] button")));
     }
 

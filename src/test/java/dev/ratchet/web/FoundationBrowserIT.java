@@ -223,6 +223,7 @@ class FoundationBrowserIT {
         assertThat(page()).contains("Omar Owner");
         Browser.screenshot("switched");
 
+        browser.findElement(By.id("account-menu")).click();
         Browser.submit(browser.findElement(By.cssSelector("form[action$='/logout'] button")));
         assertThat(page()).contains("You are signed out.");
         open("/members");
