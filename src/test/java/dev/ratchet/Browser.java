@@ -73,6 +73,27 @@ public final class Browser implements TestWatcher {
         });
     }
 
+    /** The password of the people the browser tests add. */
+    public static final String PASSWORD = "copper-Meadow-harbour-62-violin";
+
+    /** A member to add for a browser test, signing in with {@link #PASSWORD}. */
+    public static dev.ratchet.identity.MemberForm member(String email, String name, dev.ratchet.identity.Role... roles) {
+        dev.ratchet.identity.MemberForm form = new dev.ratchet.identity.MemberForm();
+        form.setEmail(email);
+        form.setDisplayName(name);
+        form.setRoles(java.util.Set.of(roles));
+        form.setInitialPassword(PASSWORD);
+        return form;
+    }
+
+    /** Signs in on the sign-in page of the application at this port. */
+    public static void signIn(int port, String email) {
+        driver.get("http://localhost:" + port + "/login");
+        type(By.id("email"), email);
+        type(By.id("password"), PASSWORD);
+        submit(driver.findElement(By.cssSelector("#main form button[type=submit]")));
+    }
+
     public static void type(By by, String text) {
         WebElement field = driver.findElement(by);
         field.clear();

@@ -31,6 +31,16 @@ public final class Documents {
         }
     }
 
+    /**
+     * Keeps a generated document in target/documents, where checks/docx-opens-in-libreoffice.sh converts every DOCX
+     * with LibreOffice to show that Word documents open outside Word too.
+     */
+    public static byte[] keep(byte[] content, String fileName) throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));
+        java.nio.file.Files.write(folder.resolve(fileName), content);
+        return content;
+    }
+
     public static String docxText(byte[] content) throws Exception {
         try (XWPFWordExtractor extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(content)))) {
             return extractor.getText().replaceAll("\\s+", " ");

@@ -1,11 +1,9 @@
 package dev.ratchet.audit;
 
 import java.util.List;
-import java.util.Set;
 
 import dev.ratchet.Browser;
 import dev.ratchet.identity.IdentityManagement;
-import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
 import dev.ratchet.organisation.AreaForm;
 import dev.ratchet.organisation.AreaRisk;
@@ -32,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Browser.class)
 class AuditBrowserIT {
 
-    static final String PASSWORD = "copper-Meadow-harbour-62-violin";
-
     @LocalServerPort
     int port;
 
@@ -51,9 +47,9 @@ class AuditBrowserIT {
         OrganisationSettings settings = new OrganisationSettings();
         settings.setName("Contoso Payments");
         var organisation = organisations.create(settings);
-        identity.addMember(organisation.id(), member("mia.manager@example.com", "Mia Manager", Role.ISMS_MANAGER, Role.ADMIN));
-        var auditor = identity.addMember(organisation.id(), member("ada.auditor@example.com", "Ada Auditor", Role.AUDITOR));
-        var owner = identity.addMember(organisation.id(), member("omar.owner@example.com", "Omar Owner", Role.CONTRIBUTOR));
+        identity.addMember(organisation.id(), Browser.member("mia.manager@example.com", "Mia Manager", Role.ISMS_MANAGER, Role.ADMIN));
+        var auditor = identity.addMember(organisation.id(), Browser.member("ada.auditor@example.com", "Ada Auditor", Role.AUDITOR));
+        var owner = identity.addMember(organisation.id(), Browser.member("omar.owner@example.com", "Omar Owner", Role.CONTRIBUTOR));
         AreaForm area = new AreaForm();
         area.setName("Engineering");
         area.setOwnerId(owner.userId());
@@ -62,7 +58,7 @@ class AuditBrowserIT {
 
         open("/login");
         type(By.id("email"), "mia.manager@example.com");
-        type(By.id("password"), PASSWORD);
+        type(By.id("password"), Browser.PASSWORD);
         submit(browser.findElement(By.cssSelector("#main form button[type=submit]")));
 
         open("/audits");
@@ -129,15 +125,6 @@ class AuditBrowserIT {
 
     private String pdfText(String href) throws Exception {
         return Browser.pdfText(href);
-    }
-
-    private static MemberForm member(String email, String name, Role... roles) {
-        MemberForm form = new MemberForm();
-        form.setEmail(email);
-        form.setDisplayName(name);
-        form.setRoles(Set.of(roles));
-        form.setInitialPassword(PASSWORD);
-        return form;
     }
 
     private void submit(WebElement button) {

@@ -1,10 +1,8 @@
 package dev.ratchet.feedback;
 
-import java.util.Set;
 
 import dev.ratchet.Browser;
 import dev.ratchet.identity.IdentityManagement;
-import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
@@ -31,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Browser.class)
 class SignalsBrowserIT {
 
-    static final String PASSWORD = "copper-Meadow-harbour-62-violin";
-
     @LocalServerPort
     int port;
 
@@ -50,9 +46,9 @@ class SignalsBrowserIT {
         OrganisationSettings settings = new OrganisationSettings();
         settings.setName("Adventure Works");
         var organisation = organisations.create(settings);
-        identity.addMember(organisation.id(), member("erin.employee@example.com", "Erin Employee", Role.CONTRIBUTOR));
-        identity.addMember(organisation.id(), member("mo.manager@example.com", "Mo Manager", Role.ISMS_MANAGER));
-        identity.addMember(organisation.id(), member("cece.ceo@example.com", "Cece Ceo", Role.MANAGEMENT));
+        identity.addMember(organisation.id(), Browser.member("erin.employee@example.com", "Erin Employee", Role.CONTRIBUTOR));
+        identity.addMember(organisation.id(), Browser.member("mo.manager@example.com", "Mo Manager", Role.ISMS_MANAGER));
+        identity.addMember(organisation.id(), Browser.member("cece.ceo@example.com", "Cece Ceo", Role.MANAGEMENT));
 
         signIn("erin.employee@example.com");
         open("/feedback/new");
@@ -107,28 +103,16 @@ class SignalsBrowserIT {
         Browser.screenshot("change-log");
     }
 
-    private void signIn(String email) {
-        open("/login");
-        Browser.type(By.id("email"), email);
-        Browser.type(By.id("password"), PASSWORD);
-        Browser.submit(browser.findElement(By.cssSelector("#main form button[type=submit]")));
-    }
-
     private void signOut() {
         browser.findElement(By.id("account-menu")).click();
         Browser.submit(browser.findElement(By.cssSelector("form[action$='/logout'] button")));
     }
 
-    private static MemberForm member(String email, String name, Role role) {
-        MemberForm form = new MemberForm();
-        form.setEmail(email);
-        form.setDisplayName(name);
-        form.setRoles(Set.of(role));
-        form.setInitialPassword(PASSWORD);
-        return form;
-    }
-
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+    }
+
+    private void signIn(String email) {
+        Browser.signIn(port, email);
     }
 }

@@ -1,11 +1,9 @@
 package dev.ratchet.policy;
 
-import java.util.Set;
 
 import dev.ratchet.Browser;
 import dev.ratchet.Documents;
 import dev.ratchet.identity.IdentityManagement;
-import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
@@ -33,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Browser.class)
 class PolicyBrowserIT {
 
-    static final String PASSWORD = "copper-Meadow-harbour-62-violin";
-
     @LocalServerPort
     int port;
 
@@ -52,8 +48,8 @@ class PolicyBrowserIT {
         OrganisationSettings settings = new OrganisationSettings();
         settings.setName("Northwind Analytics");
         var organisation = organisations.create(settings);
-        identity.addMember(organisation.id(), member("nina.manager@example.com", "Nina Manager", Role.ISMS_MANAGER));
-        identity.addMember(organisation.id(), member("bob.board@example.com", "Bob Board", Role.MANAGEMENT));
+        identity.addMember(organisation.id(), Browser.member("nina.manager@example.com", "Nina Manager", Role.ISMS_MANAGER));
+        identity.addMember(organisation.id(), Browser.member("bob.board@example.com", "Bob Board", Role.MANAGEMENT));
 
         signIn("nina.manager@example.com");
         open("/policies");
@@ -110,23 +106,11 @@ class PolicyBrowserIT {
         Browser.screenshot("policy-register");
     }
 
-    private void signIn(String email) {
-        open("/login");
-        Browser.type(By.id("email"), email);
-        Browser.type(By.id("password"), PASSWORD);
-        Browser.submit(browser.findElement(By.cssSelector("#main form button[type=submit]")));
-    }
-
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
     }
 
-    private static MemberForm member(String email, String name, Role... roles) {
-        MemberForm form = new MemberForm();
-        form.setEmail(email);
-        form.setDisplayName(name);
-        form.setRoles(Set.of(roles));
-        form.setInitialPassword(PASSWORD);
-        return form;
+    private void signIn(String email) {
+        Browser.signIn(port, email);
     }
 }

@@ -58,7 +58,8 @@ class PolicyIT extends IntegrationTest {
     String documents(JsonNode policy, JsonNode version, List<String> into) throws Exception {
         String base = "/policies/" + policy.get("id").asString() + "/versions/" + version.get("id").asString();
         String pdf = Documents.pdfText(download(Role.AUDITOR, base + "/document.pdf"));
-        String docx = Documents.docxText(download(Role.AUDITOR, base + "/document.docx"));
+        String docx = Documents.docxText(Documents.keep(download(Role.AUDITOR, base + "/document.docx"),
+                policy.get("reference").asString() + "-v" + version.get("number").asString() + ".docx"));
         into.add(pdf);
         into.add(docx);
         return pdf;

@@ -13,7 +13,6 @@ import dev.ratchet.audit.LineForm;
 import dev.ratchet.audit.LineResult;
 import dev.ratchet.audit.TeamMemberForm;
 import dev.ratchet.identity.IdentityManagement;
-import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
 import dev.ratchet.improvement.ImprovementManagement;
 import dev.ratchet.improvement.Kind;
@@ -51,8 +50,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(Browser.class)
 class ReviewBrowserIT {
 
-    static final String PASSWORD = "copper-Meadow-harbour-62-violin";
-
     @LocalServerPort
     int port;
 
@@ -79,9 +76,9 @@ class ReviewBrowserIT {
         OrganisationSettings settings = new OrganisationSettings();
         settings.setName("Litware Labs");
         var organisation = organisations.create(settings);
-        var rita = identity.addMember(organisation.id(), member("rita.manager@example.com", "Rita Manager", Role.ISMS_MANAGER));
-        identity.addMember(organisation.id(), member("carl.chair@example.com", "Carl Chair", Role.MANAGEMENT));
-        identity.addMember(organisation.id(), member("olga.owner@example.com", "Olga Owner", Role.CONTRIBUTOR));
+        var rita = identity.addMember(organisation.id(), Browser.member("rita.manager@example.com", "Rita Manager", Role.ISMS_MANAGER));
+        identity.addMember(organisation.id(), Browser.member("carl.chair@example.com", "Carl Chair", Role.MANAGEMENT));
+        identity.addMember(organisation.id(), Browser.member("olga.owner@example.com", "Olga Owner", Role.CONTRIBUTOR));
         Tenant manager = new Tenant(organisation.id(), "Litware Labs", rita.userId(), "Rita Manager", Set.of("ISMS_MANAGER"));
         registers(manager);
 
@@ -227,23 +224,11 @@ class ReviewBrowserIT {
         }
     }
 
-    private void signIn(String email) {
-        open("/login");
-        Browser.type(By.id("email"), email);
-        Browser.type(By.id("password"), PASSWORD);
-        Browser.submit(browser.findElement(By.cssSelector("#main form button[type=submit]")));
-    }
-
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
     }
 
-    private static MemberForm member(String email, String name, Role... roles) {
-        MemberForm form = new MemberForm();
-        form.setEmail(email);
-        form.setDisplayName(name);
-        form.setRoles(Set.of(roles));
-        form.setInitialPassword(PASSWORD);
-        return form;
+    private void signIn(String email) {
+        Browser.signIn(port, email);
     }
 }

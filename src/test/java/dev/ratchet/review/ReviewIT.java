@@ -252,7 +252,7 @@ class ReviewIT extends IntegrationTest {
                 .contains("change-log entry " + decision.get("changeReference").asString()).contains("Scope statement approved")
                 .contains("Amendment 1").contains("Attendance was recorded too broadly").contains("Budget for the recertification audit")
                 .contains("Attached: risk-treatment-plan.xlsx (Risk treatment plan Q3), SHA-256 039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81");
-        String docx = Documents.docxText(call(Role.GUEST_AUDITOR, "/reviews/" + id + "/minutes.docx"));
+        String docx = Documents.docxText(Documents.keep(call(Role.GUEST_AUDITOR, "/reviews/" + id + "/minutes.docx"), "review-minutes.docx"));
         assertThat(docx).contains("Minutes of the management review").contains("Clients ask for it in contracts")
                 .contains("Amendment 1").contains("Approved by Management");
         TestOrganisation other = newOrganisation("Elsewhere");
