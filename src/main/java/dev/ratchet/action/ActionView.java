@@ -17,6 +17,9 @@ public record ActionView(UUID id, UUID organisationId, String originType, UUID o
             case "IMPROVEMENT" -> "/improvements/" + originId;
             case "OBLIGATION" -> "/obligations/" + originId;
             case "REVIEW" -> "/reviews/" + originId;
+            case "POLICY", "POLICY_READ" -> "/policies/" + originId;
+            case "POLICY_EXCEPTION" -> "/policy-exceptions/" + originId;
+            case "COMPLIANCE_CHECK" -> "/compliance-checks/" + originId;
             default -> null;
         };
     }

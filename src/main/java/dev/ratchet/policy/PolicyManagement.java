@@ -66,13 +66,14 @@ public class PolicyManagement implements PolicyCompliance {
     private final ReviewManagement reviews;
     private final AuditManagement audits;
     private final ImprovementManagement improvements;
+    private final dev.ratchet.action.ActionManagement actions;
     private final People people;
     private final Clock clock;
 
     PolicyManagement(PolicyRepository policies, PolicyVersionRepository versions, PolicyExceptionRepository exceptions,
             ComplianceCheckRepository checks, ComplianceResultRepository results, PolicyNoncomplianceRepository noncompliance,
             PolicyReferences references, OrganisationManagement organisations, ReviewManagement reviews, AuditManagement audits,
-            ImprovementManagement improvements, People people, Clock clock) {
+            ImprovementManagement improvements, dev.ratchet.action.ActionManagement actions, People people, Clock clock) {
         this.policies = policies;
         this.versions = versions;
         this.exceptions = exceptions;
@@ -84,6 +85,7 @@ public class PolicyManagement implements PolicyCompliance {
         this.reviews = reviews;
         this.audits = audits;
         this.improvements = improvements;
+        this.actions = actions;
         this.people = people;
         this.clock = clock;
     }
@@ -216,6 +218,12 @@ public class PolicyManagement implements PolicyCompliance {
         policy.approved(today(tenant.organisationId()));
         versions.flush();
         policies.flush();
+        UUID reviewer = policy.getOwnerId() != null ? policy.getOwnerId() : policy.getCreatedBy();
+        replaceOpen(tenant, REVIEW_ORIGIN, policy.getId(), List.of(new dev.ratchet.action.PlannedAction(
+                shorten("Review " + policy.getReference() + " " + policy.getTitle()),
+                "Review the policy (version " + draft.number() + ") for suitability, adequacy and effectiveness; edit it in Ratchet and have the new version approved, or record that it stays as it is.",
+                reviewer, policy.getNextReviewDate(), "A new version approved, or the review recorded with the next review date")),
+                policy.getReference(), "A new version was approved");
         return get(tenant, id);
     }
 
@@ -256,7 +264,9 @@ public class PolicyManagement implements PolicyCompliance {
                 exceptions.findByPolicyIdOrderByExpiryDate(id).stream().map(e -> exception(e, p.getTitle(), names, today)).toList(),
                 checkViews, noncompliance.findByPolicyIdOrderByFoundOnDesc(id).stream().map(n -> new PolicyViews.Noncompliance(
                         n.getDescription(), n.getFoundOn(), names.getOrDefault(n.getReportedBy(), "(former member)"), n.getImprovementId(),
-                        n.getImprovementReference())).toList(), compliance(p, today), p.getVersion());
+                        n.getImprovementReference())).toList(), compliance(p, today),
+                acknowledgements(p, versions.findByPolicyIdOrderByCreatedAtDesc(id).stream()
+                        .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst().orElse(null), today), p.getVersion());
     }
 
     @Transactional(readOnly = true)
@@ -317,6 +327,7 @@ public class PolicyManagement implements PolicyCompliance {
         PolicyException e = new PolicyException(org, references.nextException(org, today(org).getYear()), tenant.userId(), clock.instant());
         e.write(form);
         exceptions.saveAndFlush(e);
+        remindOf(tenant, e);
         return exception(tenant, e.getId());
     }
 
@@ -329,6 +340,7 @@ public class PolicyManagement implements PolicyCompliance {
         checkException(tenant.organisationId(), form);
         e.write(form);
         exceptions.flush();
+        remindOf(tenant, e);
         return exception(tenant, id);
     }
 
@@ -354,6 +366,7 @@ public class PolicyManagement implements PolicyCompliance {
         Refused.requireCurrentVersion(version, e.getVersion());
         e.close(clock.instant());
         exceptions.flush();
+        replaceOpen(tenant, EXCEPTION_ORIGIN, e.getId(), List.of(), e.getReference(), "The exception was closed");
         return exception(tenant, id);
     }
 
@@ -393,6 +406,7 @@ public class PolicyManagement implements PolicyCompliance {
         ComplianceCheck check = new ComplianceCheck(tenant.organisationId(), policy.getId());
         check.define(form);
         checks.saveAndFlush(check);
+        remindOf(tenant, policy, check, null);
         return get(tenant, policyId);
     }
 
@@ -420,6 +434,8 @@ public class PolicyManagement implements PolicyCompliance {
         }
         results.flush();
         checks.flush();
+        remindOf(tenant, policy, check, (form.getPassed() ? "Passed" : "Failed") + " on " + form.getCheckedOn()
+                + (result.getImprovementReference() == null ? "" : "; raised " + result.getImprovementReference()));
         return get(tenant, policy.getId());
     }
 
@@ -495,6 +511,144 @@ public class PolicyManagement implements PolicyCompliance {
         return new Summary(inPeriod.stream().filter(ComplianceResult::isPassed).count(), inPeriod.stream().filter(r -> !r.isPassed()).count(),
                 inPeriod.stream().filter(r -> !r.isPassed()).map(r -> checkTitles.getOrDefault(r.getCheckId(), "") + " (" + r.getCheckedOn()
                         + (r.getImprovementReference() == null ? "" : ", " + r.getImprovementReference()) + ")").toList(), expired, open);
+    }
+
+    // --- reminders and acknowledgements, through the action tracker ----------------------------------------------
+
+    static final String REVIEW_ORIGIN = "POLICY";
+    static final String READ_ORIGIN = "POLICY_READ";
+    static final String EXCEPTION_ORIGIN = "POLICY_EXCEPTION";
+    static final String CHECK_ORIGIN = "COMPLIANCE_CHECK";
+
+    /**
+     * Asks members to read the version in force: each gets an action in their list (with its reminders), which
+     * they complete by acknowledging the version. Members asked already for this version are not asked again.
+     */
+    public PolicyViews.Policy requestAcknowledgement(Tenant tenant, UUID policyId, AcknowledgementForm form) {
+        requireManager(tenant);
+        Policy policy = find(tenant.organisationId(), policyId);
+        PolicyVersion current = versions.findByPolicyIdOrderByCreatedAtDesc(policyId).stream()
+                .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst()
+                .orElseThrow(() -> Refused.conflict("No version is approved yet: members are asked to read the version in force"));
+        if (form.getDueDate().isBefore(today(tenant.organisationId()))) {
+            throw Refused.field("dueDate", "The date by which to read the policy cannot be in the past");
+        }
+        UUID org = tenant.organisationId();
+        java.util.Set<UUID> members = new java.util.LinkedHashSet<>();
+        if (form.getMemberIds().isEmpty()) {
+            for (String role : List.of("ADMIN", "ISMS_MANAGER", "AUDITOR", "CONTRIBUTOR", "MANAGEMENT")) {
+                people.withRole(org, role).forEach(p -> members.add(p.userId()));
+            }
+        }
+        else {
+            for (UUID member : form.getMemberIds()) {
+                if (people.memberOf(org, member).isEmpty()) {
+                    throw Refused.field("memberIds", "Everyone asked must be an active member of this organisation");
+                }
+                members.add(member);
+            }
+        }
+        String reference = readReference(policy, current);
+        java.util.Set<UUID> asked = new java.util.HashSet<>();
+        actions.of(org, READ_ORIGIN, policyId).stream().filter(a -> reference.equals(a.originReference())
+                && a.status() != dev.ratchet.action.ActionStatus.CANCELLED).forEach(a -> asked.add(a.ownerId()));
+        List<dev.ratchet.action.PlannedAction> planned = members.stream().filter(m -> !asked.contains(m))
+                .map(m -> new dev.ratchet.action.PlannedAction(shorten("Read " + policy.getReference() + " " + policy.getTitle() + ", version " + current.number()),
+                        "Read the policy in Ratchet and acknowledge that you have read it (the button on the policy's page).", m,
+                        form.getDueDate(), "The version is acknowledged in Ratchet")).toList();
+        if (planned.isEmpty()) {
+            throw Refused.conflict("Everyone named has been asked to read version " + current.number() + " already");
+        }
+        actions.plan(org, READ_ORIGIN, policyId, reference, null, 1, planned);
+        return get(tenant, policyId);
+    }
+
+    /** The reader confirms they have read the version in force, which completes the action they were given. */
+    public PolicyViews.Policy acknowledge(Tenant tenant, UUID policyId) {
+        Policy policy = find(tenant.organisationId(), policyId);
+        PolicyVersion current = versions.findByPolicyIdOrderByCreatedAtDesc(policyId).stream()
+                .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst()
+                .orElseThrow(() -> Refused.conflict("No version is in force"));
+        String reference = readReference(policy, current);
+        dev.ratchet.action.ActionView mine = actions.of(tenant.organisationId(), READ_ORIGIN, policyId).stream()
+                .filter(a -> reference.equals(a.originReference()) && tenant.userId().equals(a.ownerId()) && !a.status().isFinished())
+                .findFirst().orElseThrow(() -> Refused.conflict("You have not been asked to read version " + current.number()
+                        + ", or you have acknowledged it already"));
+        actions.complete(tenant.organisationId(), mine.id(), tenant.userId(), true, "Read and acknowledged version " + current.number(), mine.version());
+        return get(tenant, policyId);
+    }
+
+    private List<PolicyViews.Acknowledgement> acknowledgements(Policy policy, PolicyVersion current, LocalDate today) {
+        if (current == null) {
+            return List.of();
+        }
+        String reference = readReference(policy, current);
+        return actions.of(policy.getOrganisationId(), READ_ORIGIN, policy.getId()).stream()
+                .filter(a -> reference.equals(a.originReference()) && a.status() != dev.ratchet.action.ActionStatus.CANCELLED)
+                .map(a -> new PolicyViews.Acknowledgement(a.ownerId(), a.ownerName(), a.dueDate(),
+                        a.status() == dev.ratchet.action.ActionStatus.DONE ? a.completedAt() : null, a.overdueOn(today)))
+                .sorted(java.util.Comparator.comparing(PolicyViews.Acknowledgement::name, java.util.Comparator.nullsLast(String::compareTo)))
+                .toList();
+    }
+
+    private static String readReference(Policy policy, PolicyVersion version) {
+        return policy.getReference() + " v" + version.number();
+    }
+
+    /** The exception's review and expiry, as actions of its requester. */
+    private void remindOf(Tenant tenant, PolicyException e) {
+        List<dev.ratchet.action.PlannedAction> next = new ArrayList<>();
+        next.add(new dev.ratchet.action.PlannedAction(shorten("Review exception " + e.getReference()),
+                "Review whether the exception is still needed, its risk and compensating controls, and the plan to end it.",
+                e.getRequesterId(), e.getReviewDate(), "The review is recorded on the exception (changed, or closed)"));
+        next.add(new dev.ratchet.action.PlannedAction(shorten("End exception " + e.getReference() + " by its expiry"),
+                "The exception expires on " + e.getExpiryDate() + ": carry out the plan to end it, or request a new exception in time.",
+                e.getRequesterId(), e.getExpiryDate(), "The exception is closed, or a new one approved, before it expires"));
+        replaceOpen(tenant, EXCEPTION_ORIGIN, e.getId(), next, e.getReference(), "The exception changed");
+    }
+
+    /** The next run of a check, as an action of its owner; the open one is completed with the result, if any. */
+    private void remindOf(Tenant tenant, Policy policy, ComplianceCheck check, String result) {
+        UUID org = tenant.organisationId();
+        for (dev.ratchet.action.ActionView open : actions.of(org, CHECK_ORIGIN, check.getId())) {
+            if (!open.status().isFinished()) {
+                if (result != null) {
+                    actions.complete(org, open.id(), tenant.userId(), true, result, open.version());
+                } else {
+                    actions.cancel(org, open.id(), tenant.userId(), true, "The check was redefined", open.version());
+                }
+            }
+        }
+        if (check.getOwnerId() != null) {
+            actions.plan(org, CHECK_ORIGIN, check.getId(), policy.getReference(), null, 1, List.of(new dev.ratchet.action.PlannedAction(
+                    shorten("Compliance check of " + policy.getReference() + ": " + check.getTitle()), check.getMethod(), check.getOwnerId(),
+                    check.getNextDue(), "The result is recorded on the policy's page (a failure raises a nonconformity)")));
+        }
+    }
+
+    /** Cancels the open actions of a record and plans the next ones. */
+    private void replaceOpen(Tenant tenant, String origin, UUID originId, List<dev.ratchet.action.PlannedAction> next, String reference,
+            String why) {
+        UUID org = tenant.organisationId();
+        for (dev.ratchet.action.ActionView open : actions.of(org, origin, originId)) {
+            if (!open.status().isFinished()) {
+                actions.cancel(org, open.id(), tenant.userId(), true, why, open.version());
+            }
+        }
+        List<dev.ratchet.action.PlannedAction> owned = next.stream().filter(a -> a.ownerId() != null && a.dueDate() != null).toList();
+        if (!owned.isEmpty()) {
+            actions.plan(org, origin, originId, reference, null, 1, owned);
+        }
+    }
+
+    private static String shorten(String title) {
+        return title.length() <= 200 ? title : title.substring(0, 197) + "...";
+    }
+
+    @Transactional(readOnly = true)
+    public UUID policyOfCheck(UUID organisationId, UUID checkId) {
+        return checks.findByIdAndOrganisationId(checkId, organisationId).map(ComplianceCheck::getPolicyId)
+                .orElseThrow(() -> Refused.notFound("Compliance check"));
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

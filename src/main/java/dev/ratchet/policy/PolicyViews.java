@@ -20,7 +20,21 @@ public final class PolicyViews {
     public record Policy(UUID id, String reference, String title, boolean generated, UUID ownerId, String ownerName,
             UUID approverId, String approverName, String classification, int reviewMonths, LocalDate nextReviewDate,
             boolean reviewOverdue, List<Version> versions, Version current, Version draft, List<DiffLine> drift,
-            List<Exception> exceptions, List<Check> checks, List<Noncompliance> noncompliance, Compliance compliance, long version) {
+            List<Exception> exceptions, List<Check> checks, List<Noncompliance> noncompliance, Compliance compliance,
+            List<Acknowledgement> acknowledgements, long version) {
+
+        /** The reader's own request to read the version in force, if asked and not yet acknowledged. */
+        public Acknowledgement pendingFor(UUID userId) {
+            return acknowledgements.stream().filter(a -> a.userId().equals(userId) && a.acknowledgedAt() == null).findFirst().orElse(null);
+        }
+
+        public long acknowledged() {
+            return acknowledgements.stream().filter(a -> a.acknowledgedAt() != null).count();
+        }
+    }
+
+    /** A member asked to read the version in force: by when, and when they acknowledged it. */
+    public record Acknowledgement(UUID userId, String name, LocalDate dueDate, Instant acknowledgedAt, boolean overdue) {
     }
 
     public record Version(UUID id, String number, VersionStatus status, String content, String html, List<Markdown.Entry> contents,

@@ -147,6 +147,27 @@ class PolicyIT extends IntegrationTest {
         assertThat(policy.get("versions").get(1).get("number").asString()).isEqualTo("1.0");
         assertThat(call(Role.GUEST_AUDITOR, "GET", "/policies/" + id, null, 200).get("versions")).hasSize(2);
 
+        // The owner has the next review in their actions; members asked to read 2.0 acknowledge it.
+        JsonNode reviewAction = call(Role.CONTRIBUTOR, "GET", "/actions?mine=true&originType=POLICY&open=true", null, 200).get("content").get(0);
+        assertThat(reviewAction.get("dueDate").asString()).isEqualTo(LocalDate.now().plusMonths(12).toString());
+        assertThat(reviewAction.get("title").asString()).startsWith("Review " + policy.get("reference").asString());
+        call(Role.CONTRIBUTOR, "POST", "/policies/" + id + "/acknowledgement-requests", "{\"dueDate\":\"" + LocalDate.now().plusDays(14) + "\"}", 403);
+        call(Role.ISMS_MANAGER, "POST", "/policies/" + id + "/acknowledgement-requests", "{\"dueDate\":\"" + LocalDate.now().minusDays(1) + "\"}", 422);
+        policy = call(Role.ISMS_MANAGER, "POST", "/policies/" + id + "/acknowledgement-requests", """
+                {"memberIds":["%s","%s"],"dueDate":"%s"}""".formatted(org.userIds().get(Role.CONTRIBUTOR), org.userIds().get(Role.AUDITOR),
+                LocalDate.now().plusDays(14)), 201);
+        assertThat(policy.get("acknowledgements")).hasSize(2);
+        call(Role.ISMS_MANAGER, "POST", "/policies/" + id + "/acknowledgement-requests", "{\"memberIds\":[\"" + org.userIds().get(Role.AUDITOR)
+                + "\"],\"dueDate\":\"" + LocalDate.now().plusDays(14) + "\"}", 409);            // asked already
+        assertThat(call(Role.AUDITOR, "GET", "/actions?mine=true&originType=POLICY_READ", null, 200).get("content").get(0).get("title").asString())
+                .contains("version 2.0");
+        call(Role.MANAGEMENT, "POST", "/policies/" + id + "/acknowledgement", null, 409);         // not asked
+        policy = call(Role.CONTRIBUTOR, "POST", "/policies/" + id + "/acknowledgement", null, 200);
+        call(Role.CONTRIBUTOR, "POST", "/policies/" + id + "/acknowledgement", null, 409);        // done already
+        JsonNode acks = policy.get("acknowledgements");
+        assertThat(acks).anyMatch(a -> a.get("userId").asString().equals(org.userIds().get(Role.CONTRIBUTOR).toString()) && !a.get("acknowledgedAt").isNull());
+        assertThat(acks).anyMatch(a -> a.get("userId").asString().equals(org.userIds().get(Role.AUDITOR).toString()) && a.get("acknowledgedAt").isNull());
+
         List<HistoryEntry> entries = history.of(org.id(), "Policy", id);
         assertThat(entries.stream().filter(e -> e.recordType().equals("PolicyVersion") && e.action() == HistoryEntry.Action.CREATE)).hasSize(2);
         assertThat(entries).anyMatch(e -> e.recordType().equals("PolicyVersion") && e.changes().stream().anyMatch(c -> "SUPERSEDED".equals(c.after())));
@@ -192,6 +213,14 @@ class PolicyIT extends IntegrationTest {
         assertThat(current.get("approvedAt").isNull()).isTrue();
         call(Role.AUDITOR, "PUT", "/policy-exceptions/" + currentId, exception.formatted(id, LocalDate.now(), LocalDate.now()), 403);
 
+        // The requester has the exception's review and end in their actions, with the reminders of the tracker.
+        String currentReference = current.get("reference").asString();
+        JsonNode exceptionActions = call(Role.CONTRIBUTOR, "GET", "/actions?mine=true&originType=POLICY_EXCEPTION&open=true", null, 200).get("content");
+        assertThat(exceptionActions).anyMatch(a -> a.get("title").asString().equals("Review exception " + currentReference))
+                .anyMatch(a -> a.get("title").asString().equals("End exception " + currentReference + " by its expiry")
+                        && a.get("dueDate").asString().equals(LocalDate.now().plusDays(60).toString()));
+        assertThat(exceptionActions).hasSize(4);                                                    // two per open exception
+
         // The expired exception shows in the management review pack.
         JsonNode review = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Q1\",\"plannedDate\":\"" + LocalDate.now().plusDays(7) + "\"}", 201);
         JsonNode expiredInPack = review.get("pack").get("policies").get("expiredExceptions");
@@ -218,6 +247,10 @@ class PolicyIT extends IntegrationTest {
         assertThat(nc.get("description").asString()).contains("No restore this quarter");
         assertThat(policy.get("compliance").get("passedPercent").asInt()).isEqualTo(50);
         assertThat(policy.get("checks").get(0).get("nextDue").asString()).isEqualTo(LocalDate.now().plusMonths(3).toString());
+        JsonNode checkActions = call(Role.CONTRIBUTOR, "GET", "/actions?mine=true&originType=COMPLIANCE_CHECK", null, 200).get("content");
+        assertThat(checkActions).hasSize(3);                                                        // the first run, two results, the next run
+        assertThat(checkActions).filteredOn(a -> a.get("status").asString().equals("OPEN")).singleElement()
+                .satisfies(a -> assertThat(a.get("dueDate").asString()).isEqualTo(LocalDate.now().plusMonths(3).toString()));
 
         // Non-compliance found outside an audit raises one too; the pack counts both.
         policy = call(Role.AUDITOR, "POST", "/policies/" + id + "/noncompliance", "{\"description\":\"Backups of the HR share were switched off\",\"foundOn\":\"" + LocalDate.now() + "\"}", 201);

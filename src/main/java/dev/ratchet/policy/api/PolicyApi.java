@@ -2,6 +2,7 @@ package dev.ratchet.policy.api;
 
 import java.util.UUID;
 
+import dev.ratchet.policy.AcknowledgementForm;
 import dev.ratchet.policy.CheckForm;
 import dev.ratchet.policy.ContentForm;
 import dev.ratchet.policy.ExceptionForm;
@@ -127,6 +128,22 @@ class PolicyApi {
     @Operation(summary = "A version as DOCX, with the version table and contents page")
     ResponseEntity<byte[]> docx(@PathVariable UUID organisationId, @PathVariable UUID policyId, @PathVariable UUID versionId) {
         return documents.docx(CurrentTenant.require(), policyId, versionId);
+    }
+
+    @PostMapping("/policies/{policyId}/acknowledgement-requests")
+    @PreAuthorize(Access.CONFIGURE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ask members (or, naming none, every member but guest auditors) to read the version in force; each gets an action with reminders")
+    PolicyViews.Policy requestAcknowledgement(@PathVariable UUID organisationId, @PathVariable UUID policyId,
+            @Valid @RequestBody AcknowledgementForm form) {
+        return policies.requestAcknowledgement(CurrentTenant.require(), policyId, form);
+    }
+
+    @PostMapping("/policies/{policyId}/acknowledgement")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Acknowledge having read the version in force (those asked to)")
+    PolicyViews.Policy acknowledge(@PathVariable UUID organisationId, @PathVariable UUID policyId) {
+        return policies.acknowledge(CurrentTenant.require(), policyId);
     }
 
     @PostMapping("/policies/{policyId}/noncompliance")

@@ -3,6 +3,7 @@ package dev.ratchet.policy.web;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.ratchet.policy.AcknowledgementForm;
 import dev.ratchet.policy.CheckForm;
 import dev.ratchet.policy.ContentForm;
 import dev.ratchet.policy.ExceptionForm;
@@ -135,6 +136,11 @@ class PolicyController {
             result.setCheckedOn(policies.today(tenant.organisationId()));
             model.addAttribute("result", result);
         }
+        if (!model.containsAttribute("ask")) {
+            AcknowledgementForm ask = new AcknowledgementForm();
+            ask.setDueDate(policies.today(tenant.organisationId()).plusDays(14));
+            model.addAttribute("ask", ask);
+        }
         if (!model.containsAttribute("noncompliance")) {
             NoncomplianceForm form = new NoncomplianceForm();
             form.setFoundOn(policies.today(tenant.organisationId()));
@@ -228,6 +234,30 @@ class PolicyController {
             policies.reportNoncompliance(CurrentTenant.require(), id, form);
             return "The non-compliance is recorded and raised as a nonconformity.";
         });
+    }
+
+    @PostMapping("/policies/{id}/acknowledgement-requests")
+    @PreAuthorize(Access.CONFIGURE)
+    String requestAcknowledgement(@PathVariable UUID id, @Valid @ModelAttribute("ask") AcknowledgementForm ask, BindingResult result,
+            RedirectAttributes redirect) {
+        return submitted(id, "ask", ask, result, redirect, "#acknowledgements", () -> {
+            PolicyViews.Policy policy = policies.requestAcknowledgement(CurrentTenant.require(), id, ask);
+            return policy.acknowledgements().size() + " member(s) are asked to read version " + policy.current().number()
+                    + "; each has it in their actions, with reminders.";
+        });
+    }
+
+    @PostMapping("/policies/{id}/acknowledgement")
+    @PreAuthorize(Access.MEMBER)
+    String acknowledge(@PathVariable UUID id, RedirectAttributes redirect) {
+        return acted(id, redirect, "", () -> "Thank you: your acknowledgement of version "
+                + policies.acknowledge(CurrentTenant.require(), id).current().number() + " is recorded.");
+    }
+
+    @GetMapping("/compliance-checks/{checkId}")
+    @PreAuthorize(Access.MEMBER)
+    String check(@PathVariable UUID checkId) {
+        return "redirect:/policies/" + policies.policyOfCheck(CurrentTenant.require().organisationId(), checkId) + "#compliance";
     }
 
     // --- exceptions --------------------------------------------------------------------------------------------
