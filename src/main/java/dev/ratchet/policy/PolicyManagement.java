@@ -67,13 +67,15 @@ public class PolicyManagement implements PolicyCompliance {
     private final AuditManagement audits;
     private final ImprovementManagement improvements;
     private final dev.ratchet.action.ActionManagement actions;
+    private final dev.ratchet.evidence.EvidenceManagement evidence;
     private final People people;
     private final Clock clock;
 
     PolicyManagement(PolicyRepository policies, PolicyVersionRepository versions, PolicyExceptionRepository exceptions,
             ComplianceCheckRepository checks, ComplianceResultRepository results, PolicyNoncomplianceRepository noncompliance,
             PolicyReferences references, OrganisationManagement organisations, ReviewManagement reviews, AuditManagement audits,
-            ImprovementManagement improvements, dev.ratchet.action.ActionManagement actions, People people, Clock clock) {
+            ImprovementManagement improvements, dev.ratchet.action.ActionManagement actions,
+            dev.ratchet.evidence.EvidenceManagement evidence, People people, Clock clock) {
         this.policies = policies;
         this.versions = versions;
         this.exceptions = exceptions;
@@ -86,6 +88,7 @@ public class PolicyManagement implements PolicyCompliance {
         this.audits = audits;
         this.improvements = improvements;
         this.actions = actions;
+        this.evidence = evidence;
         this.people = people;
         this.clock = clock;
     }
@@ -174,7 +177,41 @@ public class PolicyManagement implements PolicyCompliance {
         return get(tenant, id);
     }
 
-    private void write(Tenant tenant, Policy policy, String content, String generatedFrom, String summary, Long version) {
+    /**
+     * A new version from a file: a Markdown or text file becomes the text; any other accepted document (PDF, Word,
+     * OpenDocument) is kept with its SHA-256 as the version's text, which then names it.
+     */
+    public PolicyViews.Policy upload(Tenant tenant, UUID id, dev.ratchet.evidence.EvidenceManagement.Upload upload, String changeSummary)
+            throws java.io.IOException {
+        Policy policy = find(tenant.organisationId(), id);
+        requireEditor(tenant, policy);
+        if (changeSummary == null || changeSummary.isBlank()) {
+            throw Refused.field("changeSummary", "Say what changed, for the version table");
+        }
+        String name = upload.fileName() == null ? "" : upload.fileName().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".md") || name.endsWith(".txt")) {
+            byte[] bytes = upload.content().readNBytes(400_001);
+            if (bytes.length == 0) {
+                throw Refused.field("file", "Choose a file to upload");
+            }
+            if (bytes.length > 400_000) {
+                throw Refused.field("file", "A text file can have at most 400 KB; upload it as a PDF or Word document instead");
+            }
+            write(tenant, policy, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), null, changeSummary, null);
+        }
+        else {
+            dev.ratchet.evidence.EvidenceView stored = evidence.store(tenant.organisationId(), "POLICY", policy.getId(), tenant.userId(),
+                    new dev.ratchet.evidence.EvidenceManagement.Upload(upload.fileName(), upload.size(), upload.content(),
+                            today(tenant.organisationId()), "Text of " + policy.getReference() + ": " + changeSummary.strip()));
+            PolicyVersion version = write(tenant, policy, "# " + policy.getTitle() + "\n\nThe text of this version is the attached document **"
+                    + stored.fileName().replace("*", "\\*") + "** (SHA-256 `" + stored.sha256() + "`).\n", null, changeSummary, null);
+            version.attach(stored.id(), stored.fileName());
+            versions.flush();
+        }
+        return get(tenant, id);
+    }
+
+    private PolicyVersion write(Tenant tenant, Policy policy, String content, String generatedFrom, String summary, Long version) {
         List<PolicyVersion> list = versions.findByPolicyIdOrderByCreatedAtDesc(policy.getId());
         PolicyVersion latest = list.get(0);
         if (latest.getStatus() == VersionStatus.DRAFT || latest.getStatus() == VersionStatus.IN_REVIEW) {
@@ -183,11 +220,10 @@ public class PolicyManagement implements PolicyCompliance {
             }
             latest.edit(content, generatedFrom, summary);
             versions.flush();
+            return latest;
         }
-        else {
-            versions.saveAndFlush(new PolicyVersion(policy, latest.getMajor(), latest.getMinor() + 1, content,
-                    generatedFrom != null ? generatedFrom : latest.getGeneratedFrom(), summary, tenant.userId(), clock.instant()));
-        }
+        return versions.saveAndFlush(new PolicyVersion(policy, latest.getMajor(), latest.getMinor() + 1, content,
+                generatedFrom != null ? generatedFrom : latest.getGeneratedFrom(), summary, tenant.userId(), clock.instant()));
     }
 
     public PolicyViews.Policy submit(Tenant tenant, UUID id, Long version) {
@@ -277,7 +313,7 @@ public class PolicyManagement implements PolicyCompliance {
 
     private static PolicyViews.Version version(PolicyVersion v, Map<UUID, String> names) {
         return new PolicyViews.Version(v.getId(), v.number(), v.getStatus(), v.getContent(), Markdown.html(v.getContent()),
-                Markdown.contents(v.getContent()), v.getChangeSummary(), names.getOrDefault(v.getCreatedBy(), "(former member)"),
+                Markdown.contents(v.getContent()), v.getFileId(), v.getFileName(), v.getChangeSummary(), names.getOrDefault(v.getCreatedBy(), "(former member)"),
                 v.getCreatedAt(), v.getApprovedBy() == null ? null : names.getOrDefault(v.getApprovedBy(), "(former member)"),
                 v.getApprovedAt(), v.getVersion());
     }

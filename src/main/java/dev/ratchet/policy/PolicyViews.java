@@ -38,7 +38,7 @@ public final class PolicyViews {
     }
 
     public record Version(UUID id, String number, VersionStatus status, String content, String html, List<Markdown.Entry> contents,
-            String changeSummary, String createdByName, Instant createdAt, String approvedByName, Instant approvedAt, long version) {
+            UUID fileId, String fileName, String changeSummary, String createdByName, Instant createdAt, String approvedByName, Instant approvedAt, long version) {
     }
 
     /** A line where the approved policy and the policy generated from today's settings differ. */

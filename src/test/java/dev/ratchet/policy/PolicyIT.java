@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The policy register: the generated Continual Improvement Policy, versions and approval, exceptions and compliance. */
@@ -168,8 +170,24 @@ class PolicyIT extends IntegrationTest {
         assertThat(acks).anyMatch(a -> a.get("userId").asString().equals(org.userIds().get(Role.CONTRIBUTOR).toString()) && !a.get("acknowledgedAt").isNull());
         assertThat(acks).anyMatch(a -> a.get("userId").asString().equals(org.userIds().get(Role.AUDITOR).toString()) && a.get("acknowledgedAt").isNull());
 
+        // A new draft can be a file: Markdown becomes the text; a PDF is kept with its hash and named in the text.
+        var markdown = new MockMultipartFile("file", "access.md", "text/markdown",
+                "# Access Control Policy\n\n## Purpose\n\nFrom a file.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(multipart("/api/v1/organisations/{o}/policies/{id}/file", org.id(), id)
+                        .file(markdown).header("Authorization", org.bearer(Role.AUDITOR)).param("changeSummary", "From a file"))
+                .andExpect(status().isForbidden());
+        String uploaded = mvc.perform(multipart("/api/v1/organisations/{o}/policies/{id}/file", org.id(), id)
+                        .file(markdown).header("Authorization", org.bearer(Role.CONTRIBUTOR)).param("changeSummary", "From a file"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(uploaded).contains("From a file.").contains("\"number\":\"2.1\"");
+        var pdf = new MockMultipartFile("file", "access-policy.pdf", "application/pdf", "%PDF-1.4 test".getBytes());
+        uploaded = mvc.perform(multipart("/api/v1/organisations/{o}/policies/{id}/file", org.id(), id)
+                        .file(pdf).header("Authorization", org.bearer(Role.CONTRIBUTOR)).param("changeSummary", "Signed PDF"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(uploaded).contains("\"fileName\":\"access-policy.pdf\"").contains("The text of this version is the attached document");
+
         List<HistoryEntry> entries = history.of(org.id(), "Policy", id);
-        assertThat(entries.stream().filter(e -> e.recordType().equals("PolicyVersion") && e.action() == HistoryEntry.Action.CREATE)).hasSize(2);
+        assertThat(entries.stream().filter(e -> e.recordType().equals("PolicyVersion") && e.action() == HistoryEntry.Action.CREATE)).hasSize(3);
         assertThat(entries).anyMatch(e -> e.recordType().equals("PolicyVersion") && e.changes().stream().anyMatch(c -> "SUPERSEDED".equals(c.after())));
 
         String page = mvc.perform(get("/policies/{id}", id).with(user(org.principal(Role.CONTRIBUTOR))))

@@ -95,6 +95,17 @@ class PolicyApi {
         return policies.edit(CurrentTenant.require(), policyId, form);
     }
 
+    @PostMapping("/policies/{policyId}/file")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "A new draft from a file (the owner or the ISMS manager): Markdown or text becomes the text; PDF, Word or OpenDocument is kept with its SHA-256")
+    PolicyViews.Policy upload(@PathVariable UUID organisationId, @PathVariable UUID policyId,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) String changeSummary) throws java.io.IOException {
+        return policies.upload(CurrentTenant.require(), policyId, new dev.ratchet.evidence.EvidenceManagement.Upload(
+                file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
+                file == null ? java.io.InputStream.nullInputStream() : file.getInputStream(), null, null), changeSummary);
+    }
+
     @PostMapping("/policies/{policyId}/regeneration")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Bring the generated policy in line with today's settings, as a draft")

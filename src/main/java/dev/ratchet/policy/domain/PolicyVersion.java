@@ -41,6 +41,11 @@ public class PolicyVersion implements OrganisationScoped, HistoryChild {
 
     private String changeSummary;
 
+    /** An uploaded file that is this version's text (the evidence module keeps it with its SHA-256). */
+    private UUID fileId;
+
+    private String fileName;
+
     @Column(updatable = false)
     private UUID createdBy;
 
@@ -81,6 +86,15 @@ public class PolicyVersion implements OrganisationScoped, HistoryChild {
         }
         this.changeSummary = changeSummary.strip();
         this.status = VersionStatus.DRAFT;
+        this.fileId = null;
+        this.fileName = null;
+    }
+
+    /** The version's text is an uploaded file; the content then names it. */
+    public void attach(UUID fileId, String fileName) {
+        requireOpen();
+        this.fileId = fileId;
+        this.fileName = fileName;
     }
 
     public void submit() {
@@ -127,6 +141,8 @@ public class PolicyVersion implements OrganisationScoped, HistoryChild {
     public String getContent() { return content; }
     public String getGeneratedFrom() { return generatedFrom; }
     public String getChangeSummary() { return changeSummary; }
+    public UUID getFileId() { return fileId; }
+    public String getFileName() { return fileName; }
     public UUID getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public UUID getApprovedBy() { return approvedBy; }
