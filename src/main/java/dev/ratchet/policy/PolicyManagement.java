@@ -446,6 +446,18 @@ public class PolicyManagement implements PolicyCompliance {
         return get(tenant, policyId);
     }
 
+    /** Every compliance check of the organisation, soonest due first, with its results. */
+    @Transactional(readOnly = true)
+    public List<PolicyViews.CheckLine> checks(UUID organisationId) {
+        LocalDate today = today(organisationId);
+        Map<UUID, String> names = people.displayNames(organisationId);
+        List<PolicyViews.CheckLine> lines = new ArrayList<>();
+        policies.findByOrganisationId(organisationId, Pageable.unpaged()).forEach(p -> checkViews(p, names, today)
+                .forEach(c -> lines.add(new PolicyViews.CheckLine(p.getId(), p.getReference(), p.getTitle(), c))));
+        lines.sort(java.util.Comparator.comparing(l -> l.check().nextDue()));
+        return lines;
+    }
+
     /** Records a check's result; a failure raises a nonconformity linked to the policy. */
     public PolicyViews.Policy recordResult(Tenant tenant, UUID checkId, ResultForm form) {
         ComplianceCheck check = checks.findByIdAndOrganisationId(checkId, tenant.organisationId())

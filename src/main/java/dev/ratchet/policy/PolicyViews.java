@@ -60,6 +60,10 @@ public final class PolicyViews {
             boolean overdue, List<Result> results, long version) {
     }
 
+    /** A check with its policy, for the list of every check of the organisation. */
+    public record CheckLine(UUID policyId, String policyReference, String policyTitle, Check check) {
+    }
+
     public record Result(LocalDate checkedOn, boolean passed, String notes, String recordedByName, UUID improvementId,
             String improvementReference) {
     }

@@ -265,6 +265,10 @@ class PolicyIT extends IntegrationTest {
         assertThat(nc.get("description").asString()).contains("No restore this quarter");
         assertThat(policy.get("compliance").get("passedPercent").asInt()).isEqualTo(50);
         assertThat(policy.get("checks").get(0).get("nextDue").asString()).isEqualTo(LocalDate.now().plusMonths(3).toString());
+        JsonNode allChecks = call(Role.GUEST_AUDITOR, "GET", "/compliance-checks", null, 200);
+        assertThat(allChecks).hasSize(1);
+        assertThat(allChecks.get(0).get("policyReference").asString()).isEqualTo(policy.get("reference").asString());
+        assertThat(allChecks.get(0).get("check").get("results")).hasSize(2);
         JsonNode checkActions = call(Role.CONTRIBUTOR, "GET", "/actions?mine=true&originType=COMPLIANCE_CHECK", null, 200).get("content");
         assertThat(checkActions).hasSize(3);                                                        // the first run, two results, the next run
         assertThat(checkActions).filteredOn(a -> a.get("status").asString().equals("OPEN")).singleElement()

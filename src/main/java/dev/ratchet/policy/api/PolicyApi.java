@@ -173,6 +173,13 @@ class PolicyApi {
         return policies.defineCheck(CurrentTenant.require(), policyId, form);
     }
 
+    @GetMapping("/compliance-checks")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Every compliance check of the organisation with its policy and results, soonest due first")
+    java.util.List<PolicyViews.CheckLine> checks(@PathVariable UUID organisationId) {
+        return policies.checks(CurrentTenant.require().organisationId());
+    }
+
     @PostMapping("/compliance-checks/{checkId}/results")
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
