@@ -36,3 +36,25 @@ document.addEventListener('DOMContentLoaded', function () {
     canvas.dataset.rendered = 'true';
   });
 });
+
+// Bar charts: a canvas with data-chart="bars", data-labels and data-values (JSON arrays) and data-links (JSON array of
+// the page each bar counts); a click on a bar opens its page. The same links are listed under the chart for keyboards.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('canvas[data-chart="bars"]').forEach(function (canvas) {
+    var labels = JSON.parse(canvas.dataset.labels || '[]');
+    var values = JSON.parse(canvas.dataset.values || '[]');
+    var links = JSON.parse(canvas.dataset.links || '[]');
+    new Chart(canvas, {
+      type: 'bar',
+      data: { labels: labels, datasets: [{ label: canvas.dataset.label || 'Count', data: values, backgroundColor: '#1f3b57' }] },
+      options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
+        plugins: { legend: { display: false } },
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+        onHover: function (event, elements) { event.native.target.style.cursor = elements.length ? 'pointer' : 'default'; },
+        onClick: function (event, elements) {
+          if (elements.length && links[elements[0].index]) { window.location.href = links[elements[0].index]; }
+        } }
+    });
+    canvas.dataset.rendered = 'true';
+  });
+});

@@ -110,6 +110,20 @@ public class ActionManagement {
     public record Counts(long open, long dueThisWeek, long overdue) {
     }
 
+    /** Open actions of the organisation: how many, overdue, due within seven days, and slipped (due later than first planned). */
+    public record Overview(long open, long overdue, long dueThisWeek, long slipped) {
+    }
+
+    @Transactional(readOnly = true)
+    public Overview overview(UUID organisationId, LocalDate today) {
+        return jdbc.queryForObject("select count(*), sum(case when due_date < ? then 1 else 0 end),"
+                + " sum(case when due_date >= ? and due_date <= ? then 1 else 0 end),"
+                + " sum(case when due_date > original_due_date then 1 else 0 end)"
+                + " from action_item where organisation_id = ? and status in ('OPEN', 'IN_PROGRESS')",
+                (rs, i) -> new Overview(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                java.sql.Date.valueOf(today), java.sql.Date.valueOf(today), java.sql.Date.valueOf(today.plusDays(7)), organisationId);
+    }
+
     public ActionView start(UUID organisationId, UUID actionId, UUID actorId, boolean manager, Long version) {
         ActionItem action = mine(organisationId, actionId, actorId, manager, version);
         action.start();

@@ -108,6 +108,72 @@ public class ImprovementManagement {
         return links;
     }
 
+    /** The dashboard's figures, each one query grouped in the database (no records loaded). */
+    @Transactional(readOnly = true)
+    public ImprovementDashboard dashboard(UUID organisationId, LocalDate today) {
+        ZoneId zone = ZoneId.of(organisations.get(organisationId).timeZone());
+        String open = " and status not in ('CLOSED', 'REJECTED')";
+        Map<Source, Long> bySource = new java.util.EnumMap<>(Source.class);
+        Map<Grade, Long> byGrade = new java.util.EnumMap<>(Grade.class);
+        long[] totals = new long[4]; // open NCs, ungraded, overdue, open opportunities
+        jdbc.query("select kind, source, grade, count(*), sum(case when target_date < ? then 1 else 0 end) from improvement_record"
+                + " where organisation_id = ?" + open + " group by kind, source, grade", rs -> {
+            long n = rs.getLong(4);
+            if (Kind.NONCONFORMITY.name().equals(rs.getString(1))) {
+                totals[0] += n;
+                totals[2] += rs.getLong(5);
+                bySource.merge(Source.valueOf(rs.getString(2)), n, Long::sum);
+                if (rs.getString(3) == null) {
+                    totals[1] += n;
+                } else {
+                    byGrade.merge(Grade.valueOf(rs.getString(3)), n, Long::sum);
+                }
+            } else {
+                totals[3] += n;
+            }
+        }, java.sql.Date.valueOf(today), organisationId);
+        // Ageing: open nonconformities by the day they were raised.
+        int[][] buckets = {{0, 30}, {31, 90}, {91, 180}, {181, 100_000}};
+        String[] labels = {"Up to 30 days", "31 to 90 days", "91 to 180 days", "Over 180 days"};
+        List<ImprovementDashboard.AgeBucket> ageing = new ArrayList<>();
+        for (int i = 0; i < buckets.length; i++) {
+            LocalDate newest = today.minusDays(buckets[i][0]);
+            LocalDate oldest = today.minusDays(buckets[i][1]);
+            Long n = jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ? and kind = 'NONCONFORMITY'" + open
+                    + " and raised_at >= ? and raised_at < ?", Long.class, organisationId,
+                    Timestamp.from(oldest.atStartOfDay(zone).toInstant()), Timestamp.from(newest.plusDays(1).atStartOfDay(zone).toInstant()));
+            ageing.add(new ImprovementDashboard.AgeBucket(labels[i], n, i == buckets.length - 1 ? null : oldest, newest));
+        }
+        // Closing: per month of the last twelve, how many closed and their mean days open.
+        java.time.YearMonth last = java.time.YearMonth.from(today);
+        Map<java.time.YearMonth, double[]> months = new java.util.TreeMap<>();
+        for (java.time.YearMonth m = last.minusMonths(11); !m.isAfter(last); m = m.plusMonths(1)) {
+            months.put(m, new double[2]);
+        }
+        Timestamp yearAgo = Timestamp.from(last.minusMonths(11).atDay(1).atStartOfDay(zone).toInstant());
+        jdbc.query("select extract(year from closed_at), extract(month from closed_at), count(*),"
+                + " avg(extract(epoch from closed_at) - extract(epoch from raised_at)) from improvement_record"
+                + " where organisation_id = ? and closed_at >= ? group by extract(year from closed_at), extract(month from closed_at)", rs -> {
+            double[] m = months.get(java.time.YearMonth.of(rs.getInt(1), rs.getInt(2)));
+            if (m != null) {
+                m[0] += rs.getLong(3);
+                m[1] = rs.getDouble(4) / 86_400;
+            }
+        }, organisationId, yearAgo);
+        List<ImprovementDashboard.Month> closing = months.entrySet().stream().map(e -> new ImprovementDashboard.Month(e.getKey().toString(),
+                (long) e.getValue()[0], e.getValue()[0] == 0 ? null : Math.round(e.getValue()[1] * 10) / 10.0)).toList();
+        long[] reviews = new long[2];
+        jdbc.query("select count(*), sum(case when effective then 1 else 0 end) from effectiveness_review where organisation_id = ?"
+                + " and attempt = 1 and reviewed_at >= ?", rs -> {
+            reviews[0] = rs.getLong(1);
+            reviews[1] = rs.getLong(2);
+        }, organisationId, yearAgo);
+        Long recurrences = jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ? and recurrence_of is not null"
+                + " and raised_at >= ?", Long.class, organisationId, yearAgo);
+        return new ImprovementDashboard(totals[0], totals[2], totals[3], bySource, byGrade, totals[1], ageing, closing, reviews[0], reviews[1],
+                recurrences);
+    }
+
     /** Whether a record of the organisation is still open (neither closed nor rejected). */
     @Transactional(readOnly = true)
     public boolean isOpen(UUID organisationId, UUID id) {

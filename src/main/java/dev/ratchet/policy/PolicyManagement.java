@@ -431,6 +431,16 @@ public class PolicyManagement implements PolicyCompliance {
                 e.getClosedAt() == null && !e.getReviewDate().isAfter(today), e.getVersion());
     }
 
+    /** Open exceptions past their expiry, and those expiring within the days given. */
+    public record ExceptionCounts(long expired, long expiringSoon) {
+    }
+
+    @Transactional(readOnly = true)
+    public ExceptionCounts exceptionCounts(UUID organisationId, LocalDate today, int days) {
+        return new ExceptionCounts(exceptions.countByOrganisationIdAndClosedAtIsNullAndExpiryDateBefore(organisationId, today),
+                exceptions.countByOrganisationIdAndClosedAtIsNullAndExpiryDateBetween(organisationId, today, today.plusDays(days)));
+    }
+
     // --- compliance --------------------------------------------------------------------------------------------
 
     public PolicyViews.Policy defineCheck(Tenant tenant, UUID policyId, CheckForm form) {

@@ -182,6 +182,14 @@ class ReviewBrowserIT {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('plannedDate').value = '" + LocalDate.now().plusMonths(3) + "'");
         Browser.submit(browser.findElement(By.xpath("//button[text()='Plan the review']")));
         assertThat(Browser.text()).contains("decision 1").contains("Run and record a full restore test").contains("Olga Owner");
+
+        // The dashboard shows the register's figures as charts that lead to the register.
+        open("/");
+        assertThat(browser.findElement(By.id("tiles")).getText()).contains("open nonconformities").contains("next management review");
+        assertThat(browser.findElements(By.cssSelector("#dashboard canvas[data-rendered='true']"))).hasSizeGreaterThanOrEqualTo(3);
+        Browser.screenshot("dashboard");
+        Browser.submit(browser.findElement(By.linkText("Internal audit: 1")));
+        assertThat(Browser.text()).contains("Backups not restored in a test this year");
     }
 
     private void registers(Tenant manager) {

@@ -19,5 +19,9 @@ public interface PolicyExceptionRepository extends JpaRepository<PolicyException
 
     List<PolicyException> findByPolicyIdOrderByExpiryDate(UUID policyId);
 
+    long countByOrganisationIdAndClosedAtIsNullAndExpiryDateBefore(UUID organisationId, LocalDate day);
+
+    long countByOrganisationIdAndClosedAtIsNullAndExpiryDateBetween(UUID organisationId, LocalDate from, LocalDate to);
+
     List<PolicyException> findByOrganisationIdAndClosedAtIsNullAndExpiryDateBeforeOrderByExpiryDate(UUID organisationId, LocalDate day);
 }
