@@ -112,16 +112,29 @@ public class ImprovementManagement {
     @Transactional(readOnly = true)
     public ImprovementDashboard dashboard(UUID organisationId, LocalDate today) {
         ZoneId zone = ZoneId.of(organisations.get(organisationId).timeZone());
-        String open = " and status not in ('CLOSED', 'REJECTED')";
+        // Open statuses named, so that the database reads the covering index (organisation, status, ...) alone.
+        String open = " and status in (" + java.util.Arrays.stream(Status.values()).filter(st -> st != Status.CLOSED && st != Status.REJECTED)
+                .map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")";
         Map<Source, Long> bySource = new java.util.EnumMap<>(Source.class);
         Map<Grade, Long> byGrade = new java.util.EnumMap<>(Grade.class);
         long[] totals = new long[4]; // open NCs, ungraded, overdue, open opportunities
-        jdbc.query("select kind, source, grade, count(*), sum(case when target_date < ? then 1 else 0 end) from improvement_record"
-                + " where organisation_id = ?" + open + " group by kind, source, grade", rs -> {
+        long[] ages = new long[4];   // open NCs raised up to 30, 31 to 90, 91 to 180, over 180 days ago
+        LocalDate[] bounds = {today.minusDays(30), today.minusDays(90), today.minusDays(180)};
+        Timestamp[] starts = new Timestamp[bounds.length];
+        for (int i = 0; i < bounds.length; i++) {
+            starts[i] = Timestamp.from(bounds[i].atStartOfDay(zone).toInstant());
+        }
+        jdbc.query("select kind, source, grade, count(*), sum(case when target_date < ? then 1 else 0 end),"
+                + " sum(case when raised_at >= ? then 1 else 0 end), sum(case when raised_at >= ? and raised_at < ? then 1 else 0 end),"
+                + " sum(case when raised_at >= ? and raised_at < ? then 1 else 0 end), sum(case when raised_at < ? then 1 else 0 end)"
+                + " from improvement_record where organisation_id = ?" + open + " group by kind, source, grade", rs -> {
             long n = rs.getLong(4);
             if (Kind.NONCONFORMITY.name().equals(rs.getString(1))) {
                 totals[0] += n;
                 totals[2] += rs.getLong(5);
+                for (int i = 0; i < ages.length; i++) {
+                    ages[i] += rs.getLong(6 + i);
+                }
                 bySource.merge(Source.valueOf(rs.getString(2)), n, Long::sum);
                 if (rs.getString(3) == null) {
                     totals[1] += n;
@@ -131,19 +144,12 @@ public class ImprovementManagement {
             } else {
                 totals[3] += n;
             }
-        }, java.sql.Date.valueOf(today), organisationId);
-        // Ageing: open nonconformities by the day they were raised.
-        int[][] buckets = {{0, 30}, {31, 90}, {91, 180}, {181, 100_000}};
-        String[] labels = {"Up to 30 days", "31 to 90 days", "91 to 180 days", "Over 180 days"};
-        List<ImprovementDashboard.AgeBucket> ageing = new ArrayList<>();
-        for (int i = 0; i < buckets.length; i++) {
-            LocalDate newest = today.minusDays(buckets[i][0]);
-            LocalDate oldest = today.minusDays(buckets[i][1]);
-            Long n = jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ? and kind = 'NONCONFORMITY'" + open
-                    + " and raised_at >= ? and raised_at < ?", Long.class, organisationId,
-                    Timestamp.from(oldest.atStartOfDay(zone).toInstant()), Timestamp.from(newest.plusDays(1).atStartOfDay(zone).toInstant()));
-            ageing.add(new ImprovementDashboard.AgeBucket(labels[i], n, i == buckets.length - 1 ? null : oldest, newest));
-        }
+        }, java.sql.Date.valueOf(today), starts[0], starts[1], starts[0], starts[2], starts[1], starts[2], organisationId);
+        List<ImprovementDashboard.AgeBucket> ageing = List.of(
+                new ImprovementDashboard.AgeBucket("Up to 30 days", ages[0], bounds[0], today),
+                new ImprovementDashboard.AgeBucket("31 to 90 days", ages[1], bounds[1], bounds[0].minusDays(1)),
+                new ImprovementDashboard.AgeBucket("91 to 180 days", ages[2], bounds[2], bounds[1].minusDays(1)),
+                new ImprovementDashboard.AgeBucket("Over 180 days", ages[3], null, bounds[2].minusDays(1)));
         // Closing: per month of the last twelve, how many closed and their mean days open.
         java.time.YearMonth last = java.time.YearMonth.from(today);
         Map<java.time.YearMonth, double[]> months = new java.util.TreeMap<>();
@@ -164,7 +170,7 @@ public class ImprovementManagement {
                 (long) e.getValue()[0], e.getValue()[0] == 0 ? null : Math.round(e.getValue()[1] * 10) / 10.0)).toList();
         long[] reviews = new long[2];
         jdbc.query("select count(*), sum(case when effective then 1 else 0 end) from effectiveness_review where organisation_id = ?"
-                + " and attempt = 1 and reviewed_at >= ?", rs -> {
+                + " and reviewed_at >= ? and attempt = 1", rs -> {
             reviews[0] = rs.getLong(1);
             reviews[1] = rs.getLong(2);
         }, organisationId, yearAgo);

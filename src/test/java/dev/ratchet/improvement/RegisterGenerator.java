@@ -42,8 +42,13 @@ public final class RegisterGenerator {
     static final String[] REQUIREMENTS = { "A.5.15", "A.5.18", "A.8.13", "A.7.2", "A.8.8", "A.5.19", "A.6.3", "A.8.5",
             "A.8.15", "A.5.24", "A.7.7", "A.8.24", "A.5.12", "A.8.32", "9.2.2", "7.5.3", "6.1.2", "10.2" };
 
+    static final String[] SOURCES = { "INTERNAL_AUDIT", "INTERNAL_AUDIT", "INCIDENT", "CERTIFICATION_AUDIT", "CHANGE",
+            "OBJECTIVE_REVIEW", "FEEDBACK", "POLICY_COMPLIANCE", "MANAGEMENT_REVIEW", "CLIENT_AUDIT", "LEGAL_CHANGE" };
+
     private final JdbcTemplate jdbc;
     private final Random random;
+    private final List<Object[]> actions = new ArrayList<>();
+    private final List<Object[]> reviews = new ArrayList<>();
 
     public RegisterGenerator(JdbcTemplate jdbc, long seed) {
         this.jdbc = jdbc;
@@ -70,6 +75,8 @@ public final class RegisterGenerator {
         List<Object[]> records = new ArrayList<>();
         List<Object[]> requirements = new ArrayList<>();
         List<Object[]> terms = new ArrayList<>();
+        actions.clear();
+        reviews.clear();
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         for (int i = 1; i <= count; i++) {
             UUID id = UUID.randomUUID();
@@ -78,10 +85,26 @@ public final class RegisterGenerator {
             String description = "Found that the " + text() + " " + detail() + ".";
             String requirement = requirement();
             Instant raised = now.minus(random.nextInt(3 * 365), ChronoUnit.DAYS);
-            String status = random.nextInt(3) == 0 ? "CLOSED" : nc ? "ANALYSED" : "EVALUATED";
+            boolean closed = random.nextInt(3) == 0;
+            String status = closed ? "CLOSED" : nc ? "ANALYSED" : "EVALUATED";
+            Instant closedAt = closed ? raised.plus(5 + random.nextInt(120), ChronoUnit.DAYS) : null;
+            if (closedAt != null && closedAt.isAfter(now)) {
+                closedAt = now;
+            }
+            java.time.LocalDate target = java.time.LocalDate.ofInstant(raised, java.time.ZoneOffset.UTC).plusDays(30 + random.nextInt(90));
             records.add(new Object[] { id, organisationId, nc ? "NONCONFORMITY" : "OPPORTUNITY",
-                    (nc ? "NC-G-" : "OFI-G-") + i, title, description, "INTERNAL_AUDIT", nc ? "MINOR" : null, status,
-                    raisedBy, Timestamp.from(raised), requirement });
+                    (nc ? "NC-G-" : "OFI-G-") + i, title, description, pick(SOURCES), nc ? (random.nextInt(5) == 0 ? "MAJOR" : "MINOR") : null,
+                    status, raisedBy, Timestamp.from(raised), requirement, java.sql.Date.valueOf(target),
+                    closedAt == null ? null : Timestamp.from(closedAt) });
+            if (!closed && nc) {
+                java.time.LocalDate planned = target.minusDays(random.nextInt(20));
+                java.time.LocalDate due = random.nextInt(4) == 0 ? planned.plusDays(14 + random.nextInt(30)) : planned;
+                actions.add(new Object[] { UUID.randomUUID(), organisationId, id, (nc ? "NC-G-" : "OFI-G-") + i,
+                        "Correct: " + title, raisedBy, java.sql.Date.valueOf(due), java.sql.Date.valueOf(planned), Timestamp.from(raised) });
+            }
+            if (closed && nc) {
+                reviews.add(new Object[] { UUID.randomUUID(), organisationId, id, raisedBy, random.nextInt(5) != 0, Timestamp.from(closedAt) });
+            }
             requirements.add(new Object[] { id, requirement });
             for (String term : Terms.of(title, description, List.of(requirement), null)) {
                 terms.add(new Object[] { organisationId, term, id });
@@ -102,8 +125,18 @@ public final class RegisterGenerator {
     private void flush(List<Object[]> records, List<Object[]> requirements, List<Object[]> terms) {
         jdbc.batchUpdate("""
                 insert into improvement_record (id, organisation_id, kind, reference, title, description, source, grade,
-                    status, raised_by, raised_at, requirements, attempt, effectiveness_questioned, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, false, 0)""", records);
+                    status, raised_by, raised_at, requirements, target_date, closed_at, attempt, effectiveness_questioned, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, false, 0)""", records);
+        jdbc.batchUpdate("""
+                insert into action_item (id, organisation_id, origin_type, origin_id, origin_reference, attempt, title, owner_id,
+                    due_date, original_due_date, success_criteria, status, created_at, due_date_changes, version)
+                values (?, ?, 'IMPROVEMENT', ?, ?, 1, ?, ?, ?, ?, 'The fix is verified', 'OPEN', ?, 0, 0)""", actions);
+        jdbc.batchUpdate("""
+                insert into effectiveness_review (id, organisation_id, record_id, attempt, reviewer_id, method, evidence, effective,
+                    reviewed_at, version)
+                values (?, ?, ?, 1, ?, 'Sample of records', 'Checked', ?, ?, 0)""", reviews);
+        actions.clear();
+        reviews.clear();
         jdbc.batchUpdate("insert into improvement_requirement (record_id, requirement) values (?, ?)", requirements);
         jdbc.batchUpdate("insert into improvement_term (organisation_id, term, record_id) values (?, ?, ?)", terms);
         records.clear();

@@ -1,21 +1,13 @@
 package dev.ratchet.improvement;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
-import dev.ratchet.RatchetApplication;
+import dev.ratchet.Benchmarks;
 import dev.ratchet.identity.IdentityManagement;
-import dev.ratchet.identity.MemberForm;
-import dev.ratchet.identity.Role;
-import dev.ratchet.organisation.OrganisationManagement;
-import dev.ratchet.organisation.OrganisationSettings;
 import dev.ratchet.shared.Tenant;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,37 +19,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class SimilarRecordsBenchmark {
 
     public static void main(String[] args) {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        List<String> properties = new ArrayList<>(List.of("--spring.profiles.active=test", "--logging.level.root=WARN",
-                "--spring.main.banner-mode=off"));
-        if (args.length > 1) {
-            properties.add("--spring.datasource.url=" + args[1]);
-            properties.add("--spring.datasource.username=" + (args.length > 2 ? args[2] : ""));
-            properties.add("--spring.datasource.password=" + (args.length > 3 ? args[3] : ""));
-        }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RatchetApplication.class)
-                .web(WebApplicationType.NONE).run(properties.toArray(String[]::new))) {
-            run(context, count);
+        try (ConfigurableApplicationContext context = Benchmarks.start(args)) {
+            run(context, Benchmarks.size(args));
         }
     }
 
     static void run(ConfigurableApplicationContext context, int count) {
-        OrganisationManagement organisations = context.getBean(OrganisationManagement.class);
         IdentityManagement identity = context.getBean(IdentityManagement.class);
         ImprovementManagement improvements = context.getBean(ImprovementManagement.class);
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         String database = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName() + " "
                 + c.getMetaData().getDatabaseProductVersion());
 
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.setName("Benchmark " + UUID.randomUUID().toString().substring(0, 8));
-        UUID organisationId = organisations.create(settings).id();
-        MemberForm member = new MemberForm();
-        member.setEmail("bench." + UUID.randomUUID() + "@example.com");
-        member.setDisplayName("Bench Person");
-        member.setRoles(Set.of(Role.ISMS_MANAGER));
-        member.setInitialPassword("violet-Harbour-tractor-91-lantern");
-        UUID userId = identity.addMember(organisationId, member).userId();
+        Benchmarks.Organisation organisation = Benchmarks.organisation(context);
+        UUID organisationId = organisation.id();
+        UUID userId = organisation.managerId();
         Tenant tenant = identity.tenant(userId, organisationId).orElseThrow();
 
         RegisterGenerator generator = new RegisterGenerator(jdbc, 42);

@@ -1,0 +1,55 @@
+package dev.ratchet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.identity.MemberForm;
+import dev.ratchet.identity.Role;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.organisation.OrganisationSettings;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the benchmarks share: Ratchet started without a web server, and a fresh organisation with an ISMS manager. */
+public final class Benchmarks {
+
+    /** An organisation made for a benchmark, and the ISMS manager who raises its records. */
+    public record Organisation(UUID id, UUID managerId) {
+    }
+
+    private Benchmarks() {
+    }
+
+    /** Starts Ratchet; args after the first (the size) are an optional JDBC URL, user and password (default: in-memory H2). */
+    public static ConfigurableApplicationContext start(String[] args) {
+        List<String> properties = new ArrayList<>(List.of("--spring.profiles.active=test", "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"));
+        if (args.length > 1) {
+            properties.add("--spring.datasource.url=" + args[1]);
+            properties.add("--spring.datasource.username=" + (args.length > 2 ? args[2] : ""));
+            properties.add("--spring.datasource.password=" + (args.length > 3 ? args[3] : ""));
+        }
+        return new SpringApplicationBuilder(RatchetApplication.class).web(WebApplicationType.NONE).run(properties.toArray(String[]::new));
+    }
+
+    public static int size(String[] args) {
+        return args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    }
+
+    public static Organisation organisation(ConfigurableApplicationContext context) {
+        OrganisationSettings settings = new OrganisationSettings();
+        settings.setName("Benchmark " + UUID.randomUUID().toString().substring(0, 8));
+        UUID organisationId = context.getBean(OrganisationManagement.class).create(settings).id();
+        MemberForm member = new MemberForm();
+        member.setEmail("bench." + UUID.randomUUID() + "@example.com");
+        member.setDisplayName("Bench Person");
+        member.setRoles(Set.of(Role.ISMS_MANAGER));
+        member.setInitialPassword("violet-Harbour-tractor-91-lantern");
+        return new Organisation(organisationId, context.getBean(IdentityManagement.class).addMember(organisationId, member).userId());
+    }
+}
