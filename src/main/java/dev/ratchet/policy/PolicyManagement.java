@@ -254,13 +254,40 @@ public class PolicyManagement implements PolicyCompliance {
         policy.approved(today(tenant.organisationId()));
         versions.flush();
         policies.flush();
-        UUID reviewer = policy.getOwnerId() != null ? policy.getOwnerId() : policy.getCreatedBy();
-        replaceOpen(tenant, REVIEW_ORIGIN, policy.getId(), List.of(new dev.ratchet.action.PlannedAction(
-                shorten("Review " + policy.getReference() + " " + policy.getTitle()),
-                "Review the policy (version " + draft.number() + ") for suitability, adequacy and effectiveness; edit it in Ratchet and have the new version approved, or record that it stays as it is.",
-                reviewer, policy.getNextReviewDate(), "A new version approved, or the review recorded with the next review date")),
-                policy.getReference(), "A new version was approved");
+        replaceOpen(tenant, REVIEW_ORIGIN, policy.getId(), List.of(nextReview(policy)), policy.getReference(), "A new version was approved");
         return get(tenant, id);
+    }
+
+    /**
+     * The periodic review concluded that the version in force stays as it is: recorded on the policy, the next review
+     * planned one cycle later, and the owner's review action completed with the conclusion.
+     */
+    public PolicyViews.Policy recordReview(Tenant tenant, UUID id, ReviewNoteForm form) {
+        Policy policy = find(tenant.organisationId(), id);
+        requireEditor(tenant, policy);
+        Refused.requireCurrentVersion(form.getVersion(), policy.getVersion());
+        if (versions.findByPolicyIdOrderByCreatedAtDesc(id).stream().noneMatch(v -> v.getStatus() == VersionStatus.APPROVED)) {
+            throw Refused.conflict("No version is approved yet: a review keeps a version in force");
+        }
+        policy.reviewed(today(tenant.organisationId()), tenant.userId(), clock.instant(), form.getNote());
+        policies.flush();
+        UUID org = tenant.organisationId();
+        for (dev.ratchet.action.ActionView open : actions.of(org, REVIEW_ORIGIN, id)) {
+            if (!open.status().isFinished()) {
+                actions.complete(org, open.id(), tenant.userId(), true, "Reviewed, kept as it is: " + form.getNote().strip(), open.version());
+            }
+        }
+        actions.plan(org, REVIEW_ORIGIN, id, policy.getReference(), null, 1, List.of(nextReview(policy)));
+        return get(tenant, id);
+    }
+
+    /** The next periodic review, as an action of the owner (or whoever added the policy) due on the next review date. */
+    private static dev.ratchet.action.PlannedAction nextReview(Policy policy) {
+        return new dev.ratchet.action.PlannedAction(shorten("Review " + policy.getReference() + " " + policy.getTitle()),
+                "Review the policy for suitability, adequacy and effectiveness: edit it in Ratchet and have the new version approved, "
+                        + "or record on its page that it stays as it is.",
+                policy.getOwnerId() != null ? policy.getOwnerId() : policy.getCreatedBy(), policy.getNextReviewDate(),
+                "A new version approved, or the review recorded with the next review date");
     }
 
     private java.util.Optional<PolicyVersion> open(Policy policy) {
@@ -302,7 +329,9 @@ public class PolicyManagement implements PolicyCompliance {
                         n.getDescription(), n.getFoundOn(), names.getOrDefault(n.getReportedBy(), "(former member)"), n.getImprovementId(),
                         n.getImprovementReference())).toList(), compliance(p, today),
                 acknowledgements(p, versions.findByPolicyIdOrderByCreatedAtDesc(id).stream()
-                        .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst().orElse(null), today), p.getVersion());
+                        .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst().orElse(null), today),
+                p.getLastReviewedAt() == null ? null : new PolicyViews.LastReview(p.getLastReviewedAt(),
+                        names.getOrDefault(p.getLastReviewedBy(), "(former member)"), p.getLastReviewNote()), p.getVersion());
     }
 
     @Transactional(readOnly = true)

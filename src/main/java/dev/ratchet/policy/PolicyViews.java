@@ -21,7 +21,7 @@ public final class PolicyViews {
             UUID approverId, String approverName, String classification, int reviewMonths, LocalDate nextReviewDate,
             boolean reviewOverdue, List<Version> versions, Version current, Version draft, List<DiffLine> drift,
             List<Exception> exceptions, List<Check> checks, List<Noncompliance> noncompliance, Compliance compliance,
-            List<Acknowledgement> acknowledgements, long version) {
+            List<Acknowledgement> acknowledgements, LastReview lastReview, long version) {
 
         /** The reader's own request to read the version in force, if asked and not yet acknowledged. */
         public Acknowledgement pendingFor(UUID userId) {
@@ -31,6 +31,10 @@ public final class PolicyViews {
         public long acknowledged() {
             return acknowledgements.stream().filter(a -> a.acknowledgedAt() != null).count();
         }
+    }
+
+    /** The last periodic review that kept the policy as it is. */
+    public record LastReview(Instant at, String byName, String note) {
     }
 
     /** A member asked to read the version in force: by when, and when they acknowledged it. */

@@ -153,6 +153,15 @@ class PolicyIT extends IntegrationTest {
         JsonNode reviewAction = call(Role.CONTRIBUTOR, "GET", "/actions?mine=true&originType=POLICY&open=true", null, 200).get("content").get(0);
         assertThat(reviewAction.get("dueDate").asString()).isEqualTo(LocalDate.now().plusMonths(12).toString());
         assertThat(reviewAction.get("title").asString()).startsWith("Review " + policy.get("reference").asString());
+        // A review that keeps 2.0 is recorded: the review action is done, the next one planned a cycle later.
+        call(Role.AUDITOR, "POST", "/policies/" + id + "/reviews", "{\"note\":\"Still right\",\"version\":" + policy.get("version").asLong() + "}", 403);
+        call(Role.CONTRIBUTOR, "POST", "/policies/" + id + "/reviews", "{\"note\":\" \",\"version\":" + policy.get("version").asLong() + "}", 422);
+        policy = call(Role.CONTRIBUTOR, "POST", "/policies/" + id + "/reviews", "{\"note\":\"Still right after the reorganisation\",\"version\":"
+                + policy.get("version").asLong() + "}", 200);
+        assertThat(policy.get("lastReview").get("note").asString()).isEqualTo("Still right after the reorganisation");
+        JsonNode reviews = call(Role.CONTRIBUTOR, "GET", "/actions?mine=true&originType=POLICY", null, 200).get("content");
+        assertThat(reviews).anyMatch(a -> a.get("status").asString().equals("DONE") && a.get("completionEvidence").asString().contains("Still right"));
+        assertThat(reviews).filteredOn(a -> a.get("status").asString().equals("OPEN")).hasSize(1);
         call(Role.CONTRIBUTOR, "POST", "/policies/" + id + "/acknowledgement-requests", "{\"dueDate\":\"" + LocalDate.now().plusDays(14) + "\"}", 403);
         call(Role.ISMS_MANAGER, "POST", "/policies/" + id + "/acknowledgement-requests", "{\"dueDate\":\"" + LocalDate.now().minusDays(1) + "\"}", 422);
         policy = call(Role.ISMS_MANAGER, "POST", "/policies/" + id + "/acknowledgement-requests", """

@@ -12,6 +12,7 @@ import dev.ratchet.policy.PolicyForm;
 import dev.ratchet.policy.PolicyManagement;
 import dev.ratchet.policy.PolicyViews;
 import dev.ratchet.policy.ResultForm;
+import dev.ratchet.policy.ReviewNoteForm;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
 import io.swagger.v3.oas.annotations.Operation;
@@ -139,6 +140,13 @@ class PolicyApi {
     @Operation(summary = "A version as DOCX, with the version table and contents page")
     ResponseEntity<byte[]> docx(@PathVariable UUID organisationId, @PathVariable UUID policyId, @PathVariable UUID versionId) {
         return documents.docx(CurrentTenant.require(), policyId, versionId);
+    }
+
+    @PostMapping("/policies/{policyId}/reviews")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Record a periodic review that keeps the version in force (the owner or the ISMS manager); the next review is planned")
+    PolicyViews.Policy recordReview(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody ReviewNoteForm form) {
+        return policies.recordReview(CurrentTenant.require(), policyId, form);
     }
 
     @PostMapping("/policies/{policyId}/acknowledgement-requests")

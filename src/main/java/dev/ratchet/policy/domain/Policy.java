@@ -40,6 +40,12 @@ public class Policy implements OrganisationScoped {
 
     private LocalDate nextReviewDate;
 
+    private Instant lastReviewedAt;
+
+    private UUID lastReviewedBy;
+
+    private String lastReviewNote;
+
     @Column(updatable = false)
     private UUID createdBy;
 
@@ -70,6 +76,14 @@ public class Policy implements OrganisationScoped {
         return this;
     }
 
+    /** Reviewed and kept as it is: the next review falls one review cycle later. */
+    public void reviewed(LocalDate on, UUID by, Instant now, String note) {
+        this.lastReviewedAt = now;
+        this.lastReviewedBy = by;
+        this.lastReviewNote = note.strip();
+        this.nextReviewDate = on.plusMonths(reviewMonths);
+    }
+
     /** A version was approved: the next review falls one review cycle later. */
     public void approved(LocalDate on) {
         this.nextReviewDate = on.plusMonths(reviewMonths);
@@ -86,6 +100,9 @@ public class Policy implements OrganisationScoped {
     public String getClassification() { return classification; }
     public int getReviewMonths() { return reviewMonths; }
     public LocalDate getNextReviewDate() { return nextReviewDate; }
+    public Instant getLastReviewedAt() { return lastReviewedAt; }
+    public UUID getLastReviewedBy() { return lastReviewedBy; }
+    public String getLastReviewNote() { return lastReviewNote; }
     public UUID getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }

@@ -13,6 +13,7 @@ import dev.ratchet.policy.PolicyForm;
 import dev.ratchet.policy.PolicyManagement;
 import dev.ratchet.policy.PolicyViews;
 import dev.ratchet.policy.ResultForm;
+import dev.ratchet.policy.ReviewNoteForm;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Forms;
@@ -136,6 +137,11 @@ class PolicyController {
             result.setCheckedOn(policies.today(tenant.organisationId()));
             model.addAttribute("result", result);
         }
+        if (!model.containsAttribute("review")) {
+            ReviewNoteForm review = new ReviewNoteForm();
+            review.setVersion(policy.version());
+            model.addAttribute("review", review);
+        }
         if (!model.containsAttribute("ask")) {
             AcknowledgementForm ask = new AcknowledgementForm();
             ask.setDueDate(policies.today(tenant.organisationId()).plusDays(14));
@@ -249,6 +255,16 @@ class PolicyController {
         return submitted(id, "noncompliance", form, result, redirect, "#noncompliance", () -> {
             policies.reportNoncompliance(CurrentTenant.require(), id, form);
             return "The non-compliance is recorded and raised as a nonconformity.";
+        });
+    }
+
+    @PostMapping("/policies/{id}/reviews")
+    @PreAuthorize(Access.REPORT)
+    String recordReview(@PathVariable UUID id, @Valid @ModelAttribute("review") ReviewNoteForm review, BindingResult result,
+            RedirectAttributes redirect) {
+        return submitted(id, "review", review, result, redirect, "", () -> {
+            PolicyViews.Policy policy = policies.recordReview(CurrentTenant.require(), id, review);
+            return "The review is recorded; the next one is due by " + policy.nextReviewDate() + ".";
         });
     }
 
