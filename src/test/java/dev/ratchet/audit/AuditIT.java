@@ -18,14 +18,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Audits through the API: independence, the NDA rule, findings before reporting, the programme, coverage. */
@@ -48,18 +44,7 @@ class AuditIT extends IntegrationTest {
     }
 
     JsonNode call(TestOrganisation o, Role role, String method, String path, Object body, int expected) throws Exception {
-        var request = switch (method) {
-            case "POST" -> post("/api/v1/organisations/{org}" + path, o.id());
-            case "PUT" -> put("/api/v1/organisations/{org}" + path, o.id());
-            case "DELETE" -> delete("/api/v1/organisations/{org}" + path, o.id());
-            default -> get("/api/v1/organisations/{org}" + path, o.id());
-        };
-        request.header("Authorization", o.bearer(role));
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(body instanceof String s ? s : JSON.writeValueAsString(body));
-        }
-        String response = mvc.perform(request).andExpect(status().is(expected)).andReturn().getResponse().getContentAsString();
-        return response.isEmpty() || !response.startsWith("{") && !response.startsWith("[") ? null : JSON.readTree(response);
+        return api(o, role, method, path, body == null || body instanceof String ? (String) body : JSON.writeValueAsString(body), expected);
     }
 
     JsonNode call(Role role, String method, String path, Object body, int expected) throws Exception {
