@@ -24,6 +24,10 @@ public final class Downloads {
         return of(name + ".docx", DOCX, content);
     }
 
+    public static ResponseEntity<byte[]> zip(String name, byte[] content) {
+        return of(name, MediaType.parseMediaType("application/zip"), content);
+    }
+
     private static ResponseEntity<byte[]> of(String fileName, MediaType type, byte[] content) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())

@@ -14,5 +14,8 @@ public interface HistoryManagement {
 
     Verification verify(UUID organisationId);
 
+    /** The hash of the newest entry of the organisation's chain (the genesis hash for an empty chain), to quote in reports. */
+    String headHash(UUID organisationId);
+
     List<Verification> verifyAll();
 }

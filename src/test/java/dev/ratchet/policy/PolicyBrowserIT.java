@@ -104,6 +104,16 @@ class PolicyBrowserIT {
         open("/policies");
         assertThat(browser.findElement(By.id("policies")).getText()).contains("1 expired exception(s)");
         Browser.screenshot("policy-register");
+
+        // The evidence bundle of the year is put together in the background and offered for download.
+        open("/bundles");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Put the bundle together']")));
+        assertThat(Browser.text()).contains("is being put together");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.partialLinkText("ZIP,")).isEmpty());
+        Browser.screenshot("evidence-bundles");
+        byte[] zip = Browser.download(browser.findElement(By.partialLinkText("ZIP,")).getAttribute("href"), "application/zip");
+        assertThat(new String(zip, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("manifest.txt").contains("policies/POL-01");
     }
 
     private void open(String path) {

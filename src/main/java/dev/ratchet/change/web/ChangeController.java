@@ -24,7 +24,6 @@ import dev.ratchet.shared.Forms;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
-import dev.ratchet.tabular.Column;
 import dev.ratchet.tabular.TableExport;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,19 +46,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class ChangeController {
-
-    static final List<Column<ChangeSummary>> COLUMNS = List.of(
-            new Column<>("Reference", ChangeSummary::reference),
-            new Column<>("Change", ChangeSummary::title),
-            new Column<>("Reason", ChangeSummary::reason),
-            new Column<>("Impact on the ISMS", ChangeSummary::impact),
-            new Column<>("Planned date", ChangeSummary::plannedDate),
-            new Column<>("Approver", ChangeSummary::approverName),
-            new Column<>("Status", s -> s.status().label()),
-            new Column<>("Approved on", ChangeSummary::approvedOn),
-            new Column<>("Implemented on", ChangeSummary::implementedOn),
-            new Column<>("Review", ChangeSummary::reviewNote),
-            new Column<>("Cause", ChangeSummary::causeReference));
 
     private final ChangeManagement changes;
     private final OrganisationManagement organisations;
@@ -103,7 +89,7 @@ class ChangeController {
     @PreAuthorize(Access.MEMBER)
     void export(@RequestParam(required = false) ChangeStatus status, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        TableExport.respond(request, response, "isms-change-log", "ISMS change log", COLUMNS, pages(status));
+        TableExport.respond(request, response, "isms-change-log", "ISMS change log", dev.ratchet.change.ChangeLog.COLUMNS, pages(status));
     }
 
     @GetMapping("/changes/export.pdf")

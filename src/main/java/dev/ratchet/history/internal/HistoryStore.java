@@ -144,6 +144,13 @@ class HistoryStore implements HistoryManagement {
 
     @Override
     @Transactional(readOnly = true)
+    public String headHash(UUID organisationId) {
+        List<String> heads = jdbc.query("select last_hash from history_chain where organisation_id = ?", (rs, i) -> rs.getString(1), organisationId);
+        return heads.isEmpty() ? ChainHash.GENESIS : heads.get(0);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Verification> verifyAll() {
         List<UUID> chains = jdbc.queryForList(
                 "select organisation_id from history_chain union select distinct organisation_id from history_entry",

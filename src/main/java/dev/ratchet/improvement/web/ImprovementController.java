@@ -99,7 +99,7 @@ class ImprovementController {
         java.util.function.Consumer<java.util.function.Consumer<dev.ratchet.improvement.LogRow>> rows =
                 into -> improvements.log(tenant.organisationId(), params.filter(), params.order(), into);
         dev.ratchet.tabular.TableExport.respond(request, response, "improvement-log-" + LocalDate.now(clock), "Improvement log",
-                LogExport.COLUMNS, rows);
+                dev.ratchet.improvement.ImprovementLog.COLUMNS, rows);
     }
 
     /** Turns a trend into the systemic opportunity for improvement it calls for. */

@@ -1,16 +1,15 @@
-package dev.ratchet.improvement.web;
+package dev.ratchet.improvement;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import dev.ratchet.improvement.LogRow;
 import dev.ratchet.tabular.Column;
 
 /** The columns of the incident and corrective action log, exported as CSV or XLSX by {@code TableExport}. */
-final class LogExport {
+public final class ImprovementLog {
 
-    static final List<Column<LogRow>> COLUMNS = List.of(
+    public static final List<Column<LogRow>> COLUMNS = List.of(
             new Column<>("Reference", LogRow::reference),
             new Column<>("Kind", r -> r.kind().label()),
             new Column<>("Grade", r -> r.grade() == null ? null : r.grade().label()),
@@ -36,7 +35,7 @@ final class LogExport {
             new Column<>("Changes to the ISMS", LogRow::ismsChanges),
             new Column<>("Closed on", r -> date(r.closedAt())));
 
-    private LogExport() {
+    private ImprovementLog() {
     }
 
     private static LocalDate date(Instant instant) {

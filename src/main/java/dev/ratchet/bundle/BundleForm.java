@@ -1,0 +1,20 @@
+package dev.ratchet.bundle;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+
+/** The period an evidence bundle covers. */
+public class BundleForm {
+
+    @NotNull(message = "Give the first day of the period")
+    private LocalDate from;
+
+    @NotNull(message = "Give the last day of the period")
+    private LocalDate to;
+
+    public LocalDate getFrom() { return from; }
+    public void setFrom(LocalDate from) { this.from = from; }
+    public LocalDate getTo() { return to; }
+    public void setTo(LocalDate to) { this.to = to; }
+}

@@ -1,0 +1,310 @@
+package dev.ratchet.bundle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import dev.ratchet.audit.AuditManagement;
+import dev.ratchet.audit.AuditReports;
+import dev.ratchet.audit.AuditSummary;
+import dev.ratchet.audit.ProgrammeView;
+import dev.ratchet.change.ChangeFilter;
+import dev.ratchet.change.ChangeLog;
+import dev.ratchet.change.ChangeManagement;
+import dev.ratchet.history.HistoryManagement;
+import dev.ratchet.history.Verification;
+import dev.ratchet.improvement.ImprovementLog;
+import dev.ratchet.improvement.ImprovementManagement;
+import dev.ratchet.improvement.RegisterFilter;
+import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.policy.PolicyDocuments;
+import dev.ratchet.policy.PolicyManagement;
+import dev.ratchet.policy.PolicyViews;
+import dev.ratchet.policy.VersionStatus;
+import dev.ratchet.review.ReviewDocuments;
+import dev.ratchet.review.ReviewManagement;
+import dev.ratchet.review.ReviewStatus;
+import dev.ratchet.shared.People;
+import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.Sha256;
+import dev.ratchet.shared.Tenant;
+import dev.ratchet.tabular.TableExport;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Evidence bundles: the documents of a period gathered into one ZIP with a manifest of SHA-256 hashes, built in the
+ * background (two at a time) with its progress recorded step by step, as the person who asked for it may see them.
+ */
+@Service
+public class BundleManagement {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BundleManagement.class);
+
+    private final JdbcTemplate jdbc;
+    private final AuditManagement audits;
+    private final AuditReports auditReports;
+    private final ReviewManagement reviews;
+    private final ReviewDocuments reviewDocuments;
+    private final PolicyManagement policies;
+    private final PolicyDocuments policyDocuments;
+    private final ImprovementManagement improvements;
+    private final ChangeManagement changes;
+    private final HistoryManagement history;
+    private final OrganisationManagement organisations;
+    private final People people;
+    private final Clock clock;
+    private final ExecutorService builders = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "evidence-bundle");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    BundleManagement(JdbcTemplate jdbc, AuditManagement audits, AuditReports auditReports, ReviewManagement reviews,
+            ReviewDocuments reviewDocuments, PolicyManagement policies, PolicyDocuments policyDocuments, ImprovementManagement improvements,
+            ChangeManagement changes, HistoryManagement history, OrganisationManagement organisations, People people, Clock clock) {
+        this.jdbc = jdbc;
+        this.audits = audits;
+        this.auditReports = auditReports;
+        this.reviews = reviews;
+        this.reviewDocuments = reviewDocuments;
+        this.policies = policies;
+        this.policyDocuments = policyDocuments;
+        this.improvements = improvements;
+        this.changes = changes;
+        this.history = history;
+        this.organisations = organisations;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    public LocalDate today(UUID organisationId) {
+        return LocalDate.now(clock.withZone(ZoneId.of(organisations.get(organisationId).timeZone())));
+    }
+
+    @PreDestroy
+    void stop() {
+        builders.shutdownNow();
+    }
+
+    /** Asks for a bundle of the period; it is built once this transaction commits. */
+    @Transactional
+    public BundleView request(Tenant tenant, BundleForm form) {
+        if (form.getTo().isBefore(form.getFrom())) {
+            throw Refused.field("to", "The period ends after it starts");
+        }
+        if (form.getFrom().isBefore(form.getTo().minusYears(3))) {
+            throw Refused.field("from", "A bundle covers at most three years (the certification cycle)");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into evidence_bundle (id, organisation_id, period_from, period_to, status, step, done, total, requested_by, requested_at)"
+                + " values (?, ?, ?, ?, 'QUEUED', 'Waiting to start', 0, 0, ?, ?)", id, tenant.organisationId(), java.sql.Date.valueOf(form.getFrom()),
+                java.sql.Date.valueOf(form.getTo()), tenant.userId(), Timestamp.from(clock.instant()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                builders.execute(() -> build(tenant, id, form.getFrom(), form.getTo()));
+            }
+        });
+        return get(tenant.organisationId(), id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<BundleView> list(UUID organisationId) {
+        Map<UUID, String> names = people.displayNames(organisationId);
+        return jdbc.query("select id, period_from, period_to, status, step, done, total, size_bytes, sha256, error, requested_by, requested_at,"
+                + " finished_at from evidence_bundle where organisation_id = ? order by requested_at desc fetch first 50 rows only",
+                (rs, i) -> view(rs, names), organisationId);
+    }
+
+    @Transactional(readOnly = true)
+    public BundleView get(UUID organisationId, UUID id) {
+        Map<UUID, String> names = people.displayNames(organisationId);
+        return jdbc.query("select id, period_from, period_to, status, step, done, total, size_bytes, sha256, error, requested_by, requested_at,"
+                + " finished_at from evidence_bundle where organisation_id = ? and id = ?", (rs, i) -> view(rs, names), organisationId, id)
+                .stream().findFirst().orElseThrow(() -> Refused.notFound("Evidence bundle"));
+    }
+
+    /** The ZIP of a ready bundle. */
+    @Transactional(readOnly = true)
+    public byte[] content(UUID organisationId, UUID id) {
+        BundleView bundle = get(organisationId, id);
+        if (!bundle.ready()) {
+            throw Refused.conflict("The bundle is not ready yet: " + bundle.step());
+        }
+        return jdbc.queryForObject("select content from evidence_bundle where id = ?", byte[].class, id);
+    }
+
+    private static BundleView view(java.sql.ResultSet rs, Map<UUID, String> names) throws java.sql.SQLException {
+        UUID by = rs.getObject("requested_by", UUID.class);
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        long size = rs.getLong("size_bytes");
+        return new BundleView(rs.getObject("id", UUID.class), rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
+                rs.getString("status"), rs.getString("step"), rs.getInt("done"), rs.getInt("total"), rs.wasNull() ? null : size,
+                rs.getString("sha256"), rs.getString("error"), names.getOrDefault(by, "(former member)"),
+                rs.getObject("requested_at", OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant());
+    }
+
+    // --- building ------------------------------------------------------------------------------------------------
+
+    private record Part(String path, String step, Supplier<byte[]> content) {
+    }
+
+    void build(Tenant tenant, UUID id, LocalDate from, LocalDate to) {
+        try {
+            List<Part> parts = parts(tenant, from, to);
+            jdbc.update("update evidence_bundle set status = 'RUNNING', total = ?, step = ? where id = ?", parts.size() + 1,
+                    "Gathering " + parts.size() + " documents", id);
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            int done = 0;
+            for (Part part : parts) {
+                jdbc.update("update evidence_bundle set step = ?, done = ? where id = ?", part.step(), done, id);
+                files.put(part.path(), part.content().get());
+                done++;
+            }
+            jdbc.update("update evidence_bundle set step = 'Writing the ZIP and its manifest', done = ? where id = ?", done, id);
+            byte[] zip = zip(tenant, from, to, files);
+            jdbc.update("update evidence_bundle set status = 'READY', step = 'Ready', done = total, content = ?, size_bytes = ?, sha256 = ?,"
+                    + " finished_at = ? where id = ?", zip, zip.length, Sha256.hex(zip), Timestamp.from(clock.instant()), id);
+        }
+        catch (RuntimeException e) {
+            LOG.warn("Evidence bundle {} failed", id, e);
+            jdbc.update("update evidence_bundle set status = 'FAILED', step = 'Failed', error = ?, finished_at = ? where id = ?",
+                    truncate(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), 2000), Timestamp.from(clock.instant()), id);
+        }
+    }
+
+    /** Every document of the period, as the requester may see it. */
+    private List<Part> parts(Tenant tenant, LocalDate from, LocalDate to) {
+        UUID org = tenant.organisationId();
+        List<Part> parts = new ArrayList<>();
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            int y = year;
+            parts.add(new Part("audits/audit-programme-" + y + ".txt", "Audit programme " + y,
+                    () -> programme(audits.programme(org, y)).getBytes(StandardCharsets.UTF_8)));
+        }
+        for (AuditSummary audit : audits.reportedBetween(org, from, to)) {
+            parts.add(new Part("audits/" + audit.reference() + " audit report.pdf", "Audit report " + audit.reference(),
+                    () -> auditReports.pdf(org, audit.id())));
+        }
+        reviews.schedule(org).reviews().stream()
+                .filter(r -> r.status() == ReviewStatus.APPROVED && !r.plannedDate().isBefore(from) && !r.plannedDate().isAfter(to))
+                .forEach(r -> parts.add(new Part("management-reviews/" + r.reference() + " minutes.pdf", "Minutes of " + r.reference(),
+                        () -> reviewDocuments.pdf(tenant, r.id(), true).getBody())));
+        java.time.Instant periodEnd = to.plusDays(1).atStartOfDay(ZoneId.of(organisations.get(org).timeZone())).toInstant();
+        for (PolicyViews.Summary summary : policies.search(org, PageRequest.of(0, 500, Sort.by("reference"))).getContent()) {
+            for (PolicyViews.Version version : policies.get(tenant, summary.id()).versions()) {
+                if ((version.status() == VersionStatus.APPROVED || version.status() == VersionStatus.SUPERSEDED)
+                        && version.approvedAt() != null && version.approvedAt().isBefore(periodEnd)) {
+                    parts.add(new Part("policies/" + summary.reference() + " " + safe(summary.title()) + " v" + version.number()
+                            + (version.status() == VersionStatus.SUPERSEDED ? " (superseded)" : "") + ".pdf",
+                            "Policy " + summary.reference() + " v" + version.number(),
+                            () -> policyDocuments.pdf(tenant, summary.id(), version.id()).getBody()));
+                }
+            }
+        }
+        parts.add(new Part("registers/incident-and-corrective-action-log.xlsx", "Incident and corrective action log", () -> xlsx(out ->
+                TableExport.xlsx("Improvement log", ImprovementLog.COLUMNS, into -> improvements.log(org,
+                        new RegisterFilter(null, null, null, null, null, null, null, null, null, from, to, null), Sort.by("raisedAt"), into), out))));
+        parts.add(new Part("registers/isms-change-log.xlsx", "ISMS change log", () -> xlsx(out ->
+                TableExport.xlsx("ISMS change log", ChangeLog.COLUMNS, TableExport.allPages(page -> changes.search(org,
+                        new ChangeFilter(null, from, to, null), page), Sort.by("plannedDate", "reference")), out))));
+        parts.add(new Part("history-verification.txt", "History verification", () -> verification(org).getBytes(StandardCharsets.UTF_8)));
+        return parts;
+    }
+
+    private interface Writer {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static byte[] xlsx(Writer writer) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            writer.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String verification(UUID org) {
+        Verification v = history.verify(org);
+        return "History verification of " + organisations.get(org).name() + "\n"
+                + "Checked at: " + clock.instant() + "\n"
+                + "Entries checked: " + v.entriesChecked() + "\n"
+                + "Result: " + (v.intact() ? "intact: every entry's hash matches its content and the one before it"
+                        : "BROKEN at entry " + v.firstBrokenSequence() + ": " + v.problem()) + "\n"
+                + "Head hash (SHA-256 of the newest entry): " + history.headHash(org) + "\n";
+    }
+
+    private static String programme(ProgrammeView p) {
+        StringBuilder text = new StringBuilder("Audit programme ").append(p.year()).append(", revision ").append(p.revision())
+                .append(" (").append(p.status()).append(")\n");
+        if (p.approvedAt() != null) {
+            text.append("Approved revision ").append(p.approvedRevision()).append(" by ").append(p.approvedByName()).append(" on ")
+                    .append(p.approvedAt()).append("\n");
+        }
+        text.append("\nBasis:\n").append(p.basis() == null ? "(not written)" : p.basis()).append("\n\nAudits:\n");
+        if (p.audits().isEmpty()) {
+            text.append("(none planned)\n");
+        }
+        p.audits().forEach(a -> text.append("- ").append(a.reference()).append(" ").append(a.title()).append(", ").append(a.type().label())
+                .append(", ").append(a.plannedStart()).append(" to ").append(a.plannedEnd()).append(", ").append(a.status().label()).append("\n"));
+        return text.toString();
+    }
+
+    /** The ZIP: the documents, then a manifest listing each with its size and SHA-256. */
+    private byte[] zip(Tenant tenant, LocalDate from, LocalDate to, Map<String, byte[]> files) {
+        StringBuilder manifest = new StringBuilder("Evidence bundle of ").append(organisations.get(tenant.organisationId()).name())
+                .append(", period ").append(from).append(" to ").append(to).append(", made ").append(clock.instant()).append(" for ")
+                .append(tenant.userName()).append(".\nEach line: SHA-256, size in bytes, file.\n\n");
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+                manifest.append(Sha256.hex(file.getValue())).append("  ").append(file.getValue().length)
+                        .append("  ").append(file.getKey()).append("\n");
+            }
+            zip.putNextEntry(new ZipEntry("manifest.txt"));
+            zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.ratchet.bundle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A bundle as its list shows it: the period, the status with progress, and when it is ready, its size and hash. */
+public record BundleView(UUID id, LocalDate periodFrom, LocalDate periodTo, String status, String step, int done, int total,
+        Long sizeBytes, String sha256, String error, String requestedByName, Instant requestedAt, Instant finishedAt) {
+
+    public boolean ready() {
+        return "READY".equals(status);
+    }
+
+    public boolean running() {
+        return "QUEUED".equals(status) || "RUNNING".equals(status);
+    }
+
+    public int percent() {
+        return total == 0 ? 0 : (int) Math.round(100.0 * done / total);
+    }
+
+    public String fileName() {
+        return "evidence-bundle-" + periodFrom + "-to-" + periodTo + ".zip";
+    }
+}

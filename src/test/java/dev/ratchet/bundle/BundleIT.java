@@ -1,0 +1,116 @@
+package dev.ratchet.bundle;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import dev.ratchet.Documents;
+import dev.ratchet.IntegrationTest;
+import dev.ratchet.TestOrganisation;
+import dev.ratchet.history.HistoryManagement;
+import dev.ratchet.identity.Role;
+import dev.ratchet.shared.Sha256;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** An evidence bundle holds each kind of document of the period, and its manifest's hashes match the files. */
+class BundleIT extends IntegrationTest {
+
+    @Autowired
+    HistoryManagement history;
+
+    @Test
+    void theBundleHoldsThePeriodsEvidenceWithAManifestWhoseHashesMatch() throws Exception {
+        TestOrganisation org = newOrganisation("Bundle");
+        LocalDate today = LocalDate.now();
+        api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Leaver account still active","description":"Found in the access review","source":"INTERNAL_AUDIT"}""", 201);
+        // An audit reported in the period.
+        JsonNode audit = api(org, Role.ISMS_MANAGER, "POST", "/audits", """
+                {"title":"Access","objectives":"Check access","plannedStart":"%s","plannedEnd":"%s","requirements":["iso27001-2022:A.5.18"]}"""
+                .formatted(today, today), 201);
+        String auditId = audit.get("id").asString();
+        audit = api(org, Role.ISMS_MANAGER, "POST", "/audits/" + auditId + "/team", "{\"externalName\":\"Ext\",\"lead\":true,\"version\":" + audit.get("version").asLong() + "}", 201);
+        audit = api(org, Role.ISMS_MANAGER, "POST", "/audits/" + auditId + "/start", "{\"version\":" + audit.get("version").asLong() + "}", 200);
+        JsonNode line = audit.get("lines").get(0);
+        api(org, Role.ISMS_MANAGER, "PUT", "/audits/" + auditId + "/lines/" + line.get("id").asString(),
+                "{\"result\":\"CONFORMING\",\"version\":" + line.get("version").asLong() + "}", 200);
+        audit = api(org, Role.ISMS_MANAGER, "GET", "/audits/" + auditId, null, 200);
+        audit = api(org, Role.ISMS_MANAGER, "POST", "/audits/" + auditId + "/report", "{\"text\":\"Effective\",\"version\":" + audit.get("version").asLong() + "}", 200);
+        String auditReport = "audits/" + audit.get("reference").asString() + " audit report.pdf";
+        // A management review approved, a policy approved, a change recorded.
+        api(org, Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"Oversees\"}", 200);
+        JsonNode review = api(org, Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Q4\",\"plannedDate\":\"" + today.plusDays(2) + "\"}", 201);
+        String reviewId = review.get("id").asString();
+        review = api(org, Role.MANAGEMENT, "POST", "/reviews/" + reviewId + "/start", "{\"version\":" + review.get("version").asLong() + "}", 200);
+        StringBuilder items = new StringBuilder();
+        review.get("agenda").forEach(i -> items.append(items.isEmpty() ? "" : ",").append("{\"id\":\"").append(i.get("id").asString()).append("\",\"discussed\":true}"));
+        review = api(org, Role.MANAGEMENT, "PUT", "/reviews/" + reviewId + "/minutes", "{\"present\":[\"" + org.userIds().get(Role.MANAGEMENT)
+                + "\"],\"items\":[" + items + "],\"version\":" + review.get("version").asLong() + "}", 200);
+        api(org, Role.MANAGEMENT, "POST", "/reviews/" + reviewId + "/approval", "{\"version\":" + review.get("version").asLong() + "}", 200);
+        JsonNode policy = api(org, Role.ISMS_MANAGER, "POST", "/policies/continual-improvement", null, 201);
+        api(org, Role.MANAGEMENT, "POST", "/policies/" + policy.get("id").asString() + "/approval", "{\"version\":" + policy.get("draft").get("version").asLong() + "}", 200);
+        api(org, Role.ISMS_MANAGER, "POST", "/changes", """
+                {"title":"Move backups to a second region","reason":"Resilience","impact":"Backup procedure","plannedDate":"%s"}""".formatted(today), 201);
+
+        api(org, Role.CONTRIBUTOR, "POST", "/bundles", "{\"from\":\"" + today.minusMonths(1) + "\",\"to\":\"" + today.plusDays(3) + "\"}", 403);
+        JsonNode refused = api(org, Role.AUDITOR, "POST", "/bundles", "{\"from\":\"" + today + "\",\"to\":\"" + today.minusDays(1) + "\"}", 422);
+        assertThat(refused.get("errors").get("to")).isNotNull();
+        JsonNode bundle = api(org, Role.GUEST_AUDITOR, "POST", "/bundles", "{\"from\":\"" + today.minusMonths(1) + "\",\"to\":\"" + today.plusDays(3) + "\"}", 201);
+        String id = bundle.get("id").asString();
+        for (int i = 0; i < 150 && !bundle.get("status").asString().equals("READY") && !bundle.get("status").asString().equals("FAILED"); i++) {
+            Thread.sleep(200);
+            bundle = api(org, Role.AUDITOR, "GET", "/bundles/" + id, null, 200);
+        }
+        assertThat(bundle.get("status").asString()).as(bundle.toString()).isEqualTo("READY");
+        assertThat(bundle.get("done").asInt()).isEqualTo(bundle.get("total").asInt());
+
+        byte[] zip = mvc.perform(get("/api/v1/organisations/{org}/bundles/{id}/content.zip", org.id(), id).header("Authorization", org.bearer(Role.GUEST_AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(Sha256.hex(zip)).isEqualTo(bundle.get("sha256").asString());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(files.keySet()).anyMatch(f -> f.startsWith("audits/audit-programme-"))
+                .anyMatch(f -> f.equals(auditReport))
+                .anyMatch(f -> f.startsWith("management-reviews/MR-") && f.endsWith(" minutes.pdf"))
+                .anyMatch(f -> f.startsWith("policies/POL-01 Continual Improvement Policy v1.0"))
+                .contains("registers/incident-and-corrective-action-log.xlsx", "registers/isms-change-log.xlsx", "history-verification.txt", "manifest.txt");
+
+        // Every file is in the manifest with its hash, and every hash matches.
+        String manifest = new String(files.get("manifest.txt"), StandardCharsets.UTF_8);
+        int listed = 0;
+        for (String row : manifest.split("\n")) {
+            String[] cells = row.split("  ", 3);
+            if (cells.length == 3 && cells[0].matches("[0-9a-f]{64}")) {
+                assertThat(files).containsKey(cells[2]);
+                assertThat(Sha256.hex(files.get(cells[2]))).as(cells[2]).isEqualTo(cells[0]);
+                assertThat(files.get(cells[2]).length).isEqualTo(Integer.parseInt(cells[1]));
+                listed++;
+            }
+        }
+        assertThat(listed).isEqualTo(files.size() - 1);
+        assertThat(new String(files.get("history-verification.txt"), StandardCharsets.UTF_8)).contains("Result: intact")
+                .contains(history.headHash(org.id()));
+        assertThat(Documents.pdfText(files.get(auditReport))).contains("Effective");
+
+        // Another organisation does not reach it.
+        TestOrganisation other = newOrganisation("Elsewhere");
+        mvc.perform(get("/api/v1/organisations/{org}/bundles/{id}/content.zip", other.id(), id).header("Authorization", other.bearer(Role.ISMS_MANAGER)))
+                .andExpect(status().isNotFound());
+        assertThat(api(other, Role.ISMS_MANAGER, "GET", "/bundles", null, 200)).isEmpty();
+    }
+}
