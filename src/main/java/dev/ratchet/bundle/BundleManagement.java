@@ -24,14 +24,8 @@ import dev.ratchet.audit.AuditManagement;
 import dev.ratchet.audit.AuditReports;
 import dev.ratchet.audit.AuditSummary;
 import dev.ratchet.audit.ProgrammeView;
-import dev.ratchet.change.ChangeFilter;
-import dev.ratchet.change.ChangeLog;
-import dev.ratchet.change.ChangeManagement;
 import dev.ratchet.history.HistoryManagement;
 import dev.ratchet.history.Verification;
-import dev.ratchet.improvement.ImprovementLog;
-import dev.ratchet.improvement.ImprovementManagement;
-import dev.ratchet.improvement.RegisterFilter;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.policy.PolicyDocuments;
 import dev.ratchet.policy.PolicyManagement;
@@ -42,9 +36,9 @@ import dev.ratchet.review.ReviewManagement;
 import dev.ratchet.review.ReviewStatus;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
+import dev.ratchet.shared.RegisterSheet;
 import dev.ratchet.shared.Sha256;
 import dev.ratchet.shared.Tenant;
-import dev.ratchet.tabular.TableExport;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +52,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Evidence bundles: the documents of a period gathered into one ZIP with a manifest of SHA-256 hashes, built in the
+ * Evidence bundles: the documents of a period, and every register as a spreadsheet (each module's {@link RegisterSheet}),
+ * gathered into one ZIP with a manifest of SHA-256 hashes, built in the
  * background (two at a time) with its progress recorded step by step, as the person who asked for it may see them.
  */
 @Service
@@ -73,8 +68,7 @@ public class BundleManagement {
     private final ReviewDocuments reviewDocuments;
     private final PolicyManagement policies;
     private final PolicyDocuments policyDocuments;
-    private final ImprovementManagement improvements;
-    private final ChangeManagement changes;
+    private final List<RegisterSheet> sheets;
     private final HistoryManagement history;
     private final OrganisationManagement organisations;
     private final People people;
@@ -86,8 +80,8 @@ public class BundleManagement {
     });
 
     BundleManagement(JdbcTemplate jdbc, AuditManagement audits, AuditReports auditReports, ReviewManagement reviews,
-            ReviewDocuments reviewDocuments, PolicyManagement policies, PolicyDocuments policyDocuments, ImprovementManagement improvements,
-            ChangeManagement changes, HistoryManagement history, OrganisationManagement organisations, People people, Clock clock) {
+            ReviewDocuments reviewDocuments, PolicyManagement policies, PolicyDocuments policyDocuments, List<RegisterSheet> sheets,
+            HistoryManagement history, OrganisationManagement organisations, People people, Clock clock) {
         this.jdbc = jdbc;
         this.audits = audits;
         this.auditReports = auditReports;
@@ -95,8 +89,7 @@ public class BundleManagement {
         this.reviewDocuments = reviewDocuments;
         this.policies = policies;
         this.policyDocuments = policyDocuments;
-        this.improvements = improvements;
-        this.changes = changes;
+        this.sheets = sheets.stream().sorted(java.util.Comparator.comparing(RegisterSheet::fileName)).toList();
         this.history = history;
         this.organisations = organisations;
         this.people = people;
@@ -228,12 +221,9 @@ public class BundleManagement {
                 }
             }
         }
-        parts.add(new Part("registers/incident-and-corrective-action-log.xlsx", "Incident and corrective action log", () -> xlsx(out ->
-                TableExport.xlsx("Improvement log", ImprovementLog.COLUMNS, into -> improvements.log(org,
-                        new RegisterFilter(null, null, null, null, null, null, null, null, null, from, to, null), Sort.by("raisedAt"), into), out))));
-        parts.add(new Part("registers/isms-change-log.xlsx", "ISMS change log", () -> xlsx(out ->
-                TableExport.xlsx("ISMS change log", ChangeLog.COLUMNS, TableExport.allPages(page -> changes.search(org,
-                        new ChangeFilter(null, from, to, null), page), Sort.by("plannedDate", "reference")), out))));
+        for (RegisterSheet sheet : sheets) {
+            parts.add(new Part("registers/" + sheet.fileName(), sheet.title(), () -> xlsx(out -> sheet.write(tenant, from, to, out))));
+        }
         parts.add(new Part("history-verification.txt", "History verification", () -> verification(org).getBytes(StandardCharsets.UTF_8)));
         return parts;
     }

@@ -88,7 +88,9 @@ class BundleIT extends IntegrationTest {
                 .anyMatch(f -> f.equals(auditReport))
                 .anyMatch(f -> f.startsWith("management-reviews/MR-") && f.endsWith(" minutes.pdf"))
                 .anyMatch(f -> f.startsWith("policies/POL-01 Continual Improvement Policy v1.0"))
-                .contains("registers/incident-and-corrective-action-log.xlsx", "registers/isms-change-log.xlsx", "history-verification.txt", "manifest.txt");
+                .contains("registers/incident-and-corrective-action-log.xlsx", "registers/isms-change-log.xlsx", "registers/incidents.xlsx",
+                        "registers/objectives.xlsx", "registers/legal-and-regulatory-obligations.xlsx", "registers/feedback.xlsx",
+                        "history-verification.txt", "manifest.txt");
 
         // Every file is in the manifest with its hash, and every hash matches.
         String manifest = new String(files.get("manifest.txt"), StandardCharsets.UTF_8);
