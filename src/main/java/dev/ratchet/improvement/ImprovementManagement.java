@@ -346,7 +346,7 @@ public class ImprovementManagement {
         }
     }
 
-    private void indexTerms(ImprovementRecord record) {
+    void indexTerms(ImprovementRecord record) {
         similarity.index(record.getOrganisationId(), record.getId(), termsOf(record));
     }
 
@@ -677,7 +677,7 @@ public class ImprovementManagement {
                 .filter(a -> a.attempt() == record.getAttempt()).toList();
     }
 
-    private LocalDate today(UUID organisationId) {
+    LocalDate today(UUID organisationId) {
         return LocalDate.now(clock.withZone(ZoneId.of(organisations.get(organisationId).timeZone())));
     }
 

@@ -146,6 +146,36 @@ public class ImprovementRecord implements OrganisationScoped {
         describe(form);
     }
 
+    /**
+     * A record brought over from the organisation's earlier tracker: as that tracker had it (status, dates, root cause,
+     * correction), tagged "migrated" and pointing to the tracker's own reference.
+     */
+    public static ImprovementRecord migrated(UUID organisationId, String reference, Kind kind, String title, String description,
+            Source source, String trackerReference, Grade grade, Status status, UUID ownerId, UUID raisedBy, Instant raisedAt,
+            LocalDate targetDate, Instant closedAt, String rootCause, String correction) {
+        ImprovementRecord record = new ImprovementRecord();
+        record.id = UUID.randomUUID();
+        record.organisationId = organisationId;
+        record.reference = reference;
+        record.kind = kind;
+        record.title = title;
+        record.description = description;
+        record.source = source;
+        record.sourceReference = trackerReference;
+        record.grade = kind == Kind.NONCONFORMITY ? grade : null;
+        record.status = status;
+        record.ownerId = ownerId;
+        record.raisedBy = raisedBy;
+        record.raisedAt = raisedAt;
+        record.targetDate = targetDate;
+        record.closedAt = status == Status.CLOSED || status == Status.REJECTED ? closedAt : null;
+        record.rootCause = rootCause;
+        record.correction = correction;
+        record.tags = "migrated";
+        record.attempt = 1;
+        return record;
+    }
+
     /** The description of what was found; it can be corrected while the record is open. */
     public void describe(ReportForm form) {
         if (!status.isOpen()) {
