@@ -59,6 +59,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class BundleManagement {
 
+    /** A bundle without its content, as {@link #view} reads it. */
+    private static final String SELECT = "select id, period_from, period_to, status, step, done, total, size_bytes, sha256, error,"
+            + " requested_by, requested_at, finished_at from evidence_bundle where organisation_id = ?";
+
     private static final Logger LOG = LoggerFactory.getLogger(BundleManagement.class);
 
     private final JdbcTemplate jdbc;
@@ -130,16 +134,14 @@ public class BundleManagement {
     @Transactional(readOnly = true)
     public List<BundleView> list(UUID organisationId) {
         Map<UUID, String> names = people.displayNames(organisationId);
-        return jdbc.query("select id, period_from, period_to, status, step, done, total, size_bytes, sha256, error, requested_by, requested_at,"
-                + " finished_at from evidence_bundle where organisation_id = ? order by requested_at desc fetch first 50 rows only",
+        return jdbc.query(SELECT + " order by requested_at desc fetch first 50 rows only",
                 (rs, i) -> view(rs, names), organisationId);
     }
 
     @Transactional(readOnly = true)
     public BundleView get(UUID organisationId, UUID id) {
         Map<UUID, String> names = people.displayNames(organisationId);
-        return jdbc.query("select id, period_from, period_to, status, step, done, total, size_bytes, sha256, error, requested_by, requested_at,"
-                + " finished_at from evidence_bundle where organisation_id = ? and id = ?", (rs, i) -> view(rs, names), organisationId, id)
+        return jdbc.query(SELECT + " and id = ?", (rs, i) -> view(rs, names), organisationId, id)
                 .stream().findFirst().orElseThrow(() -> Refused.notFound("Evidence bundle"));
     }
 

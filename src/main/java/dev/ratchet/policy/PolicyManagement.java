@@ -266,7 +266,7 @@ public class PolicyManagement implements PolicyCompliance {
         Policy policy = find(tenant.organisationId(), id);
         requireEditor(tenant, policy);
         Refused.requireCurrentVersion(form.getVersion(), policy.getVersion());
-        if (versions.findByPolicyIdOrderByCreatedAtDesc(id).stream().noneMatch(v -> v.getStatus() == VersionStatus.APPROVED)) {
+        if (inForce(id).isEmpty()) {
             throw Refused.conflict("No version is approved yet: a review keeps a version in force");
         }
         policy.reviewed(today(tenant.organisationId()), tenant.userId(), clock.instant(), form.getNote());
@@ -290,6 +290,11 @@ public class PolicyManagement implements PolicyCompliance {
                 "A new version approved, or the review recorded with the next review date");
     }
 
+    /** The approved version, the one in force. */
+    private java.util.Optional<PolicyVersion> inForce(UUID policyId) {
+        return versions.findByPolicyIdOrderByCreatedAtDesc(policyId).stream().filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst();
+    }
+
     private java.util.Optional<PolicyVersion> open(Policy policy) {
         return versions.findByPolicyIdOrderByCreatedAtDesc(policy.getId()).stream()
                 .filter(v -> v.getStatus() == VersionStatus.DRAFT || v.getStatus() == VersionStatus.IN_REVIEW).findFirst();
@@ -305,19 +310,17 @@ public class PolicyManagement implements PolicyCompliance {
         LocalDate today = today(org);
         Map<UUID, String> names = people.displayNames(org);
         boolean guest = !tenant.hasAnyRole("ADMIN", "ISMS_MANAGER", "AUDITOR", "CONTRIBUTOR", "MANAGEMENT");
-        List<PolicyViews.Version> all = versions.findByPolicyIdOrderByCreatedAtDesc(id).stream()
+        List<PolicyVersion> stored = versions.findByPolicyIdOrderByCreatedAtDesc(id);
+        PolicyVersion inForce = stored.stream().filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst().orElse(null);
+        List<PolicyViews.Version> all = stored.stream()
                 .filter(v -> !guest || v.getStatus() == VersionStatus.APPROVED || v.getStatus() == VersionStatus.SUPERSEDED)
                 .map(v -> version(v, names)).toList();
         PolicyViews.Version current = all.stream().filter(v -> v.status() == VersionStatus.APPROVED).findFirst().orElse(null);
         PolicyViews.Version draft = all.stream().filter(v -> v.status() == VersionStatus.DRAFT || v.status() == VersionStatus.IN_REVIEW)
                 .findFirst().orElse(null);
         List<PolicyViews.DiffLine> drift = List.of();
-        if (p.isGenerated() && !guest) {
-            PolicyVersion basis = versions.findByPolicyIdOrderByCreatedAtDesc(id).stream()
-                    .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst().orElse(null);
-            if (basis != null && basis.getGeneratedFrom() != null) {
-                drift = diff(basis.getGeneratedFrom(), ContinualImprovementPolicy.generate(facts(org)));
-            }
+        if (p.isGenerated() && !guest && inForce != null && inForce.getGeneratedFrom() != null) {
+            drift = diff(inForce.getGeneratedFrom(), ContinualImprovementPolicy.generate(facts(org)));
         }
         List<PolicyViews.Check> checkViews = checkViews(p, names, today);
         return new PolicyViews.Policy(p.getId(), p.getReference(), p.getTitle(), p.isGenerated(), p.getOwnerId(),
@@ -328,8 +331,7 @@ public class PolicyManagement implements PolicyCompliance {
                 checkViews, noncompliance.findByPolicyIdOrderByFoundOnDesc(id).stream().map(n -> new PolicyViews.Noncompliance(
                         n.getDescription(), n.getFoundOn(), names.getOrDefault(n.getReportedBy(), "(former member)"), n.getImprovementId(),
                         n.getImprovementReference())).toList(), compliance(p, today),
-                acknowledgements(p, versions.findByPolicyIdOrderByCreatedAtDesc(id).stream()
-                        .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst().orElse(null), today),
+                acknowledgements(p, inForce, today),
                 p.getLastReviewedAt() == null ? null : new PolicyViews.LastReview(p.getLastReviewedAt(),
                         names.getOrDefault(p.getLastReviewedBy(), "(former member)"), p.getLastReviewNote()), p.getVersion());
     }
@@ -545,7 +547,7 @@ public class PolicyManagement implements PolicyCompliance {
     private ImprovementView raise(Tenant tenant, Policy policy, String title, String description, UUID ownerId) {
         RaiseForm raise = new RaiseForm();
         raise.setKind(Kind.NONCONFORMITY);
-        raise.setTitle(title.length() > 200 ? title.substring(0, 197) + "..." : title);
+        raise.setTitle(shorten(title));
         raise.setDescription(description);
         raise.setOwnerId(ownerId);
         return improvements.raise(tenant, Source.POLICY_COMPLIANCE, policy.getId(), policy.getReference(), raise);
@@ -614,8 +616,7 @@ public class PolicyManagement implements PolicyCompliance {
     public PolicyViews.Policy requestAcknowledgement(Tenant tenant, UUID policyId, AcknowledgementForm form) {
         requireManager(tenant);
         Policy policy = find(tenant.organisationId(), policyId);
-        PolicyVersion current = versions.findByPolicyIdOrderByCreatedAtDesc(policyId).stream()
-                .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst()
+        PolicyVersion current = inForce(policyId)
                 .orElseThrow(() -> Refused.conflict("No version is approved yet: members are asked to read the version in force"));
         if (form.getDueDate().isBefore(today(tenant.organisationId()))) {
             throw Refused.field("dueDate", "The date by which to read the policy cannot be in the past");
@@ -653,9 +654,7 @@ public class PolicyManagement implements PolicyCompliance {
     /** The reader confirms they have read the version in force, which completes the action they were given. */
     public PolicyViews.Policy acknowledge(Tenant tenant, UUID policyId) {
         Policy policy = find(tenant.organisationId(), policyId);
-        PolicyVersion current = versions.findByPolicyIdOrderByCreatedAtDesc(policyId).stream()
-                .filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst()
-                .orElseThrow(() -> Refused.conflict("No version is in force"));
+        PolicyVersion current = inForce(policyId).orElseThrow(() -> Refused.conflict("No version is in force"));
         String reference = readReference(policy, current);
         dev.ratchet.action.ActionView mine = actions.of(tenant.organisationId(), READ_ORIGIN, policyId).stream()
                 .filter(a -> reference.equals(a.originReference()) && tenant.userId().equals(a.ownerId()) && !a.status().isFinished())

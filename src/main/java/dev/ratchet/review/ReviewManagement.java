@@ -446,7 +446,7 @@ public class ReviewManagement {
         Refused.requireCurrentVersion(version, review.getVersion());
         if (review.getStatus() == ReviewStatus.IN_MEETING) {
             Map<String, String> missing = new java.util.LinkedHashMap<>();
-            ReviewView.Attendance attendance = attendance(review);
+            ReviewView.Attendance attendance = attendance(review, people.displayNames(review.getOrganisationId()));
             if (!attendance.quorate()) {
                 missing.put("present", "the quorum: " + attendance.quorum() + " of the team present, " + attendance.teamPresent() + " recorded");
             }
@@ -466,19 +466,19 @@ public class ReviewManagement {
 
     private ReviewView view(ManagementReview r, boolean withPack) {
         ReviewPack pack = !withPack ? null : r.getPack() != null ? JSON.readValue(r.getPack(), ReviewPack.class) : assemble(r);
+        Map<UUID, String> names = people.displayNames(r.getOrganisationId());
         return new ReviewView(r.getId(), r.getReference(), r.getTitle(), r.getPlannedDate(), r.getPeriodFrom(), r.getStatus(),
                 r.getExternalInternalIssues(), r.getInterestedParties(), r.getRiskAssessment(), r.getStartedAt(), pack,
                 r.getPack() != null, withPack ? decisionsOf(r) : List.of(),
-                r.getApprovedBy() == null ? null : people.displayNames(r.getOrganisationId()).getOrDefault(r.getApprovedBy(), "(former member)"),
+                r.getApprovedBy() == null ? null : names.getOrDefault(r.getApprovedBy(), "(former member)"),
                 r.getApprovedAt(), agendaItems.findByReviewIdOrderByPosition(r.getId()).stream().map(i -> new AgendaItemView(i.getId(),
                         i.getInputCode(), i.getTitle(), i.getDiscussed(), i.getNotes())).toList(),
-                attendance(r), amendments.findByReviewIdOrderByPosition(r.getId()).stream().map(a -> new AmendmentView(a.getPosition(),
-                        a.getCorrection(), a.getReason(), people.displayNames(r.getOrganisationId()).getOrDefault(a.getCreatedBy(), "(former member)"),
+                attendance(r, names), amendments.findByReviewIdOrderByPosition(r.getId()).stream().map(a -> new AmendmentView(a.getPosition(),
+                        a.getCorrection(), a.getReason(), names.getOrDefault(a.getCreatedBy(), "(former member)"),
                         a.getCreatedAt())).toList(), r.getVersion());
     }
 
-    private ReviewView.Attendance attendance(ManagementReview r) {
-        Map<UUID, String> names = people.displayNames(r.getOrganisationId());
+    private ReviewView.Attendance attendance(ManagementReview r, Map<UUID, String> names) {
         ReviewTeam team = teams.findById(r.getOrganisationId()).orElse(null);
         java.util.Set<UUID> members = new java.util.HashSet<>();
         if (team != null) {
