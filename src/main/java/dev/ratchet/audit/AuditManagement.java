@@ -42,6 +42,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.Texts;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -400,7 +401,7 @@ public class AuditManagement {
         }
         String title = catalogue.find(line.getRequirement()).map(Requirement::title).orElse(line.getRequirement());
         FindingForm form = new FindingForm();
-        form.setTitle(truncate(code(line.getRequirement()) + " " + title + (line.getNotes() == null ? "" : ": " + firstLine(line.getNotes())), 200));
+        form.setTitle(Texts.truncate(code(line.getRequirement()) + " " + title + (line.getNotes() == null ? "" : ": " + firstLine(line.getNotes())), 200));
         StringBuilder description = new StringBuilder();
         description.append("Found in ").append(audit.getReference()).append(" (").append(audit.getTitle()).append(") against ")
                 .append(code(line.getRequirement())).append(" ").append(title).append(".");
@@ -410,7 +411,7 @@ public class AuditManagement {
         if (line.getEvidenceSeen() != null) {
             description.append("\n\nEvidence seen: ").append(line.getEvidenceSeen());
         }
-        form.setDescription(truncate(description.toString(), 8000));
+        form.setDescription(Texts.truncate(description.toString(), 8000));
         form.setAreaId(audit.getAreaIds().isEmpty() ? null : audit.getAreaIds().get(0));
         form.setVersion(line.getVersion());
         return form;
@@ -817,7 +818,4 @@ public class AuditManagement {
         return end < 0 ? text : text.substring(0, end);
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -24,6 +24,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.Texts;
 import dev.ratchet.tabular.CsvImport;
 import dev.ratchet.tabular.ImportReferences;
 import dev.ratchet.tabular.Importer;
@@ -137,8 +138,8 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
         ChangeView c = get(organisationId, id);
         RaiseForm form = new RaiseForm();
         form.setKind(Kind.OPPORTUNITY);
-        form.setTitle(truncate(c.reference() + ": " + c.title(), 200));
-        form.setDescription(truncate("Raised from ISMS change " + c.reference() + " (" + c.status().label().toLowerCase(Locale.ROOT)
+        form.setTitle(Texts.truncate(c.reference() + ": " + c.title(), 200));
+        form.setDescription(Texts.truncate("Raised from ISMS change " + c.reference() + " (" + c.status().label().toLowerCase(Locale.ROOT)
                 + ").\n\nReason: " + c.reason() + "\n\nImpact on the ISMS: " + c.impact()
                 + (c.reviewNote() == null ? "" : "\n\nReview: " + c.reviewNote()), 8000));
         return form;
@@ -272,7 +273,4 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
         return ZoneId.of(organisations.get(organisationId).timeZone());
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -25,6 +25,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.Texts;
 import dev.ratchet.tabular.CsvImport;
 import dev.ratchet.tabular.ImportReferences;
 import dev.ratchet.tabular.Importer;
@@ -137,8 +138,8 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
         Feedback f = find(tenant, id);
         RaiseForm form = new RaiseForm();
         form.setKind(f.getKind() == FeedbackKind.IDEA || f.getKind() == FeedbackKind.COMPLIMENT ? Kind.OPPORTUNITY : Kind.NONCONFORMITY);
-        form.setTitle(truncate(f.getSubject(), 200));
-        form.setDescription(truncate("Raised from feedback " + f.getReference() + " (" + f.getKind().label().toLowerCase(Locale.ROOT)
+        form.setTitle(Texts.truncate(f.getSubject(), 200));
+        form.setDescription(Texts.truncate("Raised from feedback " + f.getReference() + " (" + f.getKind().label().toLowerCase(Locale.ROOT)
                 + (f.getPartyName() == null ? "" : " from " + f.getPartyName()) + ", received " + f.getReceivedOn() + ").\n\n" + f.getText(), 8000));
         return form;
     }
@@ -301,7 +302,4 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
         return ZoneId.of(organisations.get(organisationId).timeZone());
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -46,6 +46,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.Texts;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -418,7 +419,7 @@ public class ImprovementManagement {
         form.setKind(Kind.OPPORTUNITY);
         form.setSource(Source.OTHER);
         form.setSourceReference(trend.sourceReference());
-        form.setTitle(truncate("Systemic improvement: recurring nonconformities against " + trend.label(), 200));
+        form.setTitle(Texts.truncate("Systemic improvement: recurring nonconformities against " + trend.label(), 200));
         form.setDescription(trend.count() + " nonconformities against " + trend.label() + " in the last "
                 + organisations.get(tenant.organisationId()).trendWindowMonths() + " months ("
                 + String.join(", ", trend.references()) + "). Look for the common cause and improve the process as a whole.");
@@ -434,10 +435,6 @@ public class ImprovementManagement {
                 .stream().map(ImprovementRecord::getId).toList());
         records.flush();
         return view(record, tenant);
-    }
-
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     // --- evidence -----------------------------------------------------------------------------------------------

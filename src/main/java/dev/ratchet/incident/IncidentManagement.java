@@ -27,6 +27,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.Texts;
 import dev.ratchet.tabular.CsvImport;
 import dev.ratchet.tabular.ImportReferences;
 import dev.ratchet.tabular.Importer;
@@ -115,14 +116,14 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
         IncidentView i = get(organisationId, id);
         RaiseForm form = new RaiseForm();
         form.setKind(Kind.NONCONFORMITY);
-        form.setTitle(truncate(i.reference() + ": " + i.title(), 200));
+        form.setTitle(Texts.truncate(i.reference() + ": " + i.title(), 200));
         StringBuilder text = new StringBuilder("Raised from incident ").append(i.reference()).append(" (")
                 .append(i.severity().label().toLowerCase(Locale.ROOT)).append(" severity, ").append(i.category().label().toLowerCase(Locale.ROOT))
                 .append(").\n\n").append(i.summary());
         if (i.lessonsLearned() != null) {
             text.append("\n\nLessons learned: ").append(i.lessonsLearned());
         }
-        form.setDescription(truncate(text.toString(), 8000));
+        form.setDescription(Texts.truncate(text.toString(), 8000));
         form.setAreaId(i.areas().isEmpty() ? null : i.areas().get(0).id());
         return form;
     }
@@ -293,7 +294,4 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
         return instant == null ? null : LocalDateTime.ofInstant(instant, zone);
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

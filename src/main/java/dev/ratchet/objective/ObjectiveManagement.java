@@ -32,6 +32,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.Texts;
 import dev.ratchet.tabular.CsvImport;
 import dev.ratchet.tabular.Importer;
 
@@ -139,7 +140,7 @@ public class ObjectiveManagement implements Importer<ObjectiveManagement.ImportR
         ObjectiveView o = get(organisationId, id);
         RaiseForm form = new RaiseForm();
         form.setKind(Kind.OPPORTUNITY);
-        form.setTitle(truncate(o.reference() + " off target: " + o.title(), 200));
+        form.setTitle(Texts.truncate(o.reference() + " off target: " + o.title(), 200));
         StringBuilder text = new StringBuilder("Objective ").append(o.reference()).append(" (").append(o.title())
                 .append(") has the target ").append(o.targetText()).append(" for: ").append(o.measure()).append('.');
         if (o.periodsOffTarget() > 0) {
@@ -152,7 +153,7 @@ public class ObjectiveManagement implements Importer<ObjectiveManagement.ImportR
                         .append(o.unit() == null ? "" : " " + o.unit()).append(m.comment() == null ? "" : " (" + m.comment() + ")");
             }
         }
-        form.setDescription(truncate(text.toString(), 8000));
+        form.setDescription(Texts.truncate(text.toString(), 8000));
         form.setOwnerId(o.ownerId());
         return form;
     }
@@ -323,7 +324,4 @@ public class ObjectiveManagement implements Importer<ObjectiveManagement.ImportR
         return ZoneId.of(organisations.get(organisationId).timeZone());
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

@@ -30,6 +30,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.Texts;
 import dev.ratchet.tabular.CsvImport;
 import dev.ratchet.tabular.ImportReferences;
 import dev.ratchet.tabular.Importer;
@@ -145,7 +146,7 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
                 "The review was rescheduled to " + obligation.getNextReviewDate() + " or the obligation changed owner", a.version()));
         if (obligation.getOwnerId() != null) {
             actions.plan(org, ORIGIN, obligation.getId(), obligation.getReference(), null, 1, List.of(new PlannedAction(
-                    truncate("Review " + obligation.getReference() + ": " + obligation.getName(), 200),
+                    Texts.truncate("Review " + obligation.getReference() + ": " + obligation.getName(), 200),
                     "Check that the obligation still applies as recorded and that the organisation complies; record the review in Ratchet.",
                     obligation.getOwnerId(), obligation.getNextReviewDate(),
                     "The review is recorded on the obligation with its finding and the next review date")));
@@ -166,14 +167,14 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
                 .append(", ").append(o.source()).append(").");
         if (!o.changes().isEmpty()) {
             ObligationView.Amendment latest = o.changes().get(0);
-            form.setTitle(truncate(o.reference() + " changes on " + latest.effectiveDate() + ": " + o.name(), 200));
+            form.setTitle(Texts.truncate(o.reference() + " changes on " + latest.effectiveDate() + ": " + o.name(), 200));
             text.append("\n\nChange effective ").append(latest.effectiveDate()).append(": ").append(latest.summary())
                     .append("\n\nImpact on the ISMS: ").append(latest.impactAssessment());
         }
         else {
-            form.setTitle(truncate(o.reference() + ": " + o.name(), 200));
+            form.setTitle(Texts.truncate(o.reference() + ": " + o.name(), 200));
         }
-        form.setDescription(truncate(text.toString(), 8000));
+        form.setDescription(Texts.truncate(text.toString(), 8000));
         form.setOwnerId(o.ownerId());
         return form;
     }
@@ -336,7 +337,4 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
         return ZoneId.of(organisations.get(organisationId).timeZone());
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }
