@@ -69,9 +69,7 @@ public abstract class RaiseEndpoints {
                 return "redirect:" + from.registerPath() + "/" + id;
             }
             catch (Refused refused) {
-                if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                    throw refused;
-                }
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }

@@ -23,6 +23,13 @@ public final class Forms {
         });
     }
 
+    /** A refusal because the record does not exist (or is another organisation's) stays a 404, never a form error. */
+    public static void rethrowNotFound(Refused refused) {
+        if (refused.kind() == Refused.Kind.NOT_FOUND) {
+            throw refused;
+        }
+    }
+
     /**
      * A form of a record's page, posted and redirected: on success to {@code page + successAnchor} with the message the
      * action returns; when refused, back to {@code page + formAnchor} with the form's values and errors (a refusal that
@@ -37,9 +44,7 @@ public final class Forms {
                 return "redirect:" + page + successAnchor;
             }
             catch (Refused refused) {
-                if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                    throw refused;
-                }
+                rethrowNotFound(refused);
                 reject(result, refused);
             }
         }
@@ -57,9 +62,7 @@ public final class Forms {
             redirect.addFlashAttribute("success", action.get());
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            rethrowNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:" + page;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import dev.ratchet.shared.Forms;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 
@@ -72,9 +73,7 @@ public record ImportPage(String title, String backLabel, String path, Importer<?
             redirect.addFlashAttribute("success", imported + " " + noun + (imported == 1 ? "" : "s") + " imported.");
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:" + path;

@@ -8,6 +8,7 @@ import dev.ratchet.action.ActionFilter;
 import dev.ratchet.action.ActionManagement;
 import dev.ratchet.action.ActionStatus;
 import dev.ratchet.organisation.OrganisationManagement;
+import dev.ratchet.shared.Forms;
 import dev.ratchet.shared.People;
 import dev.ratchet.action.ActionView;
 import dev.ratchet.shared.Access;
@@ -130,9 +131,7 @@ class ActionController {
             message = done.apply(result);
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             result = actions.get(tenant.organisationId(), id);
             message = null;
             error = refused.getMessage();

@@ -179,9 +179,7 @@ class AuditController {
                 return "redirect:/audits/" + id;
             }
             catch (Refused refused) {
-                if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                    throw refused;
-                }
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -231,9 +229,7 @@ class AuditController {
                 return "redirect:/audits/" + id + "#team";
             }
             catch (Refused refused) {
-                if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                    throw refused;
-                }
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -331,9 +327,7 @@ class AuditController {
                 return "redirect:/audits/" + id + "#line-" + lineId;
             }
             catch (Refused refused) {
-                if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                    throw refused;
-                }
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -425,18 +419,13 @@ class AuditController {
 
     /** Back to the checklist line, with the refusal beside it. */
     private static String lineRefused(UUID id, UUID lineId, Refused refused, RedirectAttributes redirect) {
-        rethrowNotFound(refused);
+        Forms.rethrowNotFound(refused);
         redirect.addFlashAttribute("lineError", refused.getMessage());
         redirect.addFlashAttribute("lineId", lineId);
         return "redirect:/audits/" + id + "#line-" + lineId;
     }
 
     /** Another organisation's or an unknown record is a 404 page, never a message on this one. */
-    private static void rethrowNotFound(Refused refused) {
-        if (refused.kind() == Refused.Kind.NOT_FOUND) {
-            throw refused;
-        }
-    }
 
     private String step(UUID id, RedirectAttributes redirect, String anchor, String success, Runnable action) {
         try {
@@ -444,7 +433,7 @@ class AuditController {
             redirect.addFlashAttribute("success", success);
         }
         catch (Refused refused) {
-            rethrowNotFound(refused);
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("stepError", refused.getMessage());
             redirect.addFlashAttribute("stepErrors", refused.fieldErrors().values());
             return "redirect:/audits/" + id;

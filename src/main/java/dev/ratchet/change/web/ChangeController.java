@@ -152,7 +152,7 @@ class ChangeController {
                 return "redirect:/changes/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -188,15 +188,10 @@ class ChangeController {
             redirect.addFlashAttribute("success", "The change is " + c.status().label().toLowerCase() + ".");
         }
         catch (Refused refused) {
-            rethrowNotFound(refused);
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/changes/" + id;
     }
 
-    private static void rethrowNotFound(Refused refused) {
-        if (refused.kind() == Refused.Kind.NOT_FOUND) {
-            throw refused;
-        }
-    }
 }

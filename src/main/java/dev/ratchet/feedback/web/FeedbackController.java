@@ -145,7 +145,7 @@ class FeedbackController {
                 return "redirect:/feedback/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -181,15 +181,10 @@ class FeedbackController {
             redirect.addFlashAttribute("success", "Closed with your reply.");
         }
         catch (Refused refused) {
-            rethrowNotFound(refused);
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/feedback/" + id;
     }
 
-    private static void rethrowNotFound(Refused refused) {
-        if (refused.kind() == Refused.Kind.NOT_FOUND) {
-            throw refused;
-        }
-    }
 }

@@ -130,9 +130,7 @@ class MemberController {
             redirect.addFlashAttribute("success", view.displayName() + " no longer has access. Open sessions have ended.");
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/members/" + id;
@@ -146,9 +144,7 @@ class MemberController {
             redirect.addFlashAttribute("success", view.displayName() + " has access again.");
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/members/" + id;

@@ -195,9 +195,7 @@ class ImprovementController {
             return "redirect:/improvements/" + id;
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             model.addAttribute("failedStep", step.getTransition());
             model.addAttribute("stepMessage", refused.getMessage());
             model.addAttribute("stepErrors", refused.fieldErrors());
@@ -217,9 +215,7 @@ class ImprovementController {
             redirect.addFlashAttribute("success", "\"" + stored.fileName() + "\" is attached (SHA-256 " + stored.sha256().substring(0, 12) + "…).");
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("evidenceError", refused.getMessage());
         }
         return "redirect:/improvements/" + id + "#evidence";

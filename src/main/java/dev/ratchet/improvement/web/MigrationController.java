@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.ratchet.improvement.TrackerMigration;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Forms;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
 import dev.ratchet.tabular.ImportUploads;
@@ -110,9 +111,7 @@ class MigrationController {
             return "redirect:/improvements";
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
             StringBuilder query = new StringBuilder();
             mapping.forEach(t -> query.append(query.isEmpty() ? "?" : "&").append("map=").append(t.name()));

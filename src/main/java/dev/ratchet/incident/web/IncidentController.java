@@ -163,7 +163,7 @@ class IncidentController {
                 return "redirect:/incidents/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -185,9 +185,4 @@ class IncidentController {
         return "incident/incident";
     }
 
-    private static void rethrowNotFound(Refused refused) {
-        if (refused.kind() == Refused.Kind.NOT_FOUND) {
-            throw refused;
-        }
-    }
 }

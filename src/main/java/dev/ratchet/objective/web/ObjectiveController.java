@@ -143,7 +143,7 @@ class ObjectiveController {
                 return "redirect:/objectives/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -192,7 +192,7 @@ class ObjectiveController {
                 return "redirect:/objectives/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -212,7 +212,7 @@ class ObjectiveController {
                 return "redirect:/objectives/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -223,9 +223,4 @@ class ObjectiveController {
 
     // --- importing measurements --------------------------------------------------------------------------------
 
-    private static void rethrowNotFound(Refused refused) {
-        if (refused.kind() == Refused.Kind.NOT_FOUND) {
-            throw refused;
-        }
-    }
 }

@@ -142,7 +142,7 @@ class ObligationController {
                 return "redirect:/obligations/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -189,7 +189,7 @@ class ObligationController {
                 return "redirect:/obligations/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -209,7 +209,7 @@ class ObligationController {
                 return "redirect:/obligations/" + id;
             }
             catch (Refused refused) {
-                rethrowNotFound(refused);
+                Forms.rethrowNotFound(refused);
                 Forms.reject(result, refused);
             }
         }
@@ -218,9 +218,4 @@ class ObligationController {
         return "redirect:/obligations/" + id + "#amend";
     }
 
-    private static void rethrowNotFound(Refused refused) {
-        if (refused.kind() == Refused.Kind.NOT_FOUND) {
-            throw refused;
-        }
-    }
 }

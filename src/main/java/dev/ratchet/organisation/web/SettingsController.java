@@ -52,9 +52,7 @@ class SettingsController {
             organisations.updateSettings(CurrentTenant.require().organisationId(), settings);
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             Forms.reject(result, refused);
             return page(model);
         }

@@ -260,9 +260,7 @@ class ReviewController {
             redirect.addFlashAttribute("success", "\"" + stored.fileName() + "\" is attached to input " + stored.description() + ".");
         }
         catch (Refused refused) {
-            if (refused.kind() == Refused.Kind.NOT_FOUND) {
-                throw refused;
-            }
+            Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("error", refused.getMessage());
         }
         return "redirect:/reviews/" + id + "#inputs";
