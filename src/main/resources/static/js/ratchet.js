@@ -12,4 +12,14 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
   });
+  // A form that takes a while (data-busy) says so while it works, and cannot be sent twice.
+  document.querySelectorAll('form[data-busy]').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      form.querySelectorAll('button[type="submit"]').forEach(function (button) { button.disabled = true; });
+      var status = form.querySelector('[data-busy-status]');
+      if (status) {
+        status.textContent = form.getAttribute('data-busy');
+      }
+    });
+  });
 });

@@ -289,7 +289,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 request.header("Authorization", org.bearer(role));
             }
             else {
-                request.with(user(org.principal(role)));
+                // Pinned to the organisation under test: the person may belong to another (the demo one can be added).
+                request.with(user(org.principal(role))).sessionAttr(dev.ratchet.identity.TenantFilter.SESSION_ORGANISATION, org.id());
             }
         }
         if (!api && !"GET".equals(rule.method())) {

@@ -1,0 +1,183 @@
+package dev.ratchet.demo;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.identity.MemberForm;
+import dev.ratchet.identity.Role;
+import dev.ratchet.identity.SetupForm;
+import dev.ratchet.organisation.OrganisationDetails;
+import dev.ratchet.organisation.OrganisationSettings;
+import dev.ratchet.organisation.Sector;
+import dev.ratchet.shared.Replay;
+import dev.ratchet.shared.Tenant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates Kestrel Analytics, the demo organisation: its people and 18 months of history (see {@link Story}), all in
+ * one transaction, so that a failure leaves nothing behind. Its colleagues get accounts with random passwords nobody
+ * knows: only the person who asked for the demo signs in.
+ */
+@Service
+public class DemoOrganisation {
+
+    public static final String NAME = "Kestrel Analytics Ltd";
+    static final String ZONE = "Europe/London";
+    static final int MONTHS_OF_HISTORY = 18;
+
+    private final IdentityManagement identity;
+    private final Services services;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    DemoOrganisation(IdentityManagement identity, Services services, PlatformTransactionManager transactionManager, Clock clock) {
+        this.identity = identity;
+        this.services = services;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /**
+     * The first visit, for someone who wants to look around first: they become the administrator and ISMS manager of
+     * the demo organisation (whatever organisation name the form carries). Refused once anyone uses Ratchet, like the
+     * ordinary set-up.
+     */
+    public UUID startInstallation(SetupForm form) {
+        return transactions.execute(status -> {
+            LocalDate today = today();
+            Replay.at(Story.startOf(today, ZoneId.of(ZONE)));
+            UUID organisationId;
+            try {
+                form.setOrganisationName(NAME);
+                organisationId = identity.setUp(form);
+            }
+            finally {
+                Replay.end();
+            }
+            return tell(organisationId, identity.principal(form.getEmail()).orElseThrow().userId(), today, "kestrel-analytics.example");
+        });
+    }
+
+    /** A signed-in administrator adds the demo organisation beside their own, to try things without touching real data. */
+    public UUID addFor(UUID userId) {
+        return transactions.execute(status -> {
+            LocalDate today = today();
+            Replay.at(Story.startOf(today, ZoneId.of(ZONE)));
+            UUID organisationId;
+            try {
+                organisationId = identity.createOrganisation(userId, settings(NAME)).id();
+            }
+            finally {
+                Replay.end();
+            }
+            return tell(organisationId, userId, today, freeDomain());
+        });
+    }
+
+    /**
+     * For benchmarks and load tests: demo organisation number {@code number}, with its own ISMS manager and colleagues
+     * (addresses at kestrel-{number}.example). Returns the organisation and its ISMS manager.
+     */
+    public Tenant generate(int number) {
+        return transactions.execute(status -> {
+            LocalDate today = today();
+            String domain = "kestrel-%05d.example".formatted(number);
+            Replay.at(Story.startOf(today, ZoneId.of(ZONE)));
+            UUID organisationId;
+            UUID managerId;
+            try {
+                organisationId = services.organisations.create(settings(NAME + " " + number)).id();
+                managerId = member(organisationId, "Priya Natarajan", domain, List.of("ADMIN", "ISMS_MANAGER"), null);
+            }
+            finally {
+                Replay.end();
+            }
+            tell(organisationId, managerId, today, domain);
+            return identity.tenant(managerId, organisationId).orElseThrow();
+        });
+    }
+
+    /** Plays the story in the organisation, with {@code you} as its ISMS manager. */
+    private UUID tell(UUID organisationId, UUID you, LocalDate today, String domain) {
+        OrganisationDetails organisation = services.organisations.get(organisationId);
+        Tenant tenant = identity.tenant(you, organisationId).orElseThrow();
+        Person manager = new Person(organisationId, organisation.name(), you, tenant.userName(), "ISMS manager",
+                Set.of("ADMIN", "ISMS_MANAGER"));
+        List<Person> colleagues = new ArrayList<>();
+        Replay.at(Story.startOf(today, ZoneId.of(ZONE)));
+        try {
+            UUID ceo = null;
+            UUID cto = null;
+            for (Cast.Part part : Cast.COLLEAGUES) {
+                UUID lineManager = part == Cast.CEO || part == Cast.GUEST ? null
+                        : part == Cast.ENGINEER || part == Cast.DEVOPS || part == Cast.SECOND_AUDITOR ? cto : ceo;
+                UUID userId = member(organisationId, part.name(), domain, part.roles(), lineManager,
+                        part == Cast.GUEST ? today.plusDays(60) : null);
+                ceo = part == Cast.CEO ? userId : ceo;
+                cto = part == Cast.CTO ? userId : cto;
+                colleagues.add(new Person(organisationId, organisation.name(), userId, part.name(), part.jobTitle(),
+                        new HashSet<>(part.roles())));
+            }
+        }
+        finally {
+            Replay.end();
+        }
+        new Story(services, Cast.of(manager, colleagues), new Timeline(today, ZoneId.of(ZONE))).play();
+        return organisationId;
+    }
+
+    private UUID member(UUID organisationId, String name, String domain, List<String> roles, UUID lineManager) {
+        return member(organisationId, name, domain, roles, lineManager, null);
+    }
+
+    private UUID member(UUID organisationId, String name, String domain, List<String> roles, UUID lineManager,
+            LocalDate accessUntil) {
+        MemberForm form = new MemberForm();
+        form.setDisplayName(name);
+        form.setEmail(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase().replace(' ', '.') + "@" + domain);
+        form.setRoles(roles.stream().map(Role::valueOf).collect(Collectors.toSet()));
+        form.setLineManagerId(lineManager);
+        form.setAccessUntil(accessUntil);
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        form.setInitialPassword(Base64.getUrlEncoder().encodeToString(secret));
+        return identity.addMember(organisationId, form).userId();
+    }
+
+    private static OrganisationSettings settings(String name) {
+        OrganisationSettings settings = new OrganisationSettings();
+        settings.setName(name);
+        settings.setSector(Sector.TECH_STARTUP);
+        settings.setTimeZone(ZONE);
+        return settings;
+    }
+
+    /** A mail domain for the colleagues that no account uses yet (the demo may be added more than once). */
+    private String freeDomain() {
+        for (int n = 1; ; n++) {
+            String domain = n == 1 ? "kestrel-analytics.example" : "kestrel-analytics-" + n + ".example";
+            if (identity.principal("daniel.okafor@" + domain).isEmpty()) {
+                return domain;
+            }
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.of(ZONE)));
+    }
+}
