@@ -49,7 +49,12 @@ document.addEventListener('DOMContentLoaded', function () {
       data: { labels: labels, datasets: [{ label: canvas.dataset.label || 'Count', data: values, backgroundColor: '#1f3b57' }] },
       options: { indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
         plugins: { legend: { display: false } },
-        scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+        // A long label is shortened on the axis; the tooltip and the links under the chart give it whole.
+        scales: { x: { beginAtZero: true, ticks: { precision: 0 } },
+          y: { ticks: { callback: function (value) {
+            var label = String(this.getLabelForValue(value));
+            return label.length > 24 ? label.slice(0, 23) + '…' : label;
+          } } } },
         onHover: function (event, elements) { event.native.target.style.cursor = elements.length ? 'pointer' : 'default'; },
         onClick: function (event, elements) {
           if (elements.length && links[elements[0].index]) { window.location.href = links[elements[0].index]; }

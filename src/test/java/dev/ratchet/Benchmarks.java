@@ -41,6 +41,19 @@ public final class Benchmarks {
         return args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     }
 
+    /**
+     * Demo organisation number {@code number} (Kestrel Analytics and its 18 months, see DemoOrganisation), with
+     * {@code records} more improvement records written in bulk: the organisation benchmarks measure.
+     */
+    public static Organisation demo(ConfigurableApplicationContext context, int number, int records) {
+        dev.ratchet.shared.Tenant manager = context.getBean(dev.ratchet.demo.DemoOrganisation.class).generate(number);
+        if (records > 0) {
+            new dev.ratchet.improvement.RegisterGenerator(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), number)
+                    .generate(manager.organisationId(), manager.userId(), records);
+        }
+        return new Organisation(manager.organisationId(), manager.userId());
+    }
+
     public static Organisation organisation(ConfigurableApplicationContext context) {
         OrganisationSettings settings = new OrganisationSettings();
         settings.setName("Benchmark " + UUID.randomUUID().toString().substring(0, 8));

@@ -202,23 +202,23 @@ final class Story {
         time.on(358, "10:05", cast.you(), () -> submit(continualImprovement));
         time.on(355, "09:30", cast.ceo(), () -> approve(continualImprovement));
 
-        time.on(540, "14:00", cast.you(), () -> securityPolicy.id = policy("Information Security Policy", cast.you(), 12,
+        time.on(540, "14:00", cast.you(), () -> securityPolicy.id = policy("Information Security Policy", cast.ceo(), 12,
                 StoryTexts.SECURITY_POLICY));
         time.on(540, "14:10", cast.you(), () -> submit(securityPolicy));
         time.on(538, "09:00", cast.ceo(), () -> approve(securityPolicy));
-        time.on(200, "11:00", cast.you(), () -> edit(securityPolicy, StoryTexts.SECURITY_POLICY + StoryTexts.SECURITY_POLICY_SUPPLIERS,
+        time.on(190, "11:00", cast.you(), () -> edit(securityPolicy, StoryTexts.SECURITY_POLICY + StoryTexts.SECURITY_POLICY_SUPPLIERS,
                 "New section on supplier security after the certification audit and MR decision"));
-        time.on(199, "09:00", cast.you(), () -> submit(securityPolicy));
-        time.on(196, "15:00", cast.ceo(), () -> approve(securityPolicy));
-        time.on(195, "10:00", cast.you(), () -> {
+        time.on(189, "09:00", cast.you(), () -> submit(securityPolicy));
+        time.on(186, "15:00", cast.ceo(), () -> approve(securityPolicy));
+        time.on(185, "10:00", cast.you(), () -> {
             AcknowledgementForm form = new AcknowledgementForm();
             form.setMemberIds(cast.staff().stream().map(Person::userId).toList());
-            form.setDueDate(time.day(165));
+            form.setDueDate(time.day(155));
             services.policies.requestAcknowledgement(cast.you().tenant(), securityPolicy.id, form);
         });
         for (Person reader : List.of(cast.you(), cast.ceo(), cast.cto(), cast.engineer(), cast.auditor(), cast.operations(),
-                cast.secondAuditor())) {
-            time.on(190 - reader.displayName().length() % 7, "12:15", reader,
+                cast.secondAuditor(), cast.devops())) {
+            time.on(180 - reader.displayName().length() % 7, "12:15", reader,
                     () -> services.policies.acknowledge(reader.tenant(), securityPolicy.id));
         }
 
@@ -270,6 +270,7 @@ final class Story {
 
         keep(170, acceptableUse, cast.operations(), "Still right for how we work; an AI section will follow the coding assistant decision.");
         keep(160, accessControl, cast.devops(), "Matches practice after the Okta and HiBob changes; no change needed.");
+        keep(9, continualImprovement, cast.you(), "Read before the autumn review: the policy matches the settings and practice.");
 
         time.on(41, "16:00", cast.you(), () -> {
             NoncomplianceForm form = new NoncomplianceForm();
@@ -1067,24 +1068,24 @@ final class Story {
                 new Act("Compare three managed detection providers and propose one", cast.cto(), 90,
                         "A proposal with cost and coverage at the next review"));
         approveReview(362, first);
-        completeReviewAction(356, first, 0, "Cadence set to six months; Continual Improvement Policy 2.0 approved.");
+        completeReviewAction(356, first, "review cadence", "Cadence set to six months; Continual Improvement Policy 2.0 approved.");
 
-        Ref second = review(200, 183, 181, "Management review, spring", new String[] {
+        Ref second = review(215, 200, 198, "Management review, spring", new String[] {
             "The Halden Retail deal brings a client audit; AI features on the roadmap raise new questions.",
             "Northbank asked for faster incident notification (contract change expected).",
             "Risk assessment: supplier risk stays high (payroll provider), leaver access reduced by SSO." });
-        decide(181, second, DecisionType.POLICY_CHANGE, "Add supplier security to the Information Security Policy",
+        decide(198, second, DecisionType.POLICY_CHANGE, "Add supplier security to the Information Security Policy",
                 "Two supplier nonconformities in a year show the rule must be in the top-level policy.", List.of("d"),
                 new Act("Draft the supplier security section", cast.you(), 21, "Policy approved with the new section"));
-        decide(181, second, DecisionType.OBJECTIVE_CHANGE, "Keep the phishing target at 5 % and report it monthly",
+        decide(198, second, DecisionType.OBJECTIVE_CHANGE, "Keep the phishing target at 5 % and report it monthly",
                 "The rate is on target but new joiners click most.", List.of("d", "e"),
                 new Act("Add the joiners' click rate to the monthly report", cast.operations(), 30, "Joiners' rate in every monthly report"));
-        approveReview(179, second);
-        completeReviewAction(170, second, 0, "Information Security Policy 2.0 approved with the supplier section.");
-        completeReviewAction(160, second, 1, "Monthly report shows joiners separately since June.");
+        approveReview(196, second);
+        completeReviewAction(170, second, "supplier security section", "Information Security Policy 2.0 approved with the supplier section.");
+        completeReviewAction(160, second, "joiners", "Monthly report shows joiners separately since June.");
         // The managed detection proposal from the first review slipped twice and is still open.
-        time.on(270, "10:00", cast.cto(), () -> rescheduleReviewAction(first, 1, 120, "Waiting for the budget round."));
-        time.on(150, "10:00", cast.cto(), () -> rescheduleReviewAction(first, 1, 130, "Two providers asked for a proof of concept first."));
+        time.on(270, "10:00", cast.cto(), () -> rescheduleReviewAction(first, "managed detection", 120, "Waiting for the budget round."));
+        time.on(150, "10:00", cast.cto(), () -> rescheduleReviewAction(first, "managed detection", 130, "Two providers asked for a proof of concept first."));
 
         // The next review is planned: the ISMS manager has written one of the three inputs so far.
         time.on(14, "10:00", cast.you(), () -> {
@@ -1164,17 +1165,22 @@ final class Story {
         return services.actions.of(org, "REVIEW", review.id);
     }
 
-    private void completeReviewAction(int daysAgo, Ref review, int index, String evidence) {
+    private ActionView reviewAction(Ref review, String which) {
+        return reviewActions(review).stream().filter(a -> a.title().contains(which)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No review action \"" + which + "\""));
+    }
+
+    private void completeReviewAction(int daysAgo, Ref review, String which, String evidence) {
         time.on(daysAgo, "11:00", cast.you(), () -> {
-            ActionView action = reviewActions(review).get(index);
+            ActionView action = reviewAction(review, which);
             Person owner = cast.byId(action.ownerId());
             Timeline.actAs(owner);
             services.actions.complete(org, action.id(), owner.userId(), false, evidence, action.version());
         });
     }
 
-    private void rescheduleReviewAction(Ref review, int index, int moreDays, String reason) {
-        ActionView action = reviewActions(review).get(index);
+    private void rescheduleReviewAction(Ref review, String which, int moreDays, String reason) {
+        ActionView action = reviewAction(review, which);
         services.actions.reschedule(org, action.id(), action.ownerId(), false, action.dueDate().plusDays(moreDays), reason,
                 action.version());
     }
@@ -1200,7 +1206,27 @@ final class Story {
         });
     }
 
+    /** The owner contains it; the ISMS manager has set its target date (30 days for a major, 60 for a minor) first. */
     private void contain(int daysAgo, Ref record, Person owner, String correction, String consequences) {
+        time.on(daysAgo, "11:15", cast.you(), () -> {
+            ImprovementView view = services.improvements.get(cast.you().tenant(), record.id);
+            if (view.targetDate() == null) {
+                ReportForm form = new ReportForm();
+                form.setKind(view.kind());
+                form.setTitle(view.title());
+                form.setDescription(view.description());
+                form.setSource(view.source());
+                form.setSourceReference(view.sourceReference());
+                form.setGrade(view.grade());
+                form.setAreaId(view.areaId());
+                form.setOwnerId(view.ownerId());
+                form.setRequirements(new ArrayList<>(view.requirements()));
+                form.setTags(view.tags());
+                form.setTargetDate(time.day(daysAgo).plusDays(view.grade() == Grade.MAJOR ? 30 : 60));
+                form.setVersion(view.version());
+                services.improvements.describe(cast.you().tenant(), record.id, form);
+            }
+        });
         step(daysAgo, "11:30", owner, record, Transition.CONTAIN, r -> {
             r.setCorrection(correction);
             r.setConsequences(consequences);

@@ -73,6 +73,18 @@ class DemoBrowserIT {
         browser.findElement(By.linkText("Improvements")).click();
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Leaver accounts not removed within one working day");
         Browser.screenshot("demo-register");
+
+        // The other registers are alive too.
+        visit(browser, "/audits", "demo-audits", "Halden Retail onboarding security audit", "In progress");
+        visit(browser, "/reviews", "demo-reviews", "Management review, spring", "Minutes approved", "Planned");
+        visit(browser, "/policies", "demo-policies", "Continual Improvement Policy", "Information Security Policy");
+        visit(browser, "/objectives", "demo-objectives", "Phishing simulation click rate", "Patch critical vulnerabilities");
+    }
+
+    private void visit(WebDriver browser, String path, String screenshot, String... texts) {
+        browser.get("http://localhost:" + port + path);
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains(texts);
+        Browser.screenshot(screenshot);
     }
 
     private static boolean drawn(WebDriver browser, WebElement canvas) {

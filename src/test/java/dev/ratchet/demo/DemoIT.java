@@ -148,11 +148,31 @@ class DemoIT extends IntegrationTest {
     }
 
     @Test
+    void anAdministratorAddsTheDemoBesideTheirOwnOrganisationWhichStaysAsItWas() throws Exception {
+        dev.ratchet.TestOrganisation own = newOrganisation("Demo beside");
+        long ownHistory = jdbc.queryForObject("select count(*) from history_entry where organisation_id = ?", Long.class, own.id());
+        var session = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/organisations/demo")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                                own.principal(dev.ratchet.identity.Role.ADMIN)))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"))
+                .andReturn().getRequest().getSession();
+        UUID demoId = (UUID) session.getAttribute(dev.ratchet.identity.TenantFilter.SESSION_ORGANISATION);
+        assertThat(demoId).isNotEqualTo(own.id());
+        assertThat(identity.organisationsOf(own.userIds().get(dev.ratchet.identity.Role.ADMIN)))
+                .extracting(o -> o.id()).contains(own.id(), demoId);
+        assertThat(jdbc.queryForObject("select count(*) from management_review where organisation_id = ?", Long.class, demoId)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from history_entry where organisation_id = ?", Long.class, own.id())).isEqualTo(ownHistory);
+        // The first-run page is gone once anyone uses Ratchet: it cannot make a second installation's administrator.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/setup/demo"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+    }
+
+    @Test
     void aSecondDemoIsAnOrganisationOfItsOwn() {
         Tenant other = demo.generate(NUMBERS.incrementAndGet());
         assertThat(other.organisationId()).isNotEqualTo(kestrel.organisationId());
         assertThat(jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ?", Long.class, other.organisationId()))
                 .isEqualTo(jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ?", Long.class, kestrel.organisationId()));
-        assertThat(UUID.randomUUID()).isNotNull();
     }
 }
