@@ -227,7 +227,7 @@ final class Story {
         time.on(530, "10:20", cast.you(), () -> submit(acceptableUse));
         time.on(528, "16:00", cast.ceo(), () -> approve(acceptableUse));
         time.on(12, "14:00", cast.you(), () -> edit(acceptableUse, StoryTexts.ACCEPTABLE_USE + StoryTexts.ACCEPTABLE_USE_AI,
-                "Adds the use of AI assistants (change CHG for the coding assistant)"));
+                "Adds a section on AI assistants, for the coding assistant change"));
         time.on(11, "09:00", cast.you(), () -> submit(acceptableUse));
 
         time.on(525, "10:00", cast.you(), () -> accessControl.id = policy("Access Control Policy", cast.devops(), 12,
@@ -258,7 +258,7 @@ final class Story {
                 "The server's login module cannot use Okta; it is replaced by the new BI tool in the spring.",
                 "Finance staff sign in with a password only; a stolen password gives read access to billing reports.",
                 "Reachable only over the VPN (which needs MFA); passwords of 16 characters; access logs reviewed monthly.",
-                "Retire reporting-01 when the BI migration (CHG) is done.", 200, 20));
+                "Retire reporting-01 when the move to the new BI tool is done.", 200, 20));
         time.on(288, "15:00", cast.ceo(), () -> approveLastException());
         time.on(75, "10:00", cast.customerSuccess(), () -> exception(acceptableUse, "3.4 Approved tools only",
                 "The customer success team's use of Loom for onboarding videos",
@@ -828,7 +828,7 @@ final class Story {
                 "Every tool on the SaaS list signs in through Okta; a leaver is removed everywhere in one step"),
                 new Act("Add the leaver checklist to HR offboarding", cast.operations(), 30, "Checklist used for every leaver"));
         complete(440, leavers, "leaver checklist", "Checklist in the HR offboarding template since May; used for 4 leavers.");
-        complete(300, leavers, "single sign-on", "Okta SSO for 23 tools (CHG Single sign-on); SCIM de-provisioning tested.");
+        complete(300, leavers, "single sign-on", "Okta single sign-on for 23 tools (see the change log); SCIM de-provisioning tested.");
         implement(299, leavers, cast.operations());
         effectiveness(230, leavers, cast.auditor(), true, "Sampled all 7 leavers since the SSO roll-out",
                 "All removed from every tool within one working day (Okta system log).");

@@ -1,12 +1,8 @@
 package dev.ratchet.bundle;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import dev.ratchet.Documents;
 import dev.ratchet.IntegrationTest;
@@ -78,12 +74,7 @@ class BundleIT extends IntegrationTest {
         byte[] zip = mvc.perform(get("/api/v1/organisations/{org}/bundles/{id}/content.zip", org.id(), id).header("Authorization", org.bearer(Role.GUEST_AUDITOR)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(Sha256.hex(zip)).isEqualTo(bundle.get("sha256").asString());
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
+        Map<String, byte[]> files = BundleFiles.read(zip);
         assertThat(files.keySet()).anyMatch(f -> f.startsWith("audits/audit-programme-"))
                 .anyMatch(f -> f.equals(auditReport))
                 .anyMatch(f -> f.startsWith("management-reviews/MR-") && f.endsWith(" minutes.pdf"))
@@ -92,19 +83,7 @@ class BundleIT extends IntegrationTest {
                         "registers/objectives.xlsx", "registers/legal-and-regulatory-obligations.xlsx", "registers/feedback.xlsx",
                         "history-verification.txt", "manifest.txt");
 
-        // Every file is in the manifest with its hash, and every hash matches.
-        String manifest = new String(files.get("manifest.txt"), StandardCharsets.UTF_8);
-        int listed = 0;
-        for (String row : manifest.split("\n")) {
-            String[] cells = row.split("  ", 3);
-            if (cells.length == 3 && cells[0].matches("[0-9a-f]{64}")) {
-                assertThat(files).containsKey(cells[2]);
-                assertThat(Sha256.hex(files.get(cells[2]))).as(cells[2]).isEqualTo(cells[0]);
-                assertThat(files.get(cells[2]).length).isEqualTo(Integer.parseInt(cells[1]));
-                listed++;
-            }
-        }
-        assertThat(listed).isEqualTo(files.size() - 1);
+        BundleFiles.assertManifestMatches(files);
         assertThat(new String(files.get("history-verification.txt"), StandardCharsets.UTF_8)).contains("Result: intact")
                 .contains(history.headHash(org.id()));
         assertThat(Documents.pdfText(files.get(auditReport))).contains("Effective");

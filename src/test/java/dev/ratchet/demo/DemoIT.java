@@ -43,6 +43,9 @@ class DemoIT extends IntegrationTest {
     @Autowired
     Dashboard dashboard;
 
+    @Autowired
+    dev.ratchet.bundle.BundleManagement bundles;
+
     Tenant kestrel;
 
     @BeforeAll
@@ -145,6 +148,32 @@ class DemoIT extends IntegrationTest {
         DashboardView view = dashboard.of(kestrel.organisationId());
         assertThat(view.exceptions().expired()).isEqualTo(1);
         assertThat(view.exceptions().expiringSoon()).isEqualTo(1);
+    }
+
+    @Test
+    void theEvidenceBundleOfTheDemoPeriodHoldsEachKindOfDocument() throws Exception {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of(DemoOrganisation.ZONE));
+        dev.ratchet.bundle.BundleForm form = new dev.ratchet.bundle.BundleForm();
+        form.setFrom(today.minusMonths(18));
+        form.setTo(today);
+        dev.ratchet.bundle.BundleView bundle = bundles.request(kestrel, form);
+        for (int i = 0; i < 300 && !bundle.ready() && !"FAILED".equals(bundle.status()); i++) {
+            Thread.sleep(200);
+            bundle = bundles.get(kestrel.organisationId(), bundle.id());
+        }
+        assertThat(bundle.status()).as(bundle.toString()).isEqualTo("READY");
+        Map<String, byte[]> files = dev.ratchet.bundle.BundleFiles.read(bundles.content(kestrel.organisationId(), bundle.id()));
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("audits/audit-programme-"))).hasSize(2);
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("audits/AUD-") && f.endsWith("audit report.pdf"))).hasSize(6);
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("management-reviews/MR-") && f.endsWith(" minutes.pdf"))).hasSize(2);
+        assertThat(files.keySet()).anyMatch(f -> f.startsWith("policies/POL-01 Continual Improvement Policy v1.0"))
+                .anyMatch(f -> f.startsWith("policies/POL-01 Continual Improvement Policy v2.0"))
+                .anyMatch(f -> f.startsWith("policies/POL-02 Information Security Policy v2.0"))
+                .contains("registers/incident-and-corrective-action-log.xlsx", "registers/isms-change-log.xlsx", "registers/incidents.xlsx",
+                        "registers/objectives.xlsx", "registers/legal-and-regulatory-obligations.xlsx", "registers/feedback.xlsx",
+                        "history-verification.txt", "manifest.txt");
+        dev.ratchet.bundle.BundleFiles.assertManifestMatches(files);
+        assertThat(new String(files.get("history-verification.txt"), java.nio.charset.StandardCharsets.UTF_8)).contains("Result: intact");
     }
 
     @Test
