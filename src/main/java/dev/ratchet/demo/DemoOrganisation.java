@@ -141,7 +141,10 @@ public class DemoOrganisation {
     }
 
     private void play(Cast cast, LocalDate today) {
-        new Story(services, cast, new Timeline(today, ZoneId.of(ZONE))).play();
+        new Story(services, cast, new Timeline(today, ZoneId.of(ZONE), () -> {
+            services.entities.flush();
+            services.entities.clear();
+        })).play();
     }
 
     private UUID member(UUID organisationId, String name, String domain, List<String> roles, UUID lineManager) {

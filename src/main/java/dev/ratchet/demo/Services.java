@@ -11,6 +11,7 @@ import dev.ratchet.obligation.ObligationManagement;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.policy.PolicyManagement;
 import dev.ratchet.review.ReviewManagement;
+import jakarta.persistence.EntityManager;
 
 import org.springframework.stereotype.Component;
 
@@ -29,10 +30,13 @@ class Services {
     final FeedbackManagement feedback;
     final ReviewManagement reviews;
     final ActionManagement actions;
+    /** Flushed and cleared between the story's events, so that its one long transaction does not slow down as it grows. */
+    final EntityManager entities;
 
     Services(OrganisationManagement organisations, PolicyManagement policies, ObjectiveManagement objectives,
             ObligationManagement obligations, ChangeManagement changes, AuditManagement audits, IncidentManagement incidents,
-            ImprovementManagement improvements, FeedbackManagement feedback, ReviewManagement reviews, ActionManagement actions) {
+            ImprovementManagement improvements, FeedbackManagement feedback, ReviewManagement reviews, ActionManagement actions,
+            EntityManager entities) {
         this.organisations = organisations;
         this.policies = policies;
         this.objectives = objectives;
@@ -44,5 +48,6 @@ class Services {
         this.feedback = feedback;
         this.reviews = reviews;
         this.actions = actions;
+        this.entities = entities;
     }
 }

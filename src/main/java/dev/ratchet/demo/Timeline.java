@@ -29,10 +29,17 @@ final class Timeline {
     private final List<Event> events = new ArrayList<>();
     private final LocalDate today;
     private final ZoneId zone;
+    private final Runnable betweenEvents;
 
     Timeline(LocalDate today, ZoneId zone) {
+        this(today, zone, () -> { });
+    }
+
+    /** {@code betweenEvents} runs after each event (the story clears the persistence context there). */
+    Timeline(LocalDate today, ZoneId zone, Runnable betweenEvents) {
         this.today = today;
         this.zone = zone;
+        this.betweenEvents = betweenEvents;
     }
 
     LocalDate today() {
@@ -95,6 +102,7 @@ final class Timeline {
                 actAs(e.who());
                 try {
                     e.work().run();
+                    betweenEvents.run();
                 }
                 catch (RuntimeException failure) {
                     throw new IllegalStateException("The demo story failed on " + e.written() + " (" + e.who().displayName()

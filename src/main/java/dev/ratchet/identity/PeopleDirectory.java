@@ -1,11 +1,8 @@
 package dev.ratchet.identity;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import dev.ratchet.identity.domain.Membership;
 import dev.ratchet.identity.domain.MembershipRepository;
@@ -31,11 +28,8 @@ class PeopleDirectory implements People {
 
     @Override
     public List<Person> activeMembersOf(UUID organisationId) {
-        List<Membership> active = memberships.findByOrganisationIdAndActiveTrue(organisationId);
-        Map<UUID, User> accounts = users.findAllById(active.stream().map(Membership::getUserId).toList()).stream()
-                .collect(Collectors.toMap(User::getId, Function.identity()));
-        return active.stream().map(m -> accounts.get(m.getUserId())).filter(u -> u != null && u.isEnabled())
-                .map(PeopleDirectory::person)
+        return memberships.activePeople(organisationId).stream()
+                .map(row -> new Person((UUID) row[0], (String) row[1], (String) row[2]))
                 .sorted((a, b) -> a.displayName().compareToIgnoreCase(b.displayName())).toList();
     }
 
