@@ -8,8 +8,8 @@
 #   bench/generate.sh --records 100000                  # one organisation with 100,000 more records
 #   bench/generate.sh --organisations 20 --database file        # into ./data, the database ./mvnw spring-boot:run uses
 #   bench/generate.sh --organisations 1000 --database postgresql # into a fresh jdbc:postgresql://127.0.0.1:5432/ratchet_bench
-# The demo people's accounts have random passwords; the ISMS manager of organisation n is
-# priya.natarajan@kestrel-<n, five digits>.example (sign-in needs a password set for that account).
+# The ISMS manager of organisation n is priya.natarajan@kestrel-<n, five digits>.example; the run prints the
+# password all of them sign in with (the other people's passwords are random and unknown).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 organisations=1

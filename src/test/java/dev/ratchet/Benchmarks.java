@@ -46,7 +46,12 @@ public final class Benchmarks {
      * {@code records} more improvement records written in bulk: the organisation benchmarks measure.
      */
     public static Organisation demo(ConfigurableApplicationContext context, int number, int records) {
-        dev.ratchet.shared.Tenant manager = context.getBean(dev.ratchet.demo.DemoOrganisation.class).generate(number);
+        return demo(context, number, records, null);
+    }
+
+    /** The same, with the password its ISMS manager signs in with (null: nobody knows it). */
+    public static Organisation demo(ConfigurableApplicationContext context, int number, int records, String managerPassword) {
+        dev.ratchet.shared.Tenant manager = context.getBean(dev.ratchet.demo.DemoOrganisation.class).generate(number, managerPassword);
         if (records > 0) {
             new dev.ratchet.improvement.RegisterGenerator(context.getBean(org.springframework.jdbc.core.JdbcTemplate.class), number)
                     .generate(manager.organisationId(), manager.userId(), records);

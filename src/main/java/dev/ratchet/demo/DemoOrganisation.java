@@ -91,15 +91,16 @@ public class DemoOrganisation {
 
     /**
      * For benchmarks and load tests: demo organisation number {@code number}, with its own ISMS manager and colleagues
-     * (addresses at kestrel-{number}.example). Returns the organisation and its ISMS manager. Several threads may
-     * generate at once.
+     * (addresses at kestrel-{number}.example). The ISMS manager signs in with {@code managerPassword} (none: nobody
+     * knows it). Returns the organisation and its ISMS manager. Several threads may generate at once.
      */
-    public Tenant generate(int number) {
+    public Tenant generate(int number, String managerPassword) {
         LocalDate today = today();
         String domain = "kestrel-%05d.example".formatted(number);
         Cast cast = transactions.execute(status -> {
             UUID organisationId = replayed(today, () -> services.organisations.create(settings(NAME + " " + number)).id());
-            UUID manager = replayed(today, () -> member(organisationId, "Priya Natarajan", domain, List.of("ADMIN", "ISMS_MANAGER"), null));
+            UUID manager = replayed(today, () -> member(organisationId, "Priya Natarajan", domain, List.of("ADMIN", "ISMS_MANAGER"),
+                    null, null, managerPassword));
             return people(organisationId, manager, today, domain);
         });
         transactions.executeWithoutResult(status -> play(cast, today));
@@ -130,7 +131,7 @@ public class DemoOrganisation {
                 UUID lineManager = part == Cast.CEO || part == Cast.GUEST ? null
                         : part == Cast.ENGINEER || part == Cast.DEVOPS || part == Cast.SECOND_AUDITOR ? cto : ceo;
                 UUID userId = member(organisationId, part.name(), domain, part.roles(), lineManager,
-                        part == Cast.GUEST ? today.plusDays(60) : null);
+                        part == Cast.GUEST ? today.plusDays(60) : null, null);
                 ceo = part == Cast.CEO ? userId : ceo;
                 cto = part == Cast.CTO ? userId : cto;
                 colleagues.add(new Person(organisationId, organisation.name(), userId, part.name(), part.jobTitle(),
@@ -147,12 +148,9 @@ public class DemoOrganisation {
         })).play();
     }
 
-    private UUID member(UUID organisationId, String name, String domain, List<String> roles, UUID lineManager) {
-        return member(organisationId, name, domain, roles, lineManager, null);
-    }
-
+    /** A member of the story; without a password given, one at random that nobody knows. */
     private UUID member(UUID organisationId, String name, String domain, List<String> roles, UUID lineManager,
-            LocalDate accessUntil) {
+            LocalDate accessUntil, String password) {
         MemberForm form = new MemberForm();
         form.setDisplayName(name);
         form.setEmail(java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
@@ -160,9 +158,14 @@ public class DemoOrganisation {
         form.setRoles(roles.stream().map(Role::valueOf).collect(Collectors.toSet()));
         form.setLineManagerId(lineManager);
         form.setAccessUntil(accessUntil);
-        byte[] secret = new byte[24];
-        random.nextBytes(secret);
-        form.setInitialPassword(Base64.getUrlEncoder().encodeToString(secret));
+        if (password != null) {
+            form.setInitialPassword(password);
+        }
+        else {
+            byte[] secret = new byte[24];
+            random.nextBytes(secret);
+            form.setInitialPassword(Base64.getUrlEncoder().encodeToString(secret));
+        }
         return identity.addMember(organisationId, form).userId();
     }
 

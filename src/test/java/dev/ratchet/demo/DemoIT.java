@@ -50,7 +50,7 @@ class DemoIT extends IntegrationTest {
 
     @BeforeAll
     void createDemo() {
-        kestrel = demo.generate(NUMBERS.incrementAndGet());
+        kestrel = demo.generate(NUMBERS.incrementAndGet(), null);
     }
 
     private List<Map<String, Object>> rows(String sql) {
@@ -199,7 +199,7 @@ class DemoIT extends IntegrationTest {
 
     @Test
     void aSecondDemoIsAnOrganisationOfItsOwn() {
-        Tenant other = demo.generate(NUMBERS.incrementAndGet());
+        Tenant other = demo.generate(NUMBERS.incrementAndGet(), null);
         assertThat(other.organisationId()).isNotEqualTo(kestrel.organisationId());
         assertThat(jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ?", Long.class, other.organisationId()))
                 .isEqualTo(jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ?", Long.class, kestrel.organisationId()));

@@ -35,14 +35,18 @@ public final class GenerateData {
         int first = jdbc.queryForObject("select count(*) from organisation", Integer.class) + 1;
         int threads = Math.max(1, Math.min(organisations, Runtime.getRuntime().availableProcessors()));
         long started = System.nanoTime();
+        // Every ISMS manager gets this run's password, so that the organisations can be opened and load-tested.
+        byte[] secret = new byte[18];
+        new java.security.SecureRandom().nextBytes(secret);
+        String password = java.util.Base64.getUrlEncoder().encodeToString(secret);
         // The first alone (it may start the installation's history), then the others side by side.
-        Benchmarks.Organisation firstOrganisation = organisations > 0 ? Benchmarks.demo(context, first, 0) : null;
+        Benchmarks.Organisation firstOrganisation = organisations > 0 ? Benchmarks.demo(context, first, 0, password) : null;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Benchmarks.Organisation>> made = new ArrayList<>();
             for (int n = 1; n < organisations; n++) {
                 int number = first + n;
-                made.add(pool.submit(() -> Benchmarks.demo(context, number, 0)));
+                made.add(pool.submit(() -> Benchmarks.demo(context, number, 0, password)));
             }
             for (int i = 0; i < made.size(); i++) {
                 made.get(i).get();
@@ -66,6 +70,10 @@ public final class GenerateData {
         for (String table : List.of("organisation", "app_user", "improvement_record", "action_item", "audit", "management_review",
                 "objective_measurement", "incident", "policy_version", "history_entry")) {
             System.out.printf("  %-22s %,12d rows%n", table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+        if (organisations > 0) {
+            System.out.printf("the ISMS manager of organisation n (%d to %d) signs in as priya.natarajan@kestrel-<n, five digits>.example "
+                    + "with the password %s%n", first, first + organisations - 1, password);
         }
         Runtime runtime = Runtime.getRuntime();
         System.out.printf("heap in use %d MB%n", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
