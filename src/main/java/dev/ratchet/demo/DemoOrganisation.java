@@ -27,16 +27,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates Kestrel Analytics, the demo organisation: its people and 18 months of history (see {@link Story}), all in
- * one transaction, so that a failure leaves nothing behind. Its colleagues get accounts with random passwords nobody
- * knows: only the person who asked for the demo signs in.
+ * Creates Kestrel Analytics, the demo organisation: its people and 18 months of history (see {@link Story}). On the
+ * first visit it is one transaction, so that a failure leaves Ratchet waiting to be set up. The colleagues get
+ * accounts with random passwords nobody knows: only the person who asked for the demo signs in.
  */
 @Service
 public class DemoOrganisation {
 
     public static final String NAME = "Kestrel Analytics Ltd";
     static final String ZONE = "Europe/London";
-    static final int MONTHS_OF_HISTORY = 18;
 
     private final IdentityManagement identity;
     private final Services services;
