@@ -17,7 +17,9 @@ import dev.ratchet.evidence.domain.EvidenceFileRepository;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Sha256;
+import dev.ratchet.shared.Tenant;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -49,13 +51,16 @@ public class EvidenceManagement {
     private final DataSize maxSize;
 
     EvidenceManagement(EvidenceFileRepository files, JdbcTemplate jdbc, People people, Clock clock,
-            @Value("${ratchet.evidence.max-size:20MB}") DataSize maxSize) {
+            @Value("${ratchet.evidence.max-size:20MB}") DataSize maxSize, ObjectProvider<EvidenceVisibility> visibilities) {
+        this.visibilities = visibilities;
         this.files = files;
         this.jdbc = jdbc;
         this.people = people;
         this.clock = clock;
         this.maxSize = maxSize;
     }
+
+    private final ObjectProvider<EvidenceVisibility> visibilities;
 
     public record Upload(String fileName, long size, InputStream content, LocalDate evidenceDate, String description) {
     }
@@ -121,11 +126,19 @@ public class EvidenceManagement {
                 .stream().map(f -> view(f, names)).toList();
     }
 
-    /** The file as stored; its hash is checked again, so a changed file is never served as evidence. */
+    /**
+     * The file as stored, for a person who may read the record it belongs to (otherwise it is not found, as for
+     * another organisation's); its hash is checked again, so a changed file is never served as evidence.
+     */
     @Transactional(readOnly = true)
-    public Download download(UUID organisationId, UUID id) {
-        EvidenceFile file = files.findByIdAndOrganisationId(id, organisationId)
+    public Download download(Tenant tenant, UUID id) {
+        EvidenceFile file = files.findByIdAndOrganisationId(id, tenant.organisationId())
                 .orElseThrow(() -> Refused.notFound("Evidence"));
+        boolean refused = visibilities.stream().anyMatch(v -> v.ownerType().equals(file.getOwnerType())
+                && !v.mayRead(tenant, file.getOwnerId(), file.getId()));
+        if (refused) {
+            throw Refused.notFound("Evidence");
+        }
         byte[] content = jdbc.queryForObject("select content from evidence_content where id = ?", byte[].class, id);
         String hash = Sha256.hex(content);
         if (!hash.equals(file.getSha256())) {

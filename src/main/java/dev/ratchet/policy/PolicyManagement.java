@@ -200,7 +200,7 @@ public class PolicyManagement implements PolicyCompliance {
             write(tenant, policy, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), null, changeSummary, null);
         }
         else {
-            dev.ratchet.evidence.EvidenceView stored = evidence.store(tenant.organisationId(), "POLICY", policy.getId(), tenant.userId(),
+            dev.ratchet.evidence.EvidenceView stored = evidence.store(tenant.organisationId(), FILE_OWNER, policy.getId(), tenant.userId(),
                     new dev.ratchet.evidence.EvidenceManagement.Upload(upload.fileName(), upload.size(), upload.content(),
                             today(tenant.organisationId()), "Text of " + policy.getReference() + ": " + changeSummary.strip()));
             PolicyVersion version = write(tenant, policy, "# " + policy.getTitle() + "\n\nThe text of this version is the attached document **"
@@ -309,7 +309,7 @@ public class PolicyManagement implements PolicyCompliance {
         UUID org = tenant.organisationId();
         LocalDate today = today(org);
         Map<UUID, String> names = people.displayNames(org);
-        boolean guest = !tenant.hasAnyRole("ADMIN", "ISMS_MANAGER", "AUDITOR", "CONTRIBUTOR", "MANAGEMENT");
+        boolean guest = tenant.onlyGuest();
         List<PolicyVersion> stored = versions.findByPolicyIdOrderByCreatedAtDesc(id);
         PolicyVersion inForce = stored.stream().filter(v -> v.getStatus() == VersionStatus.APPROVED).findFirst().orElse(null);
         List<PolicyViews.Version> all = stored.stream()
@@ -605,6 +605,9 @@ public class PolicyManagement implements PolicyCompliance {
     // --- reminders and acknowledgements, through the action tracker ----------------------------------------------
 
     static final String REVIEW_ORIGIN = "POLICY";
+
+    /** The owner type of a policy version's file in the evidence module (the owner is the policy). */
+    static final String FILE_OWNER = "POLICY";
     static final String READ_ORIGIN = "POLICY_READ";
     static final String EXCEPTION_ORIGIN = "POLICY_EXCEPTION";
     static final String CHECK_ORIGIN = "COMPLIANCE_CHECK";

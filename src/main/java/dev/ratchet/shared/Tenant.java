@@ -9,6 +9,11 @@ import java.util.UUID;
  */
 public record Tenant(UUID organisationId, String organisationName, UUID userId, String userName, Set<String> roles) {
 
+    /** A guest auditor and nothing more: they read approved minutes and approved policy versions only. */
+    public boolean onlyGuest() {
+        return !hasAnyRole("ADMIN", "ISMS_MANAGER", "AUDITOR", "CONTRIBUTOR", "MANAGEMENT");
+    }
+
     public boolean hasAnyRole(String... wanted) {
         for (String role : wanted) {
             if (roles.contains(role)) {

@@ -28,7 +28,7 @@ class EvidenceController {
     @GetMapping("/evidence/{id}")
     @PreAuthorize(Access.MEMBER)
     ResponseEntity<byte[]> download(@PathVariable UUID id) {
-        EvidenceManagement.Download file = evidence.download(CurrentTenant.require().organisationId(), id);
+        EvidenceManagement.Download file = evidence.download(CurrentTenant.require(), id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(file.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(),
