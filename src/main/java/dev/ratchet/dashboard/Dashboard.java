@@ -77,7 +77,7 @@ public class Dashboard {
         if (register.openUngraded() > 0) {
             labels.add("Not graded yet");
             values.add(register.openUngraded());
-            links.add(openNcs);
+            links.add(openNcs + "&grade=" + dev.ratchet.improvement.RegisterFilter.UNGRADED);
         }
         DashboardView.Chart byGrade = new DashboardView.Chart("Open nonconformities by grade", labels, values, links);
 

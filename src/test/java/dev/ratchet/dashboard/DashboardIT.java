@@ -59,5 +59,21 @@ class DashboardIT extends IntegrationTest {
         String register = mvc.perform(get("/improvements?kind=NONCONFORMITY&open=true&raisedTo=" + LocalDate.now().minusDays(181))
                 .with(user(org.principal(Role.MANAGEMENT)))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(register).contains("Old one").doesNotContain("Another");
+        // ... and keeps that filter visible, in its form (for exports and refining) and in its sort links.
+        assertThat(register).containsPattern("id=\"open\" name=\"open\" value=\"true\" checked")
+                .contains("open=true&amp;raisedFrom=&amp;raisedTo=" + LocalDate.now().minusDays(181) + "&amp;sort=reference");
+
+        // An NC not graded yet has its own bar, which opens exactly the open NCs without a grade.
+        api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Badge not returned","description":"Found","source":"OTHER"}""", 201);
+        d = dashboard.of(org.id());
+        assertThat(d.byGrade().labels()).containsExactly("Major", "Minor", "Not graded yet");
+        assertThat(d.byGrade().links().get(2)).isEqualTo("/improvements?kind=NONCONFORMITY&open=true&grade=UNGRADED");
+        register = mvc.perform(get(d.byGrade().links().get(2)).with(user(org.principal(Role.MANAGEMENT))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(register).contains("Badge not returned").doesNotContain("Old one").doesNotContain("Another")
+                .contains("<option value=\"UNGRADED\" selected=\"selected\">Not graded yet</option>");
+        assertThat(api(org, Role.AUDITOR, "GET", "/improvements?ungraded=true&open=true", null, 200).get("content"))
+                .extracting(r -> r.get("title").asString()).containsExactly("Badge not returned");
     }
 }

@@ -58,9 +58,9 @@ class ImprovementApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "raisedAt") String sort,
             @RequestParam(defaultValue = "desc") String direction, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Boolean ungraded) {
         RegisterFilter filter = new RegisterFilter(kind, status, grade, source, requirement, areaId, ownerId, overdue,
-                open, raisedFrom, raisedTo, q);
+                open, raisedFrom, raisedTo, q, ungraded);
         return new PagedModel<>(improvements.search(CurrentTenant.require().organisationId(), filter,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), RegisterSort.of(sort, direction))));
     }

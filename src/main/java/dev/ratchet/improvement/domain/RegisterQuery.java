@@ -35,6 +35,9 @@ public final class RegisterQuery {
             if (f.grade() != null) {
                 where.add(cb.equal(root.get("grade"), f.grade()));
             }
+            if (Boolean.TRUE.equals(f.ungraded())) {
+                where.add(cb.isNull(root.get("grade")));
+            }
             if (f.source() != null) {
                 where.add(cb.equal(root.get("source"), f.source()));
             }

@@ -18,7 +18,8 @@ public class RegisterParams {
 
     private Kind kind;
     private Status status;
-    private Grade grade;
+    /** A grade's name, or UNGRADED for records without a grade; anything else means any grade. */
+    private String grade;
     private Source source;
     private String requirement;
     private UUID areaId;
@@ -35,8 +36,9 @@ public class RegisterParams {
     private int page;
 
     public RegisterFilter filter() {
-        return new RegisterFilter(kind, status, grade, source, requirement, areaId, ownerId, overdue, open, raisedFrom,
-                raisedTo, q);
+        Grade chosen = java.util.Arrays.stream(Grade.values()).filter(g -> g.name().equals(grade)).findFirst().orElse(null);
+        return new RegisterFilter(kind, status, chosen, source, requirement, areaId, ownerId, overdue, open, raisedFrom,
+                raisedTo, q, RegisterFilter.UNGRADED.equals(grade) ? Boolean.TRUE : null);
     }
 
     public Sort order() {
@@ -47,8 +49,8 @@ public class RegisterParams {
     public void setKind(Kind kind) { this.kind = kind; }
     public Status getStatus() { return status; }
     public void setStatus(Status status) { this.status = status; }
-    public Grade getGrade() { return grade; }
-    public void setGrade(Grade grade) { this.grade = grade; }
+    public String getGrade() { return grade; }
+    public void setGrade(String grade) { this.grade = grade; }
     public Source getSource() { return source; }
     public void setSource(Source source) { this.source = source; }
     public String getRequirement() { return requirement; }
