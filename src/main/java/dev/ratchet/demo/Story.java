@@ -255,7 +255,7 @@ final class Story {
         // The legacy reporting server could not take single sign-on: an exception until it is replaced.
         time.on(290, "11:00", cast.devops(), () -> exception(accessControl, "4.2 Multi-factor authentication",
                 "reporting-01, the legacy Jasper reporting server used by Finance",
-                "The server's login module cannot use Okta; it is replaced by the new BI tool in the spring.",
+                "The server's login module cannot use Okta; it is replaced by the new BI tool within the year.",
                 "Finance staff sign in with a password only; a stolen password gives read access to billing reports.",
                 "Reachable only over the VPN (which needs MFA); passwords of 16 characters; access logs reviewed monthly.",
                 "Retire reporting-01 when the move to the new BI tool is done.", 200, 20));
@@ -270,7 +270,7 @@ final class Story {
 
         keep(170, acceptableUse, cast.operations(), "Still right for how we work; an AI section will follow the coding assistant decision.");
         keep(160, accessControl, cast.devops(), "Matches practice after the Okta and HiBob changes; no change needed.");
-        keep(9, continualImprovement, cast.you(), "Read before the autumn review: the policy matches the settings and practice.");
+        keep(9, continualImprovement, cast.you(), "Read before the next management review: the policy matches the settings and practice.");
 
         time.on(41, "16:00", cast.you(), () -> {
             NoncomplianceForm form = new NoncomplianceForm();
@@ -378,7 +378,7 @@ final class Story {
             raise.setKind(Kind.NONCONFORMITY);
             raise.setGrade(Grade.MINOR);
             raise.setTitle("Phishing click rate above the 5 % target for five months");
-            raise.setDescription("The simulated phishing click rate rose from 4 % to 11 % since the spring; new joiners "
+            raise.setDescription("The simulated phishing click rate rose from 4 % to 11 % in five months; new joiners "
                     + "click most often. The objective (at most 5 %) has been missed for five months in a row.");
             raise.setAreaId(people);
             raise.setOwnerId(cast.operations().userId());
@@ -464,7 +464,7 @@ final class Story {
                 "Procedure v2.1 approved, runbook updated, on-call briefed"),
                 new Act("Add 'security obligations changed?' to the contract signing checklist", cast.ceo(), 45,
                         "Checklist used for the next three contract changes"));
-        complete(40, legalChange, "incident procedure", "Procedure v2.1 approved on the policy register; runbook commit 4f2a9c.");
+        complete(40, legalChange, "incident procedure", "Incident procedure v2.1 published on the intranet; on-call runbook updated and briefed.");
     }
 
     private final Ref legalChange = new Ref();
@@ -487,20 +487,21 @@ final class Story {
     private void changes() {
         change(520, "Move production from Heroku to AWS eu-west-2", "UK data residency for Northbank and lower cost at scale",
                 "New hosting supplier, new network design, new backup arrangements; SoA A.5.23 and A.8.13 affected.",
-                cast.cto(), 518, 470, 440);
+                cast.cto(), 518, 470, 440, null);
         change(330, "Single sign-on with Okta for all SaaS tools", "Leavers kept access to tools outside Google Workspace (NC from the first internal audit)",
                 "Every SaaS tool behind Okta; joiner and leaver steps change; access reviews from one list.",
-                cast.cto(), 328, 290, 250);
+                cast.cto(), 328, 290, 250, leavers);
         change(205, "Replace the HR system with HiBob", "The old HR spreadsheet could not trigger leaver steps",
                 "Personal data of staff moves to a new processor (DPIA done); leaver dates feed Okta.",
-                cast.ceo(), 203, 150, -1);
+                cast.ceo(), 203, 150, -1, null);
         change(45, "Introduce an AI coding assistant for engineers", "Engineers asked for it; competitors use it",
                 "Source code is sent to a third party; needs a supplier assessment and an Acceptable Use Policy section.",
-                cast.cto(), -1, -1, -1);
+                cast.cto(), -1, -1, -1, null);
     }
 
+    /** A change to the ISMS through its steps (a negative day: not yet); {@code cause} is the record it comes from. */
     private void change(int daysAgo, String title, String reason, String impact, Person approver, int approvedAgo,
-            int implementedAgo, int reviewedAgo) {
+            int implementedAgo, int reviewedAgo, Ref cause) {
         Ref change = new Ref();
         time.on(daysAgo, "10:00", cast.you(), () -> {
             ChangeForm form = new ChangeForm();
@@ -509,6 +510,9 @@ final class Story {
             form.setImpact(impact);
             form.setPlannedDate(time.today().minusDays(implementedAgo > 0 ? implementedAgo : -30));
             form.setApproverId(approver.userId());
+            if (cause != null) {
+                form.setCauseReference(services.improvements.get(cast.you().tenant(), cause.id).reference());
+            }
             change.id = services.changes.record(cast.you().tenant(), form).id();
         });
         changeStep(approvedAgo, change, approver, ChangeStep.Step.APPROVE, "Approved at the leadership meeting.");
@@ -595,7 +599,7 @@ final class Story {
                 List.of(finance, engineering), cast.secondAuditor(), null, 140, 138,
                 true, "iso27001-2022:A.5.19", "iso27001-2022:A.5.20", "iso27001-2022:A.5.22", "iso27001-2022:A.5.23");
         finding(138, a3, "A.5.19", LineResult.MINOR_NONCONFORMITY, payrollSupplier, "New payroll provider contracted without a security assessment",
-                "The new payroll provider (staff bank details) was contracted in the spring; no security assessment was made, "
+                "The new payroll provider (staff bank details) was contracted four months ago; no security assessment was made, "
                         + "as with the suppliers found by the certification audit.",
                 finance, cast.ceo());
         reportAudit(135, a3, "Supplier assessments are done for tech suppliers; purchases outside engineering bypass them (one minor nonconformity).");
@@ -912,7 +916,7 @@ final class Story {
                 true, "All new joiners.");
         plan(464, phishing, cast.customerSuccess(), new Act("Phishing module in onboarding, monthly simulations", cast.operations(), 45,
                 "Every joiner trained in week one; click rate measured monthly"));
-        complete(425, phishing, "Phishing module", "Onboarding module live; monthly KnowBe4 campaigns since September.");
+        complete(425, phishing, "Phishing module", "Onboarding module live; monthly KnowBe4 campaigns started.");
         implement(424, phishing, cast.customerSuccess());
         effectiveness(355, phishing, cast.auditor(), true, "Compared click rates and joiners' training records", "Click rate from 14 % to 6 %; all joiners trained.");
 
@@ -1017,11 +1021,11 @@ final class Story {
             form.setKind(Kind.NONCONFORMITY);
             form.setSource(Source.OTHER);
             form.setTitle("Visitor badge not returned");
-            form.setDescription("A visitor left with their badge on Tuesday.");
+            form.setDescription("A visitor left with their badge yesterday.");
             form.setAreaId(office);
-            clearDesk.id = services.improvements.report(cast.engineer().tenant(), form).id();
+            visitorBadge.id = services.improvements.report(cast.engineer().tenant(), form).id();
         });
-        step(318, "09:00", cast.you(), clearDesk, Transition.REJECT,
+        step(318, "09:00", cast.you(), visitorBadge, Transition.REJECT,
                 r -> r.setReason("Visitor badges give no access (they are name tags); not a nonconformity with any requirement."));
         Ref whiteboard = new Ref();
         time.on(230, "17:00", cast.operations(), () -> {
@@ -1045,21 +1049,21 @@ final class Story {
         // Alert tuning from the surveillance audit: not taken up.
         step(55, "11:00", cast.you(), alertTuning, Transition.EVALUATE, r -> {
             r.setEvaluation(dev.ratchet.improvement.Evaluation.REJECTED);
-            r.setReason("Replaced by the move to the managed detection service agreed in the last management review.");
+            r.setReason("Folded into the managed detection service the management review asked for: the provider tunes the alerts.");
         });
     }
 
-    private final Ref clearDesk = new Ref();
+    private final Ref visitorBadge = new Ref();
     private final Ref checkFailure = new Ref();
     private final Ref dropbox = new Ref();
 
     // --- management reviews --------------------------------------------------------------------------------------
 
     private void reviews() {
-        Ref first = review(380, 366, 364, "Management review, autumn", new String[] {
+        Ref first = review(380, 366, 364, new String[] {
             "The Northbank contract and two public-sector customers make certification a sales requirement.",
             "Customers ask for UK data residency (done with the AWS move) and faster questionnaire answers.",
-            "Risk assessment updated in September: supplier risk and leaver access are the top two risks." });
+            "Risk assessment updated last month: supplier risk and leaver access are the top two risks." });
         decide(364, first, DecisionType.ISMS_CHANGE, "Meet every six months instead of every quarter",
                 "The ISMS is stable after certification; quarterly meetings repeated the same figures.", List.of("d", "g"),
                 new Act("Change the review cadence and the Continual Improvement Policy", cast.you(), 14, "Policy 2.0 approved with the six-month cadence"));
@@ -1070,7 +1074,7 @@ final class Story {
         approveReview(362, first);
         completeReviewAction(356, first, "review cadence", "Cadence set to six months; Continual Improvement Policy 2.0 approved.");
 
-        Ref second = review(215, 200, 198, "Management review, spring", new String[] {
+        Ref second = review(215, 200, 198, new String[] {
             "The Halden Retail deal brings a client audit; AI features on the roadmap raise new questions.",
             "Northbank asked for faster incident notification (contract change expected).",
             "Risk assessment: supplier risk stays high (payroll provider), leaver access reduced by SSO." });
@@ -1090,8 +1094,8 @@ final class Story {
         // The next review is planned: the ISMS manager has written one of the three inputs so far.
         time.on(14, "10:00", cast.you(), () -> {
             ScheduleForm schedule = new ScheduleForm();
-            schedule.setTitle("Management review, autumn");
             schedule.setPlannedDate(time.ahead(17));
+            schedule.setTitle(reviewTitle(schedule.getPlannedDate()));
             UUID id = services.reviews.schedule(cast.you().tenant(), schedule).id();
             InputsForm inputs = new InputsForm();
             inputs.setExternalInternalIssues("The AI coding assistant and Halden Retail's go-live; Northbank's 24-hour notice.");
@@ -1100,7 +1104,14 @@ final class Story {
         });
     }
 
-    private Ref review(int plannedAgo, int heldAgo, int approvedAgo, String title, String[] inputs) {
+    /** "Management review, November 2025": named by the month it is held in. */
+    private static String reviewTitle(LocalDate held) {
+        return "Management review, " + held.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK)
+                + " " + held.getYear();
+    }
+
+    private Ref review(int plannedAgo, int heldAgo, int approvedAgo, String[] inputs) {
+        String title = reviewTitle(time.day(heldAgo));
         Ref review = new Ref();
         time.on(plannedAgo, "10:00", cast.you(), () -> {
             ScheduleForm schedule = new ScheduleForm();

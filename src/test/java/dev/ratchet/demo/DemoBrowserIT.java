@@ -76,7 +76,7 @@ class DemoBrowserIT {
 
         // The other registers are alive too.
         visit(browser, "/audits", "demo-audits", "Halden Retail onboarding security audit", "In progress");
-        visit(browser, "/reviews", "demo-reviews", "Management review, spring", "Minutes approved", "Planned");
+        visit(browser, "/reviews", "demo-reviews", "Management review, ", "Minutes approved", "Planned");
         visit(browser, "/policies", "demo-policies", "Continual Improvement Policy", "Information Security Policy");
         visit(browser, "/objectives", "demo-objectives", "Phishing simulation click rate", "Patch critical vulnerabilities");
     }

@@ -130,6 +130,8 @@ class DemoIT extends IntegrationTest {
     void theSignalsAreThere() {
         assertThat(rows("select id from incident where organisation_id = ?")).hasSize(6);
         assertThat(rows("select status from isms_change where organisation_id = ?")).hasSizeGreaterThanOrEqualTo(4);
+        // The single sign-on change names the leavers' nonconformity it comes from.
+        assertThat(rows("select cause_reference from isms_change where organisation_id = ? and cause_reference like 'NC-%'")).hasSize(1);
         assertThat(rows("select id from obligation_change where organisation_id = ?")).hasSize(1);
         assertThat(rows("select id from feedback where organisation_id = ?")).hasSize(2);
         // The latest measurement of each objective: some on target, the phishing rate off it.
