@@ -37,7 +37,6 @@ import dev.ratchet.improvement.ImprovementManagement;
 import dev.ratchet.improvement.ImprovementView;
 import dev.ratchet.improvement.ReportForm;
 import dev.ratchet.organisation.AreaView;
-import dev.ratchet.organisation.OrganisationDetails;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
@@ -777,12 +776,11 @@ public class AuditManagement {
     }
 
     public LocalDate today(UUID organisationId) {
-        return LocalDate.now(clock.withZone(zone(organisationId)));
+        return organisations.today(organisationId);
     }
 
     private ZoneId zone(UUID organisationId) {
-        OrganisationDetails organisation = organisations.get(organisationId);
-        return ZoneId.of(organisation.timeZone());
+        return organisations.zone(organisationId);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ public class BundleManagement {
     }
 
     public LocalDate today(UUID organisationId) {
-        return LocalDate.now(clock.withZone(ZoneId.of(organisations.get(organisationId).timeZone())));
+        return organisations.today(organisationId);
     }
 
     @PreDestroy

@@ -266,11 +266,11 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
     }
 
     public LocalDate today(UUID organisationId) {
-        return LocalDate.now(clock.withZone(zone(organisationId)));
+        return organisations.today(organisationId);
     }
 
     private ZoneId zone(UUID organisationId) {
-        return ZoneId.of(organisations.get(organisationId).timeZone());
+        return organisations.zone(organisationId);
     }
 
 }

@@ -675,7 +675,7 @@ public class ImprovementManagement {
     }
 
     LocalDate today(UUID organisationId) {
-        return LocalDate.now(clock.withZone(ZoneId.of(organisations.get(organisationId).timeZone())));
+        return organisations.today(organisationId);
     }
 
     private ImprovementView view(ImprovementRecord r) {

@@ -278,7 +278,7 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
     }
 
     public ZoneId zone(UUID organisationId) {
-        return ZoneId.of(organisations.get(organisationId).timeZone());
+        return organisations.zone(organisationId);
     }
 
     /** The organisation's local time now, to the minute: what a new incident's form proposes as detected. */

@@ -1,6 +1,7 @@
 package dev.ratchet.organisation;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -51,6 +52,18 @@ public class OrganisationManagement {
     @Transactional(readOnly = true)
     public OrganisationDetails get(UUID id) {
         return find(id).orElseThrow(() -> Refused.notFound("Organisation"));
+    }
+
+    /** The organisation's time zone, in which its days (deadlines, "today", overdue) are counted. */
+    @Transactional(readOnly = true)
+    public ZoneId zone(UUID organisationId) {
+        return ZoneId.of(get(organisationId).timeZone());
+    }
+
+    /** Today in the organisation's time zone. */
+    @Transactional(readOnly = true)
+    public LocalDate today(UUID organisationId) {
+        return LocalDate.now(clock.withZone(zone(organisationId)));
     }
 
     @Transactional(readOnly = true)

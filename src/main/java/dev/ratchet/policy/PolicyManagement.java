@@ -2,7 +2,6 @@ package dev.ratchet.policy;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -772,6 +771,6 @@ public class PolicyManagement implements PolicyCompliance {
     }
 
     public LocalDate today(UUID organisationId) {
-        return LocalDate.now(clock.withZone(ZoneId.of(organisations.get(organisationId).timeZone())));
+        return organisations.today(organisationId);
     }
 }
