@@ -58,15 +58,8 @@ public class DemoOrganisation {
     public UUID startInstallation(SetupForm form) {
         return transactions.execute(status -> {
             LocalDate today = today();
-            Replay.at(Story.startOf(today, ZoneId.of(ZONE)));
-            UUID organisationId;
-            try {
-                form.setOrganisationName(NAME);
-                organisationId = identity.setUp(form);
-            }
-            finally {
-                Replay.end();
-            }
+            form.setOrganisationName(NAME);
+            UUID organisationId = replayed(today, () -> identity.setUp(form));
             UUID you = identity.principal(form.getEmail()).orElseThrow().userId();
             play(people(organisationId, you, today, "kestrel-analytics.example"), today);
             return organisationId;
@@ -120,8 +113,7 @@ public class DemoOrganisation {
     private Cast people(UUID organisationId, UUID you, LocalDate today, String domain) {
         OrganisationDetails organisation = services.organisations.get(organisationId);
         Tenant tenant = identity.tenant(you, organisationId).orElseThrow();
-        Person manager = new Person(organisationId, organisation.name(), you, tenant.userName(), "ISMS manager",
-                Set.of("ADMIN", "ISMS_MANAGER"));
+        Person manager = new Person(organisationId, organisation.name(), you, tenant.userName(), Set.of("ADMIN", "ISMS_MANAGER"));
         return replayed(today, () -> {
             List<Person> colleagues = new ArrayList<>();
             UUID ceo = null;
@@ -133,8 +125,7 @@ public class DemoOrganisation {
                         part == Cast.GUEST ? today.plusDays(60) : null, null);
                 ceo = part == Cast.CEO ? userId : ceo;
                 cto = part == Cast.CTO ? userId : cto;
-                colleagues.add(new Person(organisationId, organisation.name(), userId, part.name(), part.jobTitle(),
-                        new HashSet<>(part.roles())));
+                colleagues.add(new Person(organisationId, organisation.name(), userId, part.name(), new HashSet<>(part.roles())));
             }
             return Cast.of(manager, colleagues);
         });

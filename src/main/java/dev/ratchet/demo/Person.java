@@ -7,14 +7,10 @@ import dev.ratchet.shared.Actor;
 import dev.ratchet.shared.Tenant;
 
 /** Someone in the story: who they are in the organisation, and how they act there. */
-record Person(UUID organisationId, String organisationName, UUID userId, String displayName, String jobTitle,
-        Set<String> roles) implements Actor {
+record Person(UUID organisationId, String organisationName, UUID userId, String displayName, Set<String> roles)
+        implements Actor {
 
     Tenant tenant() {
         return new Tenant(organisationId, organisationName, userId, displayName, roles);
-    }
-
-    boolean manager() {
-        return roles.contains("ISMS_MANAGER") || roles.contains("ADMIN");
     }
 }

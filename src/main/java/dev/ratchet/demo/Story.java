@@ -62,7 +62,6 @@ import dev.ratchet.review.ReviewView;
 import dev.ratchet.review.ScheduleForm;
 import dev.ratchet.review.TeamForm;
 
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Kestrel Analytics, a SaaS company of about fifty people, over the 18 months since it set up its ISMS: the audit
@@ -242,20 +241,20 @@ final class Story {
                 + "nobody noticed. Done late on the day: three accounts of leavers found still active in GitHub.");
 
         // The legacy reporting server could not take single sign-on: an exception until it is replaced.
-        time.on(290, "11:00", cast.devops(), () -> exception(accessControl, "4.2 Multi-factor authentication",
+        Ref reportingServer = exception(290, cast.devops(), accessControl, "4.2 Multi-factor authentication",
                 "reporting-01, the legacy Jasper reporting server used by Finance",
                 "The server's login module cannot use Okta; it is replaced by the new BI tool within the year.",
                 "Finance staff sign in with a password only; a stolen password gives read access to billing reports.",
                 "Reachable only over the VPN (which needs MFA); passwords of 16 characters; access logs reviewed monthly.",
-                "Retire reporting-01 when the move to the new BI tool is done.", 200, 20));
-        time.on(288, "15:00", cast.ceo(), () -> approveLastException());
-        time.on(75, "10:00", cast.customerSuccess(), () -> exception(acceptableUse, "3.4 Approved tools only",
+                "Retire reporting-01 when the move to the new BI tool is done.", 200, 20);
+        approveException(288, reportingServer);
+        Ref loom = exception(75, cast.customerSuccess(), acceptableUse, "3.4 Approved tools only",
                 "The customer success team's use of Loom for onboarding videos",
                 "Customers ask for recorded walkthroughs; the approved tool cannot share links outside the company.",
                 "Videos could show customer data if recorded carelessly.",
                 "Recording only on the demo tenant; links expire after 30 days; team briefed.",
-                "Decide on a company video tool in the next tooling review.", -5, -20));
-        time.on(72, "09:30", cast.ceo(), () -> approveLastException());
+                "Decide on a company video tool in the next tooling review.", -5, -20);
+        approveException(72, loom);
 
         keep(170, acceptableUse, cast.operations(), "Still right for how we work; an AI section will follow the coding assistant decision.");
         keep(160, accessControl, cast.devops(), "Matches practice after the Okta and HiBob changes; no change needed.");
@@ -320,28 +319,31 @@ final class Story {
         });
     }
 
-    private UUID lastException;
-
-    private void exception(Ref policy, String clause, String scope, String justification, String risk, String controls,
-            String plan, int reviewDaysAgo, int expiryDaysAgo) {
-        ExceptionForm form = new ExceptionForm();
-        form.setPolicyId(policy.id);
-        form.setClause(clause);
-        form.setScope(scope);
-        form.setJustification(justification);
-        form.setRisk(risk);
-        form.setCompensatingControls(controls);
-        form.setActionPlan(plan);
-        form.setReviewDate(time.today().minusDays(reviewDaysAgo));
-        form.setExpiryDate(time.today().minusDays(expiryDaysAgo));
-        Person requester = (Person) SecurityContextHolder.getContext()
-                .getAuthentication().getPrincipal();
-        lastException = services.policies.requestException(requester.tenant(), form).id();
+    /** {@code requester} asks for an exception to the policy; its review and expiry dates are given in days ago. */
+    private Ref exception(int daysAgo, Person requester, Ref policy, String clause, String scope, String justification,
+            String risk, String controls, String plan, int reviewDaysAgo, int expiryDaysAgo) {
+        Ref exception = new Ref();
+        time.on(daysAgo, "11:00", requester, () -> {
+            ExceptionForm form = new ExceptionForm();
+            form.setPolicyId(policy.id);
+            form.setClause(clause);
+            form.setScope(scope);
+            form.setJustification(justification);
+            form.setRisk(risk);
+            form.setCompensatingControls(controls);
+            form.setActionPlan(plan);
+            form.setReviewDate(time.today().minusDays(reviewDaysAgo));
+            form.setExpiryDate(time.today().minusDays(expiryDaysAgo));
+            exception.id = services.policies.requestException(requester.tenant(), form).id();
+        });
+        return exception;
     }
 
-    private void approveLastException() {
-        PolicyViews.Exception exception = services.policies.exception(cast.ceo().tenant(), lastException);
-        services.policies.approveException(cast.ceo().tenant(), lastException, exception.version());
+    /** Top management approves the exception. */
+    private void approveException(int daysAgo, Ref exception) {
+        Person ceo = cast.ceo();
+        time.on(daysAgo, "15:00", ceo, () -> services.policies.approveException(ceo.tenant(), exception.id,
+                services.policies.exception(ceo.tenant(), exception.id).version()));
     }
 
     // --- objectives ----------------------------------------------------------------------------------------------

@@ -1,10 +1,18 @@
 package dev.ratchet.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import dev.ratchet.IntegrationTest;
+import dev.ratchet.TestOrganisation;
 import dev.ratchet.action.ActionManagement;
+import dev.ratchet.bundle.BundleFiles;
+import dev.ratchet.bundle.BundleForm;
+import dev.ratchet.bundle.BundleManagement;
+import dev.ratchet.bundle.BundleView;
 import dev.ratchet.dashboard.Dashboard;
 import dev.ratchet.dashboard.DashboardView;
 import dev.ratchet.history.HistoryManagement;
 import dev.ratchet.history.Verification;
+import dev.ratchet.identity.Role;
+import dev.ratchet.identity.TenantFilter;
 import dev.ratchet.shared.Tenant;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +59,7 @@ class DemoIT extends IntegrationTest {
     Dashboard dashboard;
 
     @Autowired
-    dev.ratchet.bundle.BundleManagement bundles;
+    BundleManagement bundles;
 
     Tenant kestrel;
 
@@ -96,7 +111,7 @@ class DemoIT extends IntegrationTest {
 
     private static Instant at(Map<String, Object> entry) {
         Object at = entry.get("occurred_at");
-        return at instanceof Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) at).toInstant();
+        return at instanceof Timestamp t ? t.toInstant() : ((OffsetDateTime) at).toInstant();
     }
 
     @Test
@@ -154,17 +169,17 @@ class DemoIT extends IntegrationTest {
 
     @Test
     void theEvidenceBundleOfTheDemoPeriodHoldsEachKindOfDocument() throws Exception {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of(DemoOrganisation.ZONE));
-        dev.ratchet.bundle.BundleForm form = new dev.ratchet.bundle.BundleForm();
+        LocalDate today = LocalDate.now(ZoneId.of(DemoOrganisation.ZONE));
+        BundleForm form = new BundleForm();
         form.setFrom(today.minusMonths(18));
         form.setTo(today);
-        dev.ratchet.bundle.BundleView bundle = bundles.request(kestrel, form);
+        BundleView bundle = bundles.request(kestrel, form);
         for (int i = 0; i < 300 && !bundle.ready() && !"FAILED".equals(bundle.status()); i++) {
             Thread.sleep(200);
             bundle = bundles.get(kestrel.organisationId(), bundle.id());
         }
         assertThat(bundle.status()).as(bundle.toString()).isEqualTo("READY");
-        Map<String, byte[]> files = dev.ratchet.bundle.BundleFiles.read(bundles.content(kestrel.organisationId(), bundle.id()));
+        Map<String, byte[]> files = BundleFiles.read(bundles.content(kestrel.organisationId(), bundle.id()));
         assertThat(files.keySet().stream().filter(f -> f.startsWith("audits/audit-programme-"))).hasSize(2);
         assertThat(files.keySet().stream().filter(f -> f.startsWith("audits/AUD-") && f.endsWith("audit report.pdf"))).hasSize(6);
         assertThat(files.keySet().stream().filter(f -> f.startsWith("management-reviews/MR-") && f.endsWith(" minutes.pdf"))).hasSize(2);
@@ -174,29 +189,28 @@ class DemoIT extends IntegrationTest {
                 .contains("registers/incident-and-corrective-action-log.xlsx", "registers/isms-change-log.xlsx", "registers/incidents.xlsx",
                         "registers/objectives.xlsx", "registers/legal-and-regulatory-obligations.xlsx", "registers/feedback.xlsx",
                         "history-verification.txt", "manifest.txt");
-        dev.ratchet.bundle.BundleFiles.assertManifestMatches(files);
-        assertThat(new String(files.get("history-verification.txt"), java.nio.charset.StandardCharsets.UTF_8)).contains("Result: intact");
+        BundleFiles.assertManifestMatches(files);
+        assertThat(new String(files.get("history-verification.txt"), StandardCharsets.UTF_8)).contains("Result: intact");
     }
 
     @Test
     void anAdministratorAddsTheDemoBesideTheirOwnOrganisationWhichStaysAsItWas() throws Exception {
-        dev.ratchet.TestOrganisation own = newOrganisation("Demo beside");
+        TestOrganisation own = newOrganisation("Demo beside");
         long ownHistory = jdbc.queryForObject("select count(*) from history_entry where organisation_id = ?", Long.class, own.id());
-        var session = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/organisations/demo")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
-                                own.principal(dev.ratchet.identity.Role.ADMIN)))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/"))
+        var session = mvc.perform(post("/organisations/demo")
+                        .with(user(own.principal(Role.ADMIN)))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/"))
                 .andReturn().getRequest().getSession();
-        UUID demoId = (UUID) session.getAttribute(dev.ratchet.identity.TenantFilter.SESSION_ORGANISATION);
+        UUID demoId = (UUID) session.getAttribute(TenantFilter.SESSION_ORGANISATION);
         assertThat(demoId).isNotEqualTo(own.id());
-        assertThat(identity.organisationsOf(own.userIds().get(dev.ratchet.identity.Role.ADMIN)))
+        assertThat(identity.organisationsOf(own.userIds().get(Role.ADMIN)))
                 .extracting(o -> o.id()).contains(own.id(), demoId);
         assertThat(jdbc.queryForObject("select count(*) from management_review where organisation_id = ?", Long.class, demoId)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from history_entry where organisation_id = ?", Long.class, own.id())).isEqualTo(ownHistory);
         // The first-run page is gone once anyone uses Ratchet: it cannot make a second installation's administrator.
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/setup/demo"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+        mvc.perform(get("/setup/demo"))
+                .andExpect(redirectedUrl("/login"));
     }
 
     @Test
