@@ -156,7 +156,7 @@ class PolicyController {
         model.addAttribute("manager", manager);
         model.addAttribute("editor", manager || tenant.userId().equals(policy.ownerId()));
         model.addAttribute("approver", policy.approverId() != null ? tenant.userId().equals(policy.approverId()) : tenant.hasAnyRole("MANAGEMENT"));
-        model.addAttribute("reporter", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER", "AUDITOR", "CONTRIBUTOR", "MANAGEMENT"));
+        model.addAttribute("reporter", !tenant.onlyGuest());
         model.addAttribute("userId", tenant.userId());
         model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
         return "policy/policy";
@@ -310,7 +310,7 @@ class PolicyController {
             model.addAttribute("exception", form);
         }
         model.addAttribute("policyChoices", policies.search(tenant.organisationId(), PageRequest.of(0, 200, Sort.by("reference"))).getContent());
-        model.addAttribute("reporter", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER", "AUDITOR", "CONTRIBUTOR", "MANAGEMENT"));
+        model.addAttribute("reporter", !tenant.onlyGuest());
         return "policy/exceptions";
     }
 
