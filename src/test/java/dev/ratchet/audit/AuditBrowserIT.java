@@ -3,22 +3,17 @@ package dev.ratchet.audit;
 import java.util.List;
 
 import dev.ratchet.Browser;
-import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.BrowserTest;
 import dev.ratchet.identity.Role;
 import dev.ratchet.organisation.AreaForm;
 import dev.ratchet.organisation.AreaRisk;
-import dev.ratchet.organisation.OrganisationManagement;
-import dev.ratchet.organisation.OrganisationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,25 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:audit-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @ExtendWith(Browser.class)
-class AuditBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    OrganisationManagement organisations;
-
-    WebDriver browser;
+class AuditBrowserIT extends BrowserTest {
 
     @Test
     void anInternalAuditIsPlannedRunReportedAndItsReportDownloaded() throws Exception {
         browser = Browser.driver();
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.setName("Contoso Payments");
-        var organisation = organisations.create(settings);
+        var organisation = newOrganisation("Contoso Payments");
         identity.addMember(organisation.id(), Browser.member("mia.manager@example.com", "Mia Manager", Role.ISMS_MANAGER, Role.ADMIN));
         var auditor = identity.addMember(organisation.id(), Browser.member("ada.auditor@example.com", "Ada Auditor", Role.AUDITOR));
         var owner = identity.addMember(organisation.id(), Browser.member("omar.owner@example.com", "Omar Owner", Role.CONTRIBUTOR));
@@ -129,10 +111,6 @@ class AuditBrowserIT {
 
     private void submit(WebElement button) {
         Browser.submit(button);
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
     }
 
     private void type(By by, String text) {

@@ -1,20 +1,14 @@
 package dev.ratchet.feedback;
 
-
 import dev.ratchet.Browser;
-import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.BrowserTest;
 import dev.ratchet.identity.Role;
-import dev.ratchet.organisation.OrganisationManagement;
-import dev.ratchet.organisation.OrganisationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,25 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:signals-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @ExtendWith(Browser.class)
-class SignalsBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    OrganisationManagement organisations;
-
-    WebDriver browser;
+class SignalsBrowserIT extends BrowserTest {
 
     @Test
     void concernsObligationsAndChangesAreHandledOnTheirPages() throws Exception {
         browser = Browser.driver();
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.setName("Adventure Works");
-        var organisation = organisations.create(settings);
+        var organisation = newOrganisation("Adventure Works");
         identity.addMember(organisation.id(), Browser.member("erin.employee@example.com", "Erin Employee", Role.CONTRIBUTOR));
         identity.addMember(organisation.id(), Browser.member("mo.manager@example.com", "Mo Manager", Role.ISMS_MANAGER));
         identity.addMember(organisation.id(), Browser.member("cece.ceo@example.com", "Cece Ceo", Role.MANAGEMENT));
@@ -108,11 +89,4 @@ class SignalsBrowserIT {
         Browser.submit(browser.findElement(By.cssSelector("form[action$='/logout'] button")));
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void signIn(String email) {
-        Browser.signIn(port, email);
-    }
 }

@@ -9,16 +9,14 @@ import java.util.UUID;
 import java.util.Set;
 
 import dev.ratchet.Browser;
-import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.BrowserTest;
 import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
-import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -26,7 +24,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,23 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:improvement-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @ExtendWith(Browser.class)
-class ImprovementBrowserIT {
+class ImprovementBrowserIT extends BrowserTest {
 
     static final String PASSWORD = "copper-Meadow-harbour-62-violin";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    OrganisationManagement organisations;
-
     @Autowired
     ImprovementManagement improvements;
-
-    WebDriver browser;
 
     @Test
     void aNonconformityIsReportedContainedAnalysedActionedReviewedReanalysedAndClosed() throws Exception {
@@ -190,10 +176,6 @@ class ImprovementBrowserIT {
 
     private void submit(WebElement button) {
         Browser.submit(button);
-    }
-
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
     }
 
     private void type(By by, String text) {

@@ -5,21 +5,16 @@ import java.nio.file.Path;
 import java.util.Set;
 
 import dev.ratchet.Browser;
-import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.BrowserTest;
 import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
-import dev.ratchet.organisation.OrganisationManagement;
-import dev.ratchet.organisation.OrganisationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,27 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:incident-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @ExtendWith(Browser.class)
-class IncidentBrowserIT {
+class IncidentBrowserIT extends BrowserTest {
 
     static final String PASSWORD = "copper-Meadow-harbour-62-violin";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    OrganisationManagement organisations;
-
-    WebDriver browser;
 
     @Test
     void incidentsComeInByImportAndByHandAndRaiseANonconformity() throws Exception {
         browser = Browser.driver();
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.setName("Wingtip Logistics");
-        var organisation = organisations.create(settings);
+        var organisation = newOrganisation("Wingtip Logistics");
         MemberForm manager = new MemberForm();
         manager.setEmail("ivan.manager@example.com");
         manager.setDisplayName("Ivan Manager");
@@ -102,7 +84,4 @@ class IncidentBrowserIT {
         Browser.screenshot("incident-register");
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
 }

@@ -7,22 +7,17 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import dev.ratchet.Browser;
-import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.BrowserTest;
 import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
-import dev.ratchet.organisation.OrganisationManagement;
-import dev.ratchet.organisation.OrganisationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,27 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:objective-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @ExtendWith(Browser.class)
-class ObjectiveBrowserIT {
+class ObjectiveBrowserIT extends BrowserTest {
 
     static final String PASSWORD = "copper-Meadow-harbour-62-violin";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    OrganisationManagement organisations;
-
-    WebDriver browser;
 
     @Test
     void anObjectiveOffTargetShowsItsTrendAndSuggestsAnOpportunity() throws Exception {
         browser = Browser.driver();
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.setName("Tailspin Cloud");
-        var organisation = organisations.create(settings);
+        var organisation = newOrganisation("Tailspin Cloud");
         MemberForm manager = new MemberForm();
         manager.setEmail("olga.manager@example.com");
         manager.setDisplayName("Olga Manager");
@@ -111,7 +93,4 @@ class ObjectiveBrowserIT {
         assertThat(Browser.text()).contains("Measurement saved");
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
 }

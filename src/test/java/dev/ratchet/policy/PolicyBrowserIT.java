@@ -1,22 +1,17 @@
 package dev.ratchet.policy;
 
-
 import dev.ratchet.Browser;
+import dev.ratchet.BrowserTest;
 import dev.ratchet.Documents;
-import dev.ratchet.identity.IdentityManagement;
 import dev.ratchet.identity.Role;
-import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,25 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:policy-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @ExtendWith(Browser.class)
-class PolicyBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    OrganisationManagement organisations;
-
-    WebDriver browser;
+class PolicyBrowserIT extends BrowserTest {
 
     @Test
     void theContinualImprovementPolicyIsGeneratedApprovedAndFollowsTheSettings() throws Exception {
         browser = Browser.driver();
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.setName("Northwind Analytics");
-        var organisation = organisations.create(settings);
+        var organisation = newOrganisation("Northwind Analytics");
         identity.addMember(organisation.id(), Browser.member("nina.manager@example.com", "Nina Manager", Role.ISMS_MANAGER));
         identity.addMember(organisation.id(), Browser.member("bob.board@example.com", "Bob Board", Role.MANAGEMENT));
 
@@ -131,11 +113,4 @@ class PolicyBrowserIT {
         assertThat(new String(zip, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("manifest.txt").contains("policies/POL-01");
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void signIn(String email) {
-        Browser.signIn(port, email);
-    }
 }

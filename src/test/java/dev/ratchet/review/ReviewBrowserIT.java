@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 import dev.ratchet.Browser;
+import dev.ratchet.BrowserTest;
 import dev.ratchet.audit.AuditForm;
 import dev.ratchet.audit.AuditManagement;
 import dev.ratchet.audit.AuditView;
 import dev.ratchet.audit.LineForm;
 import dev.ratchet.audit.LineResult;
 import dev.ratchet.audit.TeamMemberForm;
-import dev.ratchet.identity.IdentityManagement;
 import dev.ratchet.identity.Role;
 import dev.ratchet.improvement.ImprovementManagement;
 import dev.ratchet.improvement.Kind;
@@ -21,20 +21,16 @@ import dev.ratchet.improvement.Source;
 import dev.ratchet.objective.MeasurementForm;
 import dev.ratchet.objective.ObjectiveForm;
 import dev.ratchet.objective.ObjectiveManagement;
-import dev.ratchet.organisation.OrganisationManagement;
-import dev.ratchet.organisation.OrganisationSettings;
 import dev.ratchet.shared.Tenant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,16 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.url=jdbc:h2:mem:review-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @ExtendWith(Browser.class)
-class ReviewBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    IdentityManagement identity;
-
-    @Autowired
-    OrganisationManagement organisations;
+class ReviewBrowserIT extends BrowserTest {
 
     @Autowired
     ImprovementManagement improvements;
@@ -68,14 +55,10 @@ class ReviewBrowserIT {
     @Autowired
     ObjectiveManagement objectives;
 
-    WebDriver browser;
-
     @Test
     void aReviewIsPlannedMinutedDecidedApprovedAndDownloaded() throws Exception {
         browser = Browser.driver();
-        OrganisationSettings settings = new OrganisationSettings();
-        settings.setName("Litware Labs");
-        var organisation = organisations.create(settings);
+        var organisation = newOrganisation("Litware Labs");
         var rita = identity.addMember(organisation.id(), Browser.member("rita.manager@example.com", "Rita Manager", Role.ISMS_MANAGER));
         identity.addMember(organisation.id(), Browser.member("carl.chair@example.com", "Carl Chair", Role.MANAGEMENT));
         identity.addMember(organisation.id(), Browser.member("olga.owner@example.com", "Olga Owner", Role.CONTRIBUTOR));
@@ -232,11 +215,4 @@ class ReviewBrowserIT {
         }
     }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + path);
-    }
-
-    private void signIn(String email) {
-        Browser.signIn(port, email);
-    }
 }

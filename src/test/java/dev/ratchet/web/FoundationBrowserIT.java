@@ -129,7 +129,6 @@ class FoundationBrowserIT {
         assertThat(page()).contains("omar.owner@example.com").contains("Contributor");
         Browser.screenshot("members");
 
-
         browser.findElement(By.linkText("Omar Owner")).click();
         browser.findElement(By.cssSelector("button[data-bs-target='#history']")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
