@@ -38,6 +38,8 @@ import dev.ratchet.improvement.domain.ImprovementRecord;
 import dev.ratchet.improvement.domain.ImprovementRecordRepository;
 import dev.ratchet.improvement.domain.ReferenceNumbers;
 import dev.ratchet.improvement.domain.RegisterQuery;
+import dev.ratchet.improvement.domain.RootCauseAnalysis;
+import dev.ratchet.improvement.domain.RootCauseAnalysisRepository;
 import dev.ratchet.improvement.domain.SimilarityIndex;
 import dev.ratchet.improvement.domain.Terms;
 import dev.ratchet.organisation.AreaView;
@@ -69,6 +71,7 @@ public class ImprovementManagement {
 
     private final ImprovementRecordRepository records;
     private final EffectivenessReviewRepository reviews;
+    private final RootCauseAnalysisRepository analyses;
     private final ReferenceNumbers references;
     private final SimilarityIndex similarity;
     private final ActionManagement actions;
@@ -80,11 +83,12 @@ public class ImprovementManagement {
     private final Clock clock;
 
     ImprovementManagement(ImprovementRecordRepository records, EffectivenessReviewRepository reviews,
-            ReferenceNumbers references, SimilarityIndex similarity, ActionManagement actions, OrganisationManagement organisations,
+            RootCauseAnalysisRepository analyses, ReferenceNumbers references, SimilarityIndex similarity, ActionManagement actions, OrganisationManagement organisations,
             CatalogueManagement catalogue, People people, EvidenceManagement evidence,
             JdbcTemplate jdbc, Clock clock) {
         this.records = records;
         this.reviews = reviews;
+        this.analyses = analyses;
         this.references = references;
         this.similarity = similarity;
         this.actions = actions;
@@ -366,7 +370,7 @@ public class ImprovementManagement {
         List<Trend> trends = new ArrayList<>();
         Map<String, String> proposals = new HashMap<>();
         records.findAll(RegisterQuery.of(organisationId, new RegisterFilter(Kind.OPPORTUNITY, null, null, Source.OTHER,
-                null, null, null, null, true, null, null, null), today(organisationId)))
+                null, null, null, null, true, null, null, null), today(organisationId), organisations.zone(organisationId)))
                 .forEach(o -> { if (o.getSourceReference() != null) proposals.put(o.getSourceReference(), o.getReference()); });
         grouped("""
                 select ir.requirement, r.reference from improvement_requirement ir
@@ -514,6 +518,10 @@ public class ImprovementManagement {
                         request.getRootCause(), similar, request.getCouldOccurElsewhere(),
                         request.getElsewhereJudgement(), request.getCorrectiveActionNeeded(),
                         request.getNoActionJustification()), clock.instant());
+                // Each attempt keeps its own analysis; analysing again before planning replaces this attempt's.
+                analyses.findByRecordIdAndAttempt(record.getId(), record.getAttempt()).ifPresentOrElse(
+                        a -> a.copy(record, tenant.userId()),
+                        () -> analyses.save(new RootCauseAnalysis(record, tenant.userId())));
             }
             case PLAN_ACTIONS -> {
                 List<TransitionRequest.ActionForm> planned = request.filledActions();
@@ -615,7 +623,7 @@ public class ImprovementManagement {
     @Transactional(readOnly = true)
     public Page<ImprovementSummary> search(UUID organisationId, RegisterFilter filter, Pageable pageable) {
         LocalDate today = today(organisationId);
-        Page<ImprovementRecord> page = records.findAll(RegisterQuery.of(organisationId, filter, today), pageable);
+        Page<ImprovementRecord> page = records.findAll(RegisterQuery.of(organisationId, filter, today, organisations.zone(organisationId)), pageable);
         Map<UUID, String> names = people.displayNames(organisationId);
         Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
@@ -630,39 +638,86 @@ public class ImprovementManagement {
     public void log(UUID organisationId, RegisterFilter filter, Sort sort,
             Consumer<LogRow> into) {
         LocalDate today = today(organisationId);
+        ZoneId zone = organisations.zone(organisationId);
         Map<UUID, String> names = people.displayNames(organisationId);
         Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
         Pageable page = PageRequest.of(0, 500, sort);
         while (true) {
-            Page<ImprovementRecord> chunk = records.findAll(RegisterQuery.of(organisationId, filter, today), page);
+            Page<ImprovementRecord> chunk = records.findAll(RegisterQuery.of(organisationId, filter, today, zone), page);
             List<UUID> ids = chunk.getContent().stream().map(ImprovementRecord::getId).toList();
             Map<UUID, List<ActionView>> actionsOf = actions.ofOrigins(organisationId, ids).stream()
                     .collect(Collectors.groupingBy(ActionView::originId));
             Map<UUID, List<EffectivenessReview>> reviewsOf = reviews.findByRecordIdInOrderByReviewedAtAsc(ids).stream()
                     .collect(Collectors.groupingBy(EffectivenessReview::getRecordId));
+            Map<UUID, List<RootCauseAnalysis>> analysesOf = ids.isEmpty() ? Map.of()
+                    : analyses.findByRecordIdInOrderByAttemptAsc(ids).stream().collect(Collectors.groupingBy(RootCauseAnalysis::getRecordId));
+            Set<UUID> linked = new LinkedHashSet<>();
+            chunk.getContent().forEach(r -> linked.addAll(r.getSimilarRecords()));
+            analysesOf.values().forEach(list -> list.forEach(a -> linked.addAll(a.getSimilarRecords())));
+            Map<UUID, ImprovementView.Link> links = links(organisationId, linked);
             for (ImprovementRecord r : chunk) {
+                List<EffectivenessReview> recordReviews = reviewsOf.getOrDefault(r.getId(), List.of());
+                List<AnalysisView> attempts = analysesOf(r, analysesOf.getOrDefault(r.getId(), List.of()), recordReviews, links, names);
                 String actionText = actionsOf.getOrDefault(r.getId(), List.of()).stream()
-                        .map(a -> a.title() + " — " + a.ownerName() + ", due " + a.dueDate() + ", " + a.status().label()
+                        .map(a -> (r.getKind() == Kind.NONCONFORMITY ? "Attempt " + a.attempt() + ": " : "")
+                                + a.title() + " — " + a.ownerName() + ", due " + a.dueDate() + ", " + a.status().label()
                                 + "; success criteria: " + a.successCriteria()
                                 + (a.completionEvidence() == null ? "" : "; evidence: " + a.completionEvidence()))
                         .collect(Collectors.joining("\n"));
-                String effectiveness = reviewsOf.getOrDefault(r.getId(), List.of()).stream()
-                        .map(v -> (v.isEffective() ? "Effective" : "Not effective") + " (" + v.getReviewedAt().toString().substring(0, 10)
-                                + ", " + names.getOrDefault(v.getReviewerId(), "former member") + "): " + v.getEvidence())
+                String effectiveness = recordReviews.stream()
+                        .map(v -> "Attempt " + v.getAttempt() + ": " + (v.isEffective() ? "Effective" : "Not effective") + " ("
+                                + LocalDate.ofInstant(v.getReviewedAt(), zone) + ", " + names.getOrDefault(v.getReviewerId(), "former member")
+                                + "); method: " + v.getMethod() + "; evidence: " + v.getEvidence())
+                        .collect(Collectors.joining("\n"));
+                String analysisText = attempts.stream().map(a -> "Attempt " + a.attempt() + " (" + LocalDate.ofInstant(a.analysedAt(), zone)
+                                + ", " + a.method().label() + "): root cause: " + a.rootCause()
+                                + (a.working().isEmpty() ? "" : "; working: " + a.working().replace("\n", "; "))
+                                + "; outcome: " + a.outcome())
                         .collect(Collectors.joining("\n"));
                 into.accept(new LogRow(r.getId(), r.getReference(), r.getKind(), r.getGrade(), r.getStatus(), r.getTitle(),
                         r.getDescription(), r.getSource(), r.getSourceReference(), areas.get(r.getAreaId()),
-                        names.get(r.getOwnerId()), names.getOrDefault(r.getRaisedBy(), "former member"), r.getRaisedAt(),
+                        names.get(r.getOwnerId()), names.getOrDefault(r.getRaisedBy(), "former member"), day(r.getRaisedAt(), zone),
                         r.getTargetDate(), String.join(", ", r.getRequirements()), r.getCorrection(), r.getConsequences(),
-                        r.getContainedAt(), r.getRcaMethod(), r.getRootCause(), r.getCorrectiveActionNeeded(), actionText,
-                        effectiveness, r.getIsmsChanges(), r.getClosedAt()));
+                        day(r.getContainedAt(), zone), r.getReviewSummary(), r.getRcaMethod(),
+                        attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).working(), r.getRootCause(),
+                        r.getSimilarRecords().stream().map(links::get).filter(Objects::nonNull)
+                                .map(l -> l.reference() + " " + l.title()).collect(Collectors.joining("; ")),
+                        r.getCouldOccurElsewhere(), r.getElsewhereJudgement(), r.getCorrectiveActionNeeded(), analysisText,
+                        actionText, effectiveness, r.getIsmsChanges(), r.getEvaluation(), r.getEvaluationReason(),
+                        r.getDeferredUntil(), r.getBenefitRealised(), day(r.getClosedAt(), zone)));
             }
             if (!chunk.hasNext()) {
                 return;
             }
             page = chunk.nextPageable();
         }
+    }
+
+    private static LocalDate day(Instant instant, ZoneId zone) {
+        return instant == null ? null : LocalDate.ofInstant(instant, zone);
+    }
+
+    /** Each attempt's analysis with the similar records it named and how the attempt ended. */
+    private static List<AnalysisView> analysesOf(ImprovementRecord r, List<RootCauseAnalysis> rows, List<EffectivenessReview> reviewed,
+            Map<UUID, ImprovementView.Link> links, Map<UUID, String> names) {
+        return rows.stream().map(a -> {
+            Map<String, Object> rca = detail(a.getRcaDetail());
+            Boolean effective = reviewed.stream().filter(v -> v.getAttempt() == a.getAttempt())
+                    .reduce((first, second) -> second).map(EffectivenessReview::isEffective).orElse(null);
+            @SuppressWarnings("unchecked")
+            List<String> whys = (List<String>) rca.getOrDefault("whys", List.of());
+            @SuppressWarnings("unchecked")
+            Map<String, String> fishbone = (Map<String, String>) rca.getOrDefault("fishbone", Map.of());
+            return new AnalysisView(a.getAttempt(), a.getReviewSummary(), a.getRcaMethod(), whys, fishbone, (String) rca.get("faultTree"),
+                    a.getRcaExplanation(), a.getRootCause(), a.getSimilarRecords().stream().map(links::get).filter(Objects::nonNull).toList(),
+                    a.isCouldOccurElsewhere(), a.getElsewhereJudgement(), a.getCorrectiveActionNeeded(), a.getNoActionJustification(),
+                    a.getAnalysedBy() == null ? null : names.getOrDefault(a.getAnalysedBy(), "(former member)"), a.getAnalysedAt(), effective);
+        }).toList();
+    }
+
+    private static Map<String, Object> detail(String json) {
+        return json == null ? Map.of() : JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
     }
 
     private ImprovementRecord find(UUID organisationId, UUID id) {
@@ -689,17 +744,17 @@ public class ImprovementManagement {
         if (r.getRecurrenceOf() != null) {
             linkedIds.add(r.getRecurrenceOf());
         }
-        Map<UUID, ImprovementView.Link> links = records.findByOrganisationIdAndIdIn(r.getOrganisationId(), linkedIds)
-                .stream().map(l -> new ImprovementView.Link(l.getId(), l.getReference(), l.getTitle(), l.getStatus()))
-                .collect(Collectors.toMap(ImprovementView.Link::id, Function.identity()));
-        Map<String, Object> rca = r.getRcaDetail() == null ? Map.of()
-                : JSON.readValue(r.getRcaDetail(), new TypeReference<Map<String, Object>>() { });
+        List<RootCauseAnalysis> attempts = analyses.findByRecordIdOrderByAttemptAsc(r.getId());
+        attempts.forEach(a -> linkedIds.addAll(a.getSimilarRecords()));
+        Map<UUID, ImprovementView.Link> links = links(r.getOrganisationId(), linkedIds);
+        Map<String, Object> rca = detail(r.getRcaDetail());
         @SuppressWarnings("unchecked")
         List<String> whys = (List<String>) rca.getOrDefault("whys", List.of());
         @SuppressWarnings("unchecked")
         Map<String, String> fishbone = (Map<String, String>) rca.getOrDefault("fishbone", Map.of());
         List<SimilarRecord> suggestions = similar(r.getOrganisationId(), termsOf(r), r.getId());
-        List<ImprovementView.Review> reviewViews = reviews.findByRecordIdOrderByReviewedAtAsc(r.getId()).stream()
+        List<EffectivenessReview> reviewed = reviews.findByRecordIdOrderByReviewedAtAsc(r.getId());
+        List<ImprovementView.Review> reviewViews = reviewed.stream()
                 .map(v -> new ImprovementView.Review(v.getAttempt(), v.getReviewerId(),
                         names.getOrDefault(v.getReviewerId(), "(former member)"), v.getMethod(), v.getEvidence(),
                         v.isEffective(), v.getIndependenceNote(), v.getReviewedAt()))
@@ -716,7 +771,7 @@ public class ImprovementManagement {
                 r.getNoActionJustification(), r.getAnalysedAt(), r.getAttempt(), r.getImplementedAt(),
                 r.getEffectivenessDue(), r.getIsmsChanges(), r.getEvaluation(), r.getEvaluationReason(),
                 r.getDeferredUntil(), r.getBenefitRealised(), links.get(r.getRecurrenceOf()),
-                r.isEffectivenessQuestioned(), r.getClosedAt(), actions.of(r.getOrganisationId(), ORIGIN, r.getId()),
+                r.isEffectivenessQuestioned(), r.getClosedAt(), analysesOf(r, attempts, reviewed, links, names), actions.of(r.getOrganisationId(), ORIGIN, r.getId()),
                 reviewViews, evidence.of(r.getOrganisationId(), r.getId()),
                 tenant == null ? List.of() : allowedSteps(tenant, r), suggestions,
                 (int) suggestions.stream().filter(x -> x.kind() == Kind.NONCONFORMITY

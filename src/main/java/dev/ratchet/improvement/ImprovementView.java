@@ -20,7 +20,7 @@ public record ImprovementView(UUID id, String reference, Kind kind, String title
         String noActionJustification, Instant analysedAt, int attempt, Instant implementedAt,
         LocalDate effectivenessDue, String ismsChanges, Evaluation evaluation, String evaluationReason,
         LocalDate deferredUntil, String benefitRealised, Link recurrenceOf, boolean effectivenessQuestioned,
-        Instant closedAt, List<ActionView> actions, List<Review> reviews, List<EvidenceView> evidence,
+        Instant closedAt, List<AnalysisView> analyses, List<ActionView> actions, List<Review> reviews, List<EvidenceView> evidence,
         List<Transition> allowed,
         List<SimilarRecord> suggestions, int similarNonconformitiesInYear, long version) {
 
@@ -42,5 +42,20 @@ public record ImprovementView(UUID id, String reference, Kind kind, String title
 
     public List<ActionView> currentActions() {
         return actions.stream().filter(a -> a.attempt() == attempt).toList();
+    }
+
+    /** The analyses of attempts that came before the current one (each ended not effective). */
+    public List<AnalysisView> earlierAnalyses() {
+        return analyses.stream().filter(a -> a.attempt() < attempt).toList();
+    }
+
+    /** The actions of one attempt, for the record document's story attempt by attempt. */
+    public List<ActionView> actionsOf(int attemptNumber) {
+        return actions.stream().filter(a -> a.attempt() == attemptNumber).toList();
+    }
+
+    /** The effectiveness reviews of one attempt. */
+    public List<Review> reviewsOf(int attemptNumber) {
+        return reviews.stream().filter(r -> r.attempt() == attemptNumber).toList();
     }
 }

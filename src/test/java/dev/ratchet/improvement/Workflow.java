@@ -71,4 +71,49 @@ public final class Workflow {
         nc = improvements.transition(manager, nc.id(), analysis(nc));
         return improvements.transition(manager, nc.id(), plan(nc, owner));
     }
+
+    /**
+     * A nonconformity closed at its second attempt: attempt 1 analysed by 5 whys, its action done and judged not
+     * effective; attempt 2 analysed by fishbone (naming {@code similar} as a similar record), its action done and judged
+     * effective. The organisation must have no effectiveness waiting period.
+     */
+    public static ImprovementView closedAtSecondAttempt(ImprovementManagement improvements, dev.ratchet.action.ActionManagement actions,
+            TestOrganisation org, UUID similar) {
+        Tenant manager = org.tenant(Role.ISMS_MANAGER);
+        UUID owner = org.userIds().get(Role.CONTRIBUTOR);
+        ImprovementView nc = plannedNonconformity(improvements, org, owner);
+        nc = implementAndReview(improvements, actions, org, nc, false, "Sampled ten leavers", "One contractor account still active");
+        TransitionRequest second = step(Transition.ANALYSE, nc);
+        second.setReviewSummary("Second look after the contractor account was found");
+        second.setRcaMethod(RcaMethod.FISHBONE);
+        second.setFishbone(java.util.Map.of("Process", "Contractors leave through procurement, not HR", "People",
+                "Procurement does not know IT must be told"));
+        second.setRootCause("Contractor departures bypass the HR leaver process");
+        second.setSimilarRecords(similar == null ? List.of() : List.of(similar));
+        second.setCouldOccurElsewhere(true);
+        second.setElsewhereJudgement("Temporary staff from agencies leave the same way");
+        second.setCorrectiveActionNeeded(true);
+        nc = improvements.transition(manager, nc.id(), second);
+        TransitionRequest plan = plan(nc, owner);
+        plan.getActions().get(0).setTitle("Route contractor departures through the leaver checklist");
+        nc = improvements.transition(manager, nc.id(), plan);
+        return implementAndReview(improvements, actions, org, nc, true, "Checked every departure of the quarter",
+                "No account active after departure");
+    }
+
+    private static ImprovementView implementAndReview(ImprovementManagement improvements, dev.ratchet.action.ActionManagement actions,
+            TestOrganisation org, ImprovementView nc, boolean effective, String method, String evidence) {
+        Tenant manager = org.tenant(Role.ISMS_MANAGER);
+        for (dev.ratchet.action.ActionView a : nc.currentActions()) {
+            actions.complete(org.id(), a.id(), manager.userId(), true, "Done: " + a.title(), a.version());
+        }
+        nc = improvements.get(manager, nc.id());
+        nc = improvements.transition(manager, nc.id(), step(Transition.IMPLEMENT, nc));
+        nc = improvements.transition(manager, nc.id(), step(Transition.START_EFFECTIVENESS_REVIEW, nc));
+        TransitionRequest review = step(Transition.REVIEW_EFFECTIVENESS, nc);
+        review.setEffective(effective);
+        review.setMethod(method);
+        review.setEvidence(evidence);
+        return improvements.transition(org.tenant(Role.AUDITOR), nc.id(), review);
+    }
 }

@@ -40,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ImprovementApi {
 
     private final ImprovementManagement improvements;
+    private final dev.ratchet.improvement.ImprovementDocuments documents;
 
-    ImprovementApi(ImprovementManagement improvements) {
+    ImprovementApi(ImprovementManagement improvements, dev.ratchet.improvement.ImprovementDocuments documents) {
         this.improvements = improvements;
+        this.documents = documents;
     }
 
     @GetMapping
@@ -77,6 +79,20 @@ class ImprovementApi {
     java.util.List<dev.ratchet.improvement.SimilarRecord> similar(@PathVariable UUID organisationId,
             @PathVariable("improvementId") UUID id) {
         return improvements.similarTo(CurrentTenant.require(), id);
+    }
+
+    @GetMapping("/{improvementId}/document.pdf")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The record document as PDF: the whole clause 10.2 (or 10.1) story, evidence files with SHA-256, history")
+    org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
+        return documents.pdf(CurrentTenant.require(), id);
+    }
+
+    @GetMapping("/{improvementId}/document.docx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The record document as DOCX, the same content as the PDF")
+    org.springframework.http.ResponseEntity<byte[]> documentDocx(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
+        return documents.docx(CurrentTenant.require(), id);
     }
 
     @PostMapping

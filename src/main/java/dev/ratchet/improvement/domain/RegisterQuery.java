@@ -1,7 +1,7 @@
 package dev.ratchet.improvement.domain;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,7 @@ public final class RegisterQuery {
     private RegisterQuery() {
     }
 
-    public static Specification<ImprovementRecord> of(UUID organisationId, RegisterFilter f, LocalDate today) {
+    public static Specification<ImprovementRecord> of(UUID organisationId, RegisterFilter f, LocalDate today, ZoneId zone) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("organisationId"), organisationId));
@@ -55,10 +55,10 @@ public final class RegisterQuery {
                 where.add(root.get("status").in(Status.REJECTED, Status.CLOSED).not());
             }
             if (f.raisedFrom() != null) {
-                where.add(cb.greaterThanOrEqualTo(root.get("raisedAt"), f.raisedFrom().atStartOfDay().toInstant(ZoneOffset.UTC)));
+                where.add(cb.greaterThanOrEqualTo(root.get("raisedAt"), f.raisedFrom().atStartOfDay(zone).toInstant()));
             }
             if (f.raisedTo() != null) {
-                where.add(cb.lessThan(root.get("raisedAt"), f.raisedTo().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+                where.add(cb.lessThan(root.get("raisedAt"), f.raisedTo().plusDays(1).atStartOfDay(zone).toInstant()));
             }
             if (f.text() != null && !f.text().isBlank()) {
                 String pattern = "%" + f.text().strip().toLowerCase(Locale.ROOT) + "%";

@@ -60,10 +60,12 @@ class ImprovementController {
     private final CatalogueManagement catalogue;
     private final People people;
     private final java.time.Clock clock;
+    private final dev.ratchet.improvement.ImprovementDocuments documents;
 
     ImprovementController(ImprovementManagement improvements, OrganisationManagement organisations,
-            CatalogueManagement catalogue, People people, java.time.Clock clock) {
+            CatalogueManagement catalogue, People people, java.time.Clock clock, dev.ratchet.improvement.ImprovementDocuments documents) {
         this.improvements = improvements;
+        this.documents = documents;
         this.organisations = organisations;
         this.catalogue = catalogue;
         this.people = people;
@@ -156,6 +158,19 @@ class ImprovementController {
             Model model) {
         model.addAttribute("similar", improvements.similarTo(CurrentTenant.require(), title, description, requirements, areaId));
         return "improvement/similar :: suggestions";
+    }
+
+    /** The record document an auditor takes away: the whole story, its evidence files and its history. */
+    @GetMapping("/improvements/{id}/document.pdf")
+    @PreAuthorize(Access.MEMBER)
+    org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable UUID id) {
+        return documents.pdf(CurrentTenant.require(), id);
+    }
+
+    @GetMapping("/improvements/{id}/document.docx")
+    @PreAuthorize(Access.MEMBER)
+    org.springframework.http.ResponseEntity<byte[]> documentDocx(@PathVariable UUID id) {
+        return documents.docx(CurrentTenant.require(), id);
     }
 
     @GetMapping("/improvements/{id}")
