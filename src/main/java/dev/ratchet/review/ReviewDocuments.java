@@ -31,14 +31,21 @@ public class ReviewDocuments {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("d MMMM yyyy HH:mm");
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     private final ReviewManagement reviews;
     private final OrganisationManagement organisations;
     private final PdfDocuments pdf;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    ReviewDocuments(ReviewManagement reviews, OrganisationManagement organisations, PdfDocuments pdf) {
+    ReviewDocuments(ReviewManagement reviews, OrganisationManagement organisations, PdfDocuments pdf,
+            org.springframework.jdbc.core.JdbcTemplate jdbc, java.time.Clock clock) {
         this.reviews = reviews;
         this.organisations = organisations;
         this.pdf = pdf;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** One bar of a chart: a label, its count and its length against the longest bar. */
@@ -52,7 +59,17 @@ public class ReviewDocuments {
     /** Everything a document of the review says, as text, in the order it says it. */
     public record Minutes(String organisation, ReviewView review, ReviewPack pack, boolean minutes, String documentTitle,
             String meeting, String period, String packNote, String approval, String quorum, List<Bar> bySource,
-            List<Bar> byGrade, List<Bar> byMonth, List<ActionRow> actions, String fileName) {
+            List<Bar> byGrade, List<Bar> byMonth, List<ActionRow> actions, String fileName, String cadence) {
+
+        /** The same minutes with the amendments recorded since they were frozen. */
+        Minutes amended(List<AmendmentView> amendments) {
+            ReviewView r = review;
+            return new Minutes(organisation, new ReviewView(r.id(), r.reference(), r.title(), r.plannedDate(), r.periodFrom(), r.status(),
+                    r.externalInternalIssues(), r.interestedParties(), r.riskAssessment(), r.startedAt(), r.pack(), r.frozen(),
+                    r.decisions(), r.approvedByName(), r.approvedAt(), r.agenda(), r.attendance(), amendments, r.version()),
+                    pack, minutes, documentTitle, meeting, period, packNote, approval, quorum, bySource, byGrade, byMonth, actions,
+                    fileName, cadence);
+        }
 
         public AgendaItemView item(String code) {
             return review.item(code);
@@ -72,8 +89,11 @@ public class ReviewDocuments {
     }
 
     public Minutes minutes(Tenant tenant, UUID reviewId, boolean minutes) {
-        ReviewView r = reviews.read(tenant, reviewId);
-        OrganisationDetails organisation = organisations.get(tenant.organisationId());
+        return minutes(tenant.organisationId(), reviews.read(tenant, reviewId), minutes);
+    }
+
+    private Minutes minutes(UUID organisationId, ReviewView r, boolean minutes) {
+        OrganisationDetails organisation = organisations.get(organisationId);
         ZoneId zone = ZoneId.of(organisation.timeZone());
         ReviewPack p = r.pack();
         String title = !minutes ? "Management review input pack"
@@ -99,7 +119,13 @@ public class ReviewDocuments {
         return new Minutes(organisation.name(), r, p, minutes, title, DAY.format(r.plannedDate()),
                 DAY.format(p.periodFrom()) + " to " + DAY.format(p.periodTo()), packNote, approval, quorum,
                 bars(p.nonconformities().bySource()), bars(p.nonconformities().byGrade()), bars(monthly(p)), rows,
-                r.reference() + (minutes ? " minutes" : " input pack"));
+                r.reference() + (minutes ? " minutes" : " input pack"),
+                "Management reviews are held every " + months(organisation.reviewCadenceMonths()) + " (clause 9.3.1); the next review is due by "
+                        + DAY.format(r.plannedDate().plusMonths(organisation.reviewCadenceMonths())) + ".");
+    }
+
+    private static String months(int n) {
+        return n == 1 ? "month" : n + " months";
     }
 
     private static Map<String, Long> monthly(ReviewPack p) {
@@ -121,16 +147,77 @@ public class ReviewDocuments {
                 .toList();
     }
 
-    /** The pack (minutes false) or the minutes as a PDF download. */
+    /**
+     * The pack (minutes false) or the minutes as a PDF download. Approved minutes are the document frozen at approval
+     * (with any amendment recorded since), byte for byte, not a new rendering of live data.
+     */
     public ResponseEntity<byte[]> pdf(Tenant tenant, UUID reviewId, boolean minutes) {
+        if (minutes) {
+            ReviewView r = reviews.read(tenant, reviewId);
+            byte[] frozen = frozen(r, "PDF");
+            if (frozen != null) {
+                return Downloads.pdf(r.reference() + " minutes", frozen);
+            }
+        }
         Minutes m = minutes(tenant, reviewId, minutes);
-        return Downloads.pdf(m.fileName(), pdf.render("review/minutes-pdf", Map.of("m", m)));
+        return Downloads.pdf(m.fileName(), renderPdf(m));
     }
 
-    /** The minutes as a DOCX download. */
+    /** The minutes as a DOCX download; frozen like the PDF once approved. */
     public ResponseEntity<byte[]> docx(Tenant tenant, UUID reviewId) {
-        Minutes m = minutes(tenant, reviewId, true);
-        return Downloads.docx(m.fileName(), docx(m, ZoneId.of(organisations.get(tenant.organisationId()).timeZone())));
+        ReviewView r = reviews.read(tenant, reviewId);
+        byte[] frozen = frozen(r, "DOCX");
+        if (frozen != null) {
+            return Downloads.docx(r.reference() + " minutes", frozen);
+        }
+        Minutes m = minutes(tenant.organisationId(), r, true);
+        return Downloads.docx(m.fileName(), docx(m, organisations.zone(tenant.organisationId())));
+    }
+
+    private byte[] renderPdf(Minutes m) {
+        return pdf.render("review/minutes-pdf", Map.of("m", m));
+    }
+
+    private byte[] frozen(ReviewView r, String format) {
+        if (r.status() != ReviewStatus.APPROVED) {
+            return null;
+        }
+        return jdbc.query("select content from review_document where review_id = ? and format = ?",
+                rs -> rs.next() ? rs.getBytes(1) : null, r.id(), format);
+    }
+
+    /** Approval freezes the minutes: the model they print and both documents, as they are at this moment. */
+    @org.springframework.context.event.EventListener
+    @Transactional
+    void freeze(ReviewMinutesApproved approved) {
+        Minutes m = minutes(approved.organisationId(), reviews.get(approved.organisationId(), approved.reviewId()), true);
+        store(approved.organisationId(), approved.reviewId(), "MODEL", JSON.writeValueAsBytes(m));
+        render(approved.organisationId(), m);
+    }
+
+    /** An amendment is printed with the frozen minutes: everything else stays as approved. */
+    @org.springframework.context.event.EventListener
+    @Transactional
+    void amend(ReviewMinutesAmended amended) {
+        byte[] model = jdbc.query("select content from review_document where review_id = ? and format = 'MODEL'",
+                rs -> rs.next() ? rs.getBytes(1) : null, amended.reviewId());
+        if (model == null) {
+            return; // approved before minutes were frozen: they are rendered when downloaded
+        }
+        Minutes m = JSON.readValue(model, Minutes.class)
+                .amended(reviews.get(amended.organisationId(), amended.reviewId()).amendments());
+        render(amended.organisationId(), m);
+    }
+
+    private void render(UUID organisationId, Minutes m) {
+        store(organisationId, m.review().id(), "PDF", renderPdf(m));
+        store(organisationId, m.review().id(), "DOCX", docx(m, organisations.zone(organisationId)));
+    }
+
+    private void store(UUID organisationId, UUID reviewId, String format, byte[] content) {
+        jdbc.update("delete from review_document where review_id = ? and format = ?", reviewId, format);
+        jdbc.update("insert into review_document (review_id, organisation_id, format, content, sha256, rendered_at) values (?, ?, ?, ?, ?, ?)",
+                reviewId, organisationId, format, content, dev.ratchet.shared.Sha256.hex(content), java.sql.Timestamp.from(clock.instant()));
     }
 
     private static byte[] docx(Minutes m, ZoneId zone) {
@@ -143,6 +230,7 @@ public class ReviewDocuments {
                 .labelled("Period reviewed", m.period())
                 .labelled("Status", r.status().label())
                 .labelled("Approval", m.approval())
+                .labelled("Review cadence", m.cadence())
                 .paragraph(m.packNote())
                 .pageBreak();
         ReviewView.Attendance a = r.attendance();
@@ -269,6 +357,9 @@ public class ReviewDocuments {
                     .map(x -> List.of(x.decision(), x.title(), x.owner(), x.deadline(), x.successCriteria(), x.status())).toList());
         }
         doc.heading(1, "Approval").paragraph(m.approval());
+        if (m.minutes() && m.cadence() != null) {
+            doc.paragraph(m.cadence());
+        }
         if (!r.amendments().isEmpty()) {
             doc.heading(1, "Amendments after approval");
             for (AmendmentView am : r.amendments()) {

@@ -87,6 +87,7 @@ public class ReviewManagement {
     private final org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.PolicyCompliance> policyCompliance;
     private final People people;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ReviewManagement(ManagementReviewRepository reviews, ReviewTeamRepository teams, ReviewReferences references,
             dev.ratchet.review.domain.ReviewDecisionRepository decisions, ReviewAgendaItemRepository agendaItems,
@@ -94,7 +95,9 @@ public class ReviewManagement {
             ObjectiveManagement objectives, IncidentManagement incidents, ChangeManagement changes,
             ObligationManagement obligations, FeedbackManagement feedback, ActionManagement actions,
             dev.ratchet.evidence.EvidenceManagement evidence,
-            org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.PolicyCompliance> policyCompliance, People people, Clock clock) {
+            org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.PolicyCompliance> policyCompliance, People people, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.reviews = reviews;
         this.teams = teams;
         this.references = references;
@@ -395,6 +398,7 @@ public class ReviewManagement {
         }
         int number = amendments.findByReviewIdOrderByPosition(id).size() + 1;
         amendments.saveAndFlush(new ReviewAmendment(review, number, form.getCorrection(), form.getReason(), tenant.userId(), clock.instant()));
+        events.publishEvent(new ReviewMinutesAmended(review.getOrganisationId(), review.getId()));
         return view(review, true);
     }
 
@@ -461,6 +465,7 @@ public class ReviewManagement {
         }
         review.approve(tenant.userId(), clock.instant());
         reviews.flush();
+        events.publishEvent(new ReviewMinutesApproved(review.getOrganisationId(), review.getId()));
         return view(review, true);
     }
 

@@ -154,6 +154,56 @@ class ReviewIT extends IntegrationTest {
         assertThat(page).contains("Minutes approved by").doesNotContain("Record a decision");
     }
 
+    @Test
+    void approvedMinutesStayExactlyAsApprovedWhateverChangesLaterAndPrintTheCadence() throws Exception {
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"Oversees the ISMS\"}", 200);
+        JsonNode review = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Frozen review\",\"plannedDate\":\"" + LocalDate.now().plusDays(1) + "\"}", 201);
+        String id = review.get("id").asString();
+        review = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/start", "{\"version\":" + review.get("version").asLong() + "}", 200);
+        review = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/decisions", """
+                {"type":"RESOURCE_NEED","decision":"Fund a second backup region","rationale":"Single point of failure","inputs":["d"],
+                 "actions":[{"title":"Set up backups in a second region","ownerId":"%s","dueDate":"%s","successCriteria":"Restore within 4 hours"}]}"""
+                .formatted(org.userIds().get(Role.CONTRIBUTOR), LocalDate.now().plusDays(45)), 201);
+        JsonNode action = review.get("decisions").get(0).get("actions").get(0);
+        review = minutes(review, Role.MANAGEMENT, 200);
+        call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/approval", "{\"version\":" + review.get("version").asLong() + "}", 200);
+
+        byte[] pdf = download("/reviews/" + id + "/minutes.pdf");
+        byte[] docx = download("/reviews/" + id + "/minutes.docx");
+        String text = Documents.pdfText(pdf);
+        assertThat(text).contains("Set up backups in a second region", "Open", "Management reviews are held every 3 months (clause 9.3.1)",
+                "the next review is due by");
+        assertThat(Documents.docxText(docx)).contains("Management reviews are held every 3 months", "Open", org.name());
+
+        // Everything the minutes print moves on: the action is done, the organisation renamed, its cadence changed.
+        mvc.perform(post("/api/v1/organisations/{org}/actions/{a}/completion", org.id(), action.get("id").asString())
+                        .header("Authorization", org.bearer(Role.CONTRIBUTOR)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"evidence\":\"Done\",\"version\":" + action.get("version").asLong() + "}"))
+                .andExpect(status().isOk());
+        var settings = organisations.settingsOf(org.id());
+        settings.setName(org.name() + " renamed");
+        settings.setReviewCadenceMonths(6);
+        organisations.updateSettings(org.id(), settings);
+
+        assertThat(download("/reviews/" + id + "/minutes.pdf")).isEqualTo(pdf);
+        assertThat(download("/reviews/" + id + "/minutes.docx")).isEqualTo(docx);
+        byte[] guest = mvc.perform(get("/reviews/{id}/minutes.pdf", id).with(user(org.principal(Role.GUEST_AUDITOR))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(guest).isEqualTo(pdf);
+
+        // An amendment is the one change the approved minutes take: printed beside them, the rest as approved.
+        call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/amendments", "{\"correction\":\"The deadline was agreed as 45 days\",\"reason\":\"Typo\"}", 201);
+        String amended = Documents.pdfText(download("/reviews/" + id + "/minutes.pdf"));
+        assertThat(amended).contains("The deadline was agreed as 45 days", "Management reviews are held every 3 months").doesNotContain("renamed");
+        assertThat(amended).contains("Set up backups in a second region Contributor").doesNotContain("Restore within 4 hours Done");
+        assertThat(Documents.docxText(download("/reviews/" + id + "/minutes.docx"))).contains("The deadline was agreed as 45 days");
+    }
+
+    byte[] download(String path) throws Exception {
+        return mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(Role.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
     /** Writes minutes: every agenda item not marked yet is discussed; the chair and the ISMS manager are present. */
     JsonNode minutes(JsonNode review, Role role, int expected) throws Exception {
         StringBuilder items = new StringBuilder();
@@ -237,10 +287,10 @@ class ReviewIT extends IntegrationTest {
         JsonNode after = call(Role.MANAGEMENT, "GET", "/reviews/" + id, null, 200);
         assertThat(after.get("attendance").get("present")).hasSize(2);
         assertThat(after.get("version").asLong()).isEqualTo(review.get("version").asLong());
-        JsonNode blank = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/amendments", "{\"correction\":\"Decision 1's deadline is 30 June\"}", 422);
+        JsonNode blank = call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/amendments", "{\"correction\":\"Decision 1's deadline is 30 June\"}", 422);
         assertThat(blank.get("errors").get("reason")).isNotNull();
         call(Role.CONTRIBUTOR, "POST", "/reviews/" + id + "/amendments", "{\"correction\":\"x\",\"reason\":\"y\"}", 403);
-        after = call(Role.MANAGEMENT, "POST", "/reviews/" + id + "/amendments",
+        after = call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/amendments",
                 "{\"correction\":\"Dana Consultant attended for item (c) only\",\"reason\":\"Attendance was recorded too broadly\"}", 201);
         assertThat(after.get("amendments").get(0).get("number").asInt()).isEqualTo(1);
         assertThat(after.get("status").asString()).isEqualTo("APPROVED");
