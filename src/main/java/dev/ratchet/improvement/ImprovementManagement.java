@@ -209,6 +209,7 @@ public class ImprovementManagement {
         Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
         Map<String, Long> bySource = new LinkedHashMap<>();
+        Map<String, Long> opportunitiesBySource = new LinkedHashMap<>();
         Map<String, Long> byGrade = new LinkedHashMap<>();
         long[] raised = new long[2];
         jdbc.query("""
@@ -217,7 +218,7 @@ public class ImprovementManagement {
             long n = rs.getLong(4);
             boolean nc = Kind.NONCONFORMITY.name().equals(rs.getString(1));
             raised[nc ? 0 : 1] += n;
-            bySource.merge(Source.valueOf(rs.getString(2)).label(), n, Long::sum);
+            (nc ? bySource : opportunitiesBySource).merge(Source.valueOf(rs.getString(2)).label(), n, Long::sum);
             if (nc) {
                 byGrade.merge(rs.getString(3) == null ? "Not graded" : Grade.valueOf(rs.getString(3)).label(), n, Long::sum);
             }
@@ -229,8 +230,12 @@ public class ImprovementManagement {
                 select count(*) from improvement_record where organisation_id = ? and kind = 'NONCONFORMITY'
                   and status not in ('CLOSED', 'REJECTED') and target_date < ?""", Long.class, organisationId, java.sql.Date.valueOf(to));
         List<Double> days = jdbc.query("""
-                select raised_at, closed_at from improvement_record where organisation_id = ? and closed_at >= ? and closed_at < ?""",
+                select raised_at, closed_at from improvement_record where organisation_id = ? and kind = 'NONCONFORMITY'
+                  and closed_at >= ? and closed_at < ?""",
                 (rs, i) -> (rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime()) / 86_400_000.0, organisationId, start, end);
+        Long opportunitiesClosed = jdbc.queryForObject("""
+                select count(*) from improvement_record where organisation_id = ? and kind = 'OPPORTUNITY'
+                  and closed_at >= ? and closed_at < ?""", Long.class, organisationId, start, end);
         long[] reviews = new long[2];
         jdbc.query("""
                 select e.effective from effectiveness_review e where e.organisation_id = ? and e.attempt = 1
@@ -248,12 +253,13 @@ public class ImprovementManagement {
                 root.get("status").in(List.of(Status.CLOSED, Status.REJECTED)).not()),
                 PageRequest.of(0, 50, Sort.by("raisedAt"))).map(r -> new ImprovementView.Link(r.getId(), r.getReference(),
                 r.getTitle(), r.getStatus())).getContent();
-        return new ImprovementStatistics(raised[0], raised[1], bySource, byGrade, open, overdue, days.size(),
+        return new ImprovementStatistics(raised[0], raised[1], bySource, opportunitiesBySource, byGrade, open, overdue, days.size(),
+                opportunitiesClosed,
                 days.isEmpty() ? null : Math.round(days.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0,
                 reviews[0], reviews[1], recurrences, opportunities, byMonth(organisationId, from, to, start, end));
     }
 
-    /** The trend: per month of the period (the last 24 at most), nonconformities raised and records closed, counted in the database. */
+    /** The trend: per month of the period (the last 24 at most), nonconformities raised and closed, counted in the database. */
     private List<ImprovementStatistics.Month> byMonth(UUID organisationId, LocalDate from, LocalDate to, Timestamp start, Timestamp end) {
         Map<java.time.YearMonth, long[]> months = new java.util.TreeMap<>();
         java.time.YearMonth last = java.time.YearMonth.from(to);
@@ -264,8 +270,7 @@ public class ImprovementManagement {
         for (String column : List.of("raised_at", "closed_at")) {
             int slot = column.equals("raised_at") ? 0 : 1;
             jdbc.query("select extract(year from " + column + "), extract(month from " + column + "), count(*) from improvement_record "
-                    + "where organisation_id = ? and " + column + " >= ? and " + column + " < ?"
-                    + (slot == 0 ? " and kind = 'NONCONFORMITY'" : "")
+                    + "where organisation_id = ? and " + column + " >= ? and " + column + " < ? and kind = 'NONCONFORMITY'"
                     + " group by extract(year from " + column + "), extract(month from " + column + ")", rs -> {
                 long[] counts = months.get(java.time.YearMonth.of(rs.getInt(1), rs.getInt(2)));
                 if (counts != null) {

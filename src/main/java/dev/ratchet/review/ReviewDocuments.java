@@ -86,6 +86,13 @@ public class ReviewDocuments {
         public String programmeLine() {
             return programme(pack.programme());
         }
+
+        /** "Feedback: 2, Internal audit: 1", or "none". */
+        public String opportunitySources() {
+            Map<String, Long> sources = pack.nonconformities().opportunitiesBySource();
+            return sources == null || sources.isEmpty() ? "none" : sources.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     public Minutes minutes(Tenant tenant, UUID reviewId, boolean minutes) {
@@ -276,11 +283,22 @@ public class ReviewDocuments {
                         List.of("Nonconformities raised in the period", String.valueOf(n.raised())),
                         List.of("Open now", String.valueOf(n.open())),
                         List.of("Past their target date", String.valueOf(n.overdue())),
-                        List.of("Closed in the period", String.valueOf(n.closed())),
+                        List.of("Nonconformities closed in the period", String.valueOf(n.closed())),
                         List.of("Mean days to close", n.meanDaysToClose() == null ? "no data" : String.valueOf(n.meanDaysToClose())),
                         List.of("Corrective actions effective at first review", n.effectivenessRate() == null ? "no data" : n.effectivenessRate() + "%"),
-                        List.of("Recurrences", String.valueOf(n.recurrences()))));
-        chart(doc, "Raised by source", m.bySource());
+                        List.of("Recurrences", String.valueOf(n.recurrences())),
+                        List.of("Opportunities raised in the period", String.valueOf(n.opportunitiesRaised())),
+                        List.of("Opportunities closed in the period", String.valueOf(n.opportunitiesClosed())),
+                        List.of("Opportunities raised by source", m.opportunitySources())));
+        if (p.trend().size() > 1) {
+            doc.paragraph("Against earlier reviews:");
+            doc.table(List.of("Review", "Period", "NCs raised", "NCs closed", "Open at the meeting", "Overdue", "Effective at first review",
+                    "OFIs raised"), p.trend().stream().map(t -> List.of(t.reference(), DAY.format(t.periodFrom()) + " to " + DAY.format(t.periodTo()),
+                    String.valueOf(t.nonconformitiesRaised()), String.valueOf(t.nonconformitiesClosed()), String.valueOf(t.open()),
+                    String.valueOf(t.overdue()), t.effectivenessRate() == null ? "no data" : t.effectivenessRate() + "%",
+                    String.valueOf(t.opportunitiesRaised()))).toList());
+        }
+        chart(doc, "Nonconformities raised by source", m.bySource());
         chart(doc, "Nonconformities by grade", m.byGrade());
         if (m.byMonth().size() > 1) {
             chart(doc, "Nonconformities raised per month", m.byMonth());

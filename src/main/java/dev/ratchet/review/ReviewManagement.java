@@ -506,9 +506,10 @@ public class ReviewManagement {
         LocalDate today = today(org);
         ImprovementStatistics s = improvements.statistics(org, from, to);
         ReviewPack.Nonconformities ncs = new ReviewPack.Nonconformities(s.nonconformitiesRaised(), s.opportunitiesRaised(),
-                s.raisedBySource(), s.nonconformitiesByGrade(), s.openNonconformities(), s.overdueNonconformities(),
-                s.closedInPeriod(), s.meanDaysToClose(), s.effectivenessRate(), s.effectivenessReviews(), s.recurrences(),
-                s.byMonth().stream().map(m -> new ReviewPack.Month(m.month(), m.raised(), m.closed())).toList());
+                s.nonconformitiesBySource(), s.nonconformitiesByGrade(), s.openNonconformities(), s.overdueNonconformities(),
+                s.nonconformitiesClosed(), s.meanDaysToClose(), s.effectivenessRate(), s.effectivenessReviews(), s.recurrences(),
+                s.byMonth().stream().map(m -> new ReviewPack.Month(m.month(), m.raised(), m.closed())).toList(),
+                s.opportunitiesBySource(), s.opportunitiesClosed());
         // Reviews in the order they were held (two can share a day): an action's age is counted in reviews.
         List<ManagementReview> all = new java.util.ArrayList<>(reviews.findByOrganisationIdOrderByPlannedDateDesc(org));
         all.sort(java.util.Comparator.comparing(ManagementReview::getPlannedDate).thenComparing(ManagementReview::getCreatedAt));
@@ -517,6 +518,14 @@ public class ReviewManagement {
             sequence.put(all.get(i).getId(), i);
         }
         int current = sequence.get(review.getId());
+        // The figures of the last four reviews held before this one, as their frozen packs showed them.
+        List<ReviewPack.Earlier> earlier = all.subList(Math.max(0, current - 4), current).stream().filter(r -> r.getPack() != null)
+                .map(r -> {
+                    ReviewPack held = JSON.readValue(r.getPack(), ReviewPack.class);
+                    ReviewPack.Nonconformities n = held.nonconformities();
+                    return new ReviewPack.Earlier(r.getReference(), held.periodFrom(), held.periodTo(), n.raised(), n.opportunitiesRaised(),
+                            n.closed(), n.open(), n.overdue(), n.effectivenessRate(), n.recurrences());
+                }).toList();
         // Finished actions stay on the list if they were finished since the last review met (the day before the period).
         java.time.Instant periodStart = from.minusDays(1).atStartOfDay(zone(org)).toInstant();
         List<ReviewPack.Action> previous = actions.search(org, new dev.ratchet.action.ActionFilter(null, null, false, null, null, null, ORIGIN, null),
@@ -558,7 +567,7 @@ public class ReviewManagement {
                 .map(l -> new ReviewPack.Opportunity(l.reference(), l.title(), l.status().label())).toList();
         return new ReviewPack(from, to, clock.instant(), previous, review.getExternalInternalIssues(), changeLines,
                 review.getInterestedParties(), ncs, objectiveLines, auditLines, programmeLine, feedbackLines, incidentLines,
-                obligationLines, review.getRiskAssessment(), opportunities, attachments(review), policies(org, from, to, today));
+                obligationLines, review.getRiskAssessment(), opportunities, attachments(review), policies(org, from, to, today), earlier);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -17,7 +17,26 @@ public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assem
         Nonconformities nonconformities, List<Objective> objectives, List<Audit> audits, AuditProgramme programme,
         List<Feedback> feedback, List<Incident> incidents, List<ObligationChange> obligationChanges,
         String riskAssessment,
-        List<Opportunity> opportunities, List<Attachment> attachments, Policies policies) {
+        List<Opportunity> opportunities, List<Attachment> attachments, Policies policies, List<Earlier> earlierReviews) {
+
+    /**
+     * The same figures from an earlier review, read from its frozen pack, so that a trend shows even for a period of one
+     * month: nonconformities raised and closed, opportunities raised, open and overdue at that meeting.
+     */
+    public record Earlier(String reference, LocalDate periodFrom, LocalDate periodTo, long nonconformitiesRaised,
+            long opportunitiesRaised, long nonconformitiesClosed, long open, long overdue, Integer effectivenessRate, long recurrences) {
+    }
+
+    /** The earlier reviews' figures, oldest first, then this one's as the last row of the trend table. */
+    public List<Earlier> trend() {
+        List<Earlier> rows = new java.util.ArrayList<>(earlierReviews == null ? List.of() : earlierReviews);
+        if (nonconformities != null) {
+            Nonconformities n = nonconformities;
+            rows.add(new Earlier("This review", periodFrom, periodTo, n.raised(), n.opportunitiesRaised(), n.closed(), n.open(),
+                    n.overdue(), n.effectivenessRate(), n.recurrences()));
+        }
+        return rows;
+    }
 
     /** Policy compliance in the period (input d): checks passed and failed, exceptions past their expiry, open non-compliance. */
     public record Policies(long checksPassed, long checksFailed, List<String> failedChecks, List<ExpiredException> expiredExceptions,
@@ -60,12 +79,16 @@ public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assem
         return nonconformities == null || nonconformities.byMonth() == null ? List.of() : nonconformities.byMonth();
     }
 
+    /**
+     * Nonconformities in the period ({@code bySource}, {@code closed} and the trend count nonconformities only) and,
+     * apart, opportunities for improvement raised and closed.
+     */
     public record Nonconformities(long raised, long opportunitiesRaised, Map<String, Long> bySource, Map<String, Long> byGrade,
             long open, long overdue, long closed, Double meanDaysToClose, Integer effectivenessRate, long effectivenessReviews,
-            long recurrences, List<Month> byMonth) {
+            long recurrences, List<Month> byMonth, Map<String, Long> opportunitiesBySource, long opportunitiesClosed) {
     }
 
-    /** One month of the trend: nonconformities raised, records closed. */
+    /** One month of the trend: nonconformities raised and closed. */
     public record Month(String month, long raised, long closed) {
     }
 

@@ -90,7 +90,7 @@ class ReviewBrowserIT extends BrowserTest {
         String reviewUrl = browser.getCurrentUrl().replaceAll("#.*", "");
         assertThat(Browser.pdfText(reviewUrl + "/pack.pdf")).contains("Management review input pack")
                 .contains("Backup and restore")
-                .contains("Restore tests passed").contains("Raised by source");
+                .contains("Restore tests passed").contains("Nonconformities raised by source");
         Browser.screenshot("review-pack");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('nonconformities').scrollIntoView({behavior: 'instant', block: 'start'})");
         Browser.screenshot("review-pack-figures");

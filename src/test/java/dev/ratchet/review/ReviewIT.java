@@ -199,6 +199,43 @@ class ReviewIT extends IntegrationTest {
         assertThat(Documents.docxText(download("/reviews/" + id + "/minutes.docx"))).contains("The deadline was agreed as 45 days");
     }
 
+    @Test
+    void thePackCountsNonconformitiesAndOpportunitiesApartAndShowsTheTrendAgainstEarlierReviews() throws Exception {
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"Oversees\"}", 200);
+        call(Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Backups not tested","description":"No restore test","source":"INTERNAL_AUDIT","grade":"MINOR"}""", 201);
+        JsonNode ofi = call(Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"OPPORTUNITY","title":"Password manager","description":"Fewer resets","source":"FEEDBACK"}""", 201);
+        call(Role.ISMS_MANAGER, "POST", "/improvements/" + ofi.get("id").asString() + "/transitions",
+                "{\"transition\":\"EVALUATE\",\"evaluation\":\"REJECTED\",\"reason\":\"Already licensed\",\"version\":" + ofi.get("version").asLong() + "}", 200);
+
+        JsonNode first = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"First\",\"plannedDate\":\"" + LocalDate.now().plusDays(1) + "\"}", 201);
+        JsonNode n = first.get("pack").get("nonconformities");
+        assertThat(n.get("raised").asLong()).isEqualTo(1);
+        assertThat(n.get("closed").asLong()).isZero();                     // the rejected opportunity is not a closed nonconformity
+        assertThat(n.get("opportunitiesRaised").asLong()).isEqualTo(1);
+        assertThat(n.get("opportunitiesClosed").asLong()).isEqualTo(1);
+        assertThat(n.get("bySource").propertyNames()).containsExactly("Internal audit");
+        assertThat(n.get("opportunitiesBySource").get("Feedback").asLong()).isEqualTo(1);
+        String packText = Documents.pdfText(download("/reviews/" + first.get("id").asString() + "/pack.pdf"));
+        assertThat(packText).contains("Nonconformities closed in the period 0", "Opportunities closed in the period 1",
+                "Opportunities raised by source Feedback: 1", "Nonconformities raised by source");
+
+        first = call(Role.MANAGEMENT, "POST", "/reviews/" + first.get("id").asString() + "/start", "{\"version\":" + first.get("version").asLong() + "}", 200);
+        first = minutes(first, Role.MANAGEMENT, 200);
+        call(Role.MANAGEMENT, "POST", "/reviews/" + first.get("id").asString() + "/approval", "{\"version\":" + first.get("version").asLong() + "}", 200);
+
+        // A second review only days later still shows a trend: the first review's frozen figures beside its own.
+        JsonNode second = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Second\",\"plannedDate\":\"" + LocalDate.now().plusDays(2) + "\"}", 201);
+        JsonNode earlier = second.get("pack").get("earlierReviews");
+        assertThat(earlier).hasSize(1);
+        assertThat(earlier.get(0).get("reference").asString()).isEqualTo(first.get("reference").asString());
+        assertThat(earlier.get(0).get("nonconformitiesRaised").asLong()).isEqualTo(1);
+        assertThat(second.get("pack").get("nonconformities").get("raised").asLong()).isZero(); // its own period starts after the first
+        String secondText = Documents.pdfText(download("/reviews/" + second.get("id").asString() + "/pack.pdf"));
+        assertThat(secondText).contains("Against earlier reviews", first.get("reference").asString(), "This review");
+    }
+
     byte[] download(String path) throws Exception {
         return mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(Role.AUDITOR)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
