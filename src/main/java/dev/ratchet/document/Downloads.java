@@ -24,6 +24,12 @@ public final class Downloads {
         return of(name + ".docx", DOCX, content);
     }
 
+    public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    public static ResponseEntity<byte[]> xlsx(String name, byte[] content) {
+        return of(name + ".xlsx", XLSX, content);
+    }
+
     public static ResponseEntity<byte[]> zip(String name, byte[] content) {
         return of(name, MediaType.parseMediaType("application/zip"), content);
     }

@@ -72,6 +72,85 @@ public final class Outline {
         return pdf.render("document/outline-pdf", Map.of("doc", this));
     }
 
+    /**
+     * The document as a workbook: its label-value lines on a first sheet, then each table on a sheet of its own named
+     * by the heading above it, with a header row, so that the figures can be sorted and filtered.
+     */
+    public byte[] xlsx() {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.CellStyle bold = book.createCellStyle();
+            org.apache.poi.ss.usermodel.Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            org.apache.poi.ss.usermodel.Sheet summary = book.createSheet("Summary");
+            int row = 0;
+            summary.createRow(row++).createCell(0).setCellValue(title);
+            if (subtitle != null) {
+                summary.createRow(row++).createCell(0).setCellValue(subtitle);
+            }
+            String heading = "Table";
+            java.util.Set<String> names = new java.util.HashSet<>(List.of("summary"));
+            for (Block b : blocks) {
+                switch (b.kind()) {
+                    case "heading" -> {
+                        heading = b.text();
+                        org.apache.poi.ss.usermodel.Cell cell = summary.createRow(++row).createCell(0);
+                        cell.setCellValue(b.text());
+                        cell.setCellStyle(bold);
+                        row++;
+                    }
+                    case "paragraph" -> summary.createRow(row++).createCell(0).setCellValue(cellText(b.text()));
+                    case "labelled" -> {
+                        org.apache.poi.ss.usermodel.Row r = summary.createRow(row++);
+                        r.createCell(0).setCellValue(b.label());
+                        r.createCell(1).setCellValue(cellText(b.text()));
+                    }
+                    case "table" -> {
+                        String name = sheetName(heading, names);
+                        org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet(name);
+                        org.apache.poi.ss.usermodel.Row head = sheet.createRow(0);
+                        for (int c = 0; c < b.headers().size(); c++) {
+                            head.createCell(c).setCellValue(b.headers().get(c));
+                            head.getCell(c).setCellStyle(bold);
+                        }
+                        for (int i = 0; i < b.rows().size(); i++) {
+                            org.apache.poi.ss.usermodel.Row r = sheet.createRow(i + 1);
+                            for (int c = 0; c < b.rows().get(i).size(); c++) {
+                                r.createCell(c).setCellValue(cellText(b.rows().get(i).get(c)));
+                            }
+                        }
+                        sheet.createFreezePane(0, 1);
+                        summary.createRow(row++).createCell(0).setCellValue("See the sheet \"" + name + "\".");
+                    }
+                    default -> throw new IllegalStateException(b.kind());
+                }
+            }
+            summary.setColumnWidth(0, 40 * 256);
+            summary.setColumnWidth(1, 100 * 256);
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not write the workbook", e);
+        }
+    }
+
+    /** A spreadsheet program runs text that starts like a formula: keep it text. */
+    private static String cellText(String value) {
+        String text = value != null && !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return text != null && text.length() > 32_000 ? text.substring(0, 32_000) : text;
+    }
+
+    private static String sheetName(String heading, java.util.Set<String> taken) {
+        String base = org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(heading);
+        base = base.length() > 28 ? base.substring(0, 28) : base;
+        String name = base;
+        for (int n = 2; !taken.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+            name = base + " " + n;
+        }
+        return name;
+    }
+
     public byte[] docx() {
         DocxDocument doc = new DocxDocument().title(title, subtitle);
         if (header != null) {

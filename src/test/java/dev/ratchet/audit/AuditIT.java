@@ -234,6 +234,48 @@ class AuditIT extends IntegrationTest {
     }
 
     @Test
+    void theProgrammeDocumentGivesEachAuditsScopeTeamAndStatusTheFrequenciesRevisionsAndCoverage() throws Exception {
+        JsonNode audit = plan(org.areaId(), A_5_18);
+        audit = addAuditor(audit, Role.AUDITOR, true, null, 201);
+        int year = start.getYear();
+        JsonNode programme = call(Role.ISMS_MANAGER, "PUT", "/audit-programmes/" + year,
+                "{\"basis\":\"Access management is our highest risk\",\"version\":0}", 200);
+        call(Role.MANAGEMENT, "POST", "/audit-programmes/" + year + "/approval",
+                "{\"note\":\"Approved at the board\",\"version\":" + programme.get("version").asLong() + "}", 200);
+        plan(org.areaId(), A_5_15);                                       // a change after approval opens revision 2
+
+        for (String format : List.of("pdf", "docx", "xlsx")) {
+            byte[] content = mvc.perform(get("/api/v1/organisations/{org}/audit-programmes/{year}/document." + format, org.id(), year)
+                            .header("Authorization", org.bearer(Role.GUEST_AUDITOR)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            String text = switch (format) {
+                case "pdf" -> Documents.pdfText(content);
+                case "docx" -> Documents.docxText(Documents.keep(content, "audit-programme.docx"));
+                default -> xlsxText(content);
+            };
+            assertThat(text).as(format).contains("Audit programme " + year, "Access management is our highest risk",
+                    "Audit frequency by area", "IT operations", "Audit every", audit.get("reference").asString(),
+                    "Confirm access rights follow the policy", "ISO/IEC 27001:2022", "A.5.18", "Lead auditor",
+                    "Internal auditor", "Independence", "Planned", "Revisions and approval", "Approved", "Approved at the board",
+                    "Opened by a change after approval", "Coverage of the certification cycle", "A.5.15");
+        }
+    }
+
+    private static String xlsxText(byte[] content) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(content))) {
+            for (var sheet : book) {
+                for (var row : sheet) {
+                    for (var cell : row) {
+                        text.append(cell.getStringCellValue()).append(' ');
+                    }
+                }
+            }
+        }
+        return text.toString().replaceAll("\\s+", " ");
+    }
+
+    @Test
     void coverageShowsWhatWasAuditedPlannedLeftOutAndNeverAudited() throws Exception {
         JsonNode audit = plan(org.areaId(), A_5_18);
         int year = start.getYear();

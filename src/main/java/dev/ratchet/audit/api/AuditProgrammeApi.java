@@ -28,8 +28,35 @@ class AuditProgrammeApi {
 
     private final AuditManagement audits;
 
-    AuditProgrammeApi(AuditManagement audits) {
+    private final dev.ratchet.audit.AuditProgrammeDocuments documents;
+
+    AuditProgrammeApi(AuditManagement audits, dev.ratchet.audit.AuditProgrammeDocuments documents) {
         this.audits = audits;
+        this.documents = documents;
+    }
+
+    @GetMapping("/{year}/document.pdf")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The year's programme as PDF: basis, frequencies per area, each audit's scope, team and status, revisions, coverage")
+    org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable UUID organisationId, @PathVariable int year) {
+        return dev.ratchet.document.Downloads.pdf(dev.ratchet.audit.AuditProgrammeDocuments.fileName(year),
+                documents.pdf(CurrentTenant.require().organisationId(), year));
+    }
+
+    @GetMapping("/{year}/document.docx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The year's programme as DOCX, the same content as the PDF")
+    org.springframework.http.ResponseEntity<byte[]> documentDocx(@PathVariable UUID organisationId, @PathVariable int year) {
+        return dev.ratchet.document.Downloads.docx(dev.ratchet.audit.AuditProgrammeDocuments.fileName(year),
+                documents.docx(CurrentTenant.require().organisationId(), year));
+    }
+
+    @GetMapping("/{year}/document.xlsx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The year's programme as XLSX: a summary sheet and one sheet per table")
+    org.springframework.http.ResponseEntity<byte[]> documentXlsx(@PathVariable UUID organisationId, @PathVariable int year) {
+        return dev.ratchet.document.Downloads.xlsx(dev.ratchet.audit.AuditProgrammeDocuments.fileName(year),
+                documents.xlsx(CurrentTenant.require().organisationId(), year));
     }
 
     @GetMapping

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.ratchet.audit.AuditForm;
 import dev.ratchet.audit.AuditManagement;
+import dev.ratchet.audit.AuditProgrammeDocuments;
 import dev.ratchet.audit.AuditReports;
 import dev.ratchet.audit.AuditType;
 import dev.ratchet.audit.AuditView;
@@ -48,12 +49,14 @@ class AuditController {
 
     private final AuditManagement audits;
     private final AuditReports reports;
+    private final AuditProgrammeDocuments programmeDocuments;
     private final OrganisationManagement organisations;
     private final CatalogueManagement catalogue;
     private final People people;
 
     AuditController(AuditManagement audits, AuditReports reports, OrganisationManagement organisations,
-            CatalogueManagement catalogue, People people) {
+            CatalogueManagement catalogue, People people, AuditProgrammeDocuments programmeDocuments) {
+        this.programmeDocuments = programmeDocuments;
         this.audits = audits;
         this.reports = reports;
         this.organisations = organisations;
@@ -359,6 +362,25 @@ class AuditController {
             return lineRefused(id, lineId, refused, redirect);
         }
         return "redirect:/audits/" + id + "#line-" + lineId;
+    }
+
+    /** The year's programme as a document (9.2.2): PDF, Word or Excel. */
+    @GetMapping("/audits/programme/{year}/document.pdf")
+    @PreAuthorize(Access.MEMBER)
+    ResponseEntity<byte[]> programmePdf(@PathVariable int year) {
+        return Downloads.pdf(AuditProgrammeDocuments.fileName(year), programmeDocuments.pdf(CurrentTenant.require().organisationId(), year));
+    }
+
+    @GetMapping("/audits/programme/{year}/document.docx")
+    @PreAuthorize(Access.MEMBER)
+    ResponseEntity<byte[]> programmeDocx(@PathVariable int year) {
+        return Downloads.docx(AuditProgrammeDocuments.fileName(year), programmeDocuments.docx(CurrentTenant.require().organisationId(), year));
+    }
+
+    @GetMapping("/audits/programme/{year}/document.xlsx")
+    @PreAuthorize(Access.MEMBER)
+    ResponseEntity<byte[]> programmeXlsx(@PathVariable int year) {
+        return Downloads.xlsx(AuditProgrammeDocuments.fileName(year), programmeDocuments.xlsx(CurrentTenant.require().organisationId(), year));
     }
 
     @GetMapping("/audits/{id}/report.pdf")
