@@ -21,9 +21,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import dev.ratchet.audit.AuditManagement;
+import dev.ratchet.audit.AuditProgrammeDocuments;
+import dev.ratchet.evidence.EvidenceManagement;
+import dev.ratchet.evidence.EvidenceView;
+import dev.ratchet.improvement.ImprovementDocuments;
+import dev.ratchet.improvement.ImprovementManagement;
+import dev.ratchet.improvement.ImprovementView;
 import dev.ratchet.audit.AuditReports;
 import dev.ratchet.audit.AuditSummary;
-import dev.ratchet.audit.ProgrammeView;
 import dev.ratchet.history.HistoryManagement;
 import dev.ratchet.history.Verification;
 import dev.ratchet.organisation.OrganisationManagement;
@@ -68,6 +73,10 @@ public class BundleManagement {
     private final JdbcTemplate jdbc;
     private final AuditManagement audits;
     private final AuditReports auditReports;
+    private final AuditProgrammeDocuments programmes;
+    private final ImprovementManagement improvements;
+    private final ImprovementDocuments recordDocuments;
+    private final EvidenceManagement evidence;
     private final ReviewManagement reviews;
     private final ReviewDocuments reviewDocuments;
     private final PolicyManagement policies;
@@ -85,7 +94,13 @@ public class BundleManagement {
 
     BundleManagement(JdbcTemplate jdbc, AuditManagement audits, AuditReports auditReports, ReviewManagement reviews,
             ReviewDocuments reviewDocuments, PolicyManagement policies, PolicyDocuments policyDocuments, List<RegisterSheet> sheets,
-            HistoryManagement history, OrganisationManagement organisations, People people, Clock clock) {
+            HistoryManagement history, OrganisationManagement organisations, People people, Clock clock,
+            AuditProgrammeDocuments programmes, ImprovementManagement improvements, ImprovementDocuments recordDocuments,
+            EvidenceManagement evidence) {
+        this.programmes = programmes;
+        this.improvements = improvements;
+        this.recordDocuments = recordDocuments;
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.audits = audits;
         this.auditReports = auditReports;
@@ -200,17 +215,42 @@ public class BundleManagement {
         List<Part> parts = new ArrayList<>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             int y = year;
-            parts.add(new Part("audits/audit-programme-" + y + ".txt", "Audit programme " + y,
-                    () -> programme(audits.programme(org, y)).getBytes(StandardCharsets.UTF_8)));
+            String name = "audits/" + AuditProgrammeDocuments.fileName(y);
+            parts.add(new Part(name + ".pdf", "Audit programme " + y, () -> programmes.pdf(org, y)));
+            parts.add(new Part(name + ".docx", "Audit programme " + y + " (Word)", () -> programmes.docx(org, y)));
+            parts.add(new Part(name + ".xlsx", "Audit programme " + y + " (Excel)", () -> programmes.xlsx(org, y)));
         }
         for (AuditSummary audit : audits.reportedBetween(org, from, to)) {
             parts.add(new Part("audits/" + audit.reference() + " audit report.pdf", "Audit report " + audit.reference(),
                     () -> auditReports.pdf(org, audit.id())));
+            parts.add(new Part("audits/" + audit.reference() + " audit report.docx", "Audit report " + audit.reference() + " (Word)",
+                    () -> auditReports.docx(org, audit.id())));
         }
-        reviews.schedule(org).reviews().stream()
-                .filter(r -> r.status() == ReviewStatus.APPROVED && !r.plannedDate().isBefore(from) && !r.plannedDate().isAfter(to))
-                .forEach(r -> parts.add(new Part("management-reviews/" + r.reference() + " minutes.pdf", "Minutes of " + r.reference(),
-                        () -> reviewDocuments.pdf(tenant, r.id(), true).getBody())));
+        for (var r : reviews.schedule(org).reviews()) {
+            if (r.plannedDate().isBefore(from) || r.plannedDate().isAfter(to)) {
+                continue;
+            }
+            if (r.status() != ReviewStatus.PLANNED) {
+                parts.add(new Part("management-reviews/" + r.reference() + " input pack (frozen).pdf", "Input pack of " + r.reference(),
+                        () -> reviewDocuments.pdf(tenant, r.id(), false).getBody()));
+            }
+            if (r.status() == ReviewStatus.APPROVED) {
+                parts.add(new Part("management-reviews/" + r.reference() + " minutes.pdf", "Minutes of " + r.reference(),
+                        () -> reviewDocuments.pdf(tenant, r.id(), true).getBody()));
+                parts.add(new Part("management-reviews/" + r.reference() + " minutes.docx", "Minutes of " + r.reference() + " (Word)",
+                        () -> reviewDocuments.docx(tenant, r.id()).getBody()));
+            }
+        }
+        for (ImprovementView.Link record : improvements.activeBetween(org, from, to)) {
+            parts.add(new Part("records/" + record.reference() + " record.pdf", "Record document " + record.reference(),
+                    () -> recordDocuments.pdfBytes(tenant, record.id())));
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (EvidenceView file : evidence.of(org, record.id())) {
+                String fileName = unique(safe(file.fileName()), names);
+                parts.add(new Part("records/" + record.reference() + " evidence/" + fileName, "Evidence of " + record.reference(),
+                        () -> evidence.download(tenant, file.id()).content()));
+            }
+        }
         java.time.Instant periodEnd = to.plusDays(1).atStartOfDay(ZoneId.of(organisations.get(org).timeZone())).toInstant();
         for (PolicyViews.Summary summary : policies.search(org, PageRequest.of(0, 500, Sort.by("reference"))).getContent()) {
             for (PolicyViews.Version version : policies.get(tenant, summary.id()).versions()) {
@@ -220,6 +260,10 @@ public class BundleManagement {
                             + (version.status() == VersionStatus.SUPERSEDED ? " (superseded)" : "") + ".pdf",
                             "Policy " + summary.reference() + " v" + version.number(),
                             () -> policyDocuments.pdf(tenant, summary.id(), version.id()).getBody()));
+                    parts.add(new Part("policies/" + summary.reference() + " " + safe(summary.title()) + " v" + version.number()
+                            + (version.status() == VersionStatus.SUPERSEDED ? " (superseded)" : "") + ".docx",
+                            "Policy " + summary.reference() + " v" + version.number() + " (Word)",
+                            () -> policyDocuments.docx(tenant, summary.id(), version.id()).getBody()));
                 }
             }
         }
@@ -253,22 +297,6 @@ public class BundleManagement {
                 + "Head hash (SHA-256 of the newest entry): " + history.headHash(org) + "\n";
     }
 
-    private static String programme(ProgrammeView p) {
-        StringBuilder text = new StringBuilder("Audit programme ").append(p.year()).append(", revision ").append(p.revision())
-                .append(" (").append(p.status()).append(")\n");
-        if (p.approvedAt() != null) {
-            text.append("Approved revision ").append(p.approvedRevision()).append(" by ").append(p.approvedByName()).append(" on ")
-                    .append(p.approvedAt()).append("\n");
-        }
-        text.append("\nBasis:\n").append(p.basis() == null ? "(not written)" : p.basis()).append("\n\nAudits:\n");
-        if (p.audits().isEmpty()) {
-            text.append("(none planned)\n");
-        }
-        p.audits().forEach(a -> text.append("- ").append(a.reference()).append(" ").append(a.title()).append(", ").append(a.type().label())
-                .append(", ").append(a.plannedStart()).append(" to ").append(a.plannedEnd()).append(", ").append(a.status().label()).append("\n"));
-        return text.toString();
-    }
-
     /** The ZIP: the documents, then a manifest listing each with its size and SHA-256. */
     private byte[] zip(Tenant tenant, LocalDate from, LocalDate to, Map<String, byte[]> files) {
         StringBuilder manifest = new StringBuilder("Evidence bundle of ").append(organisations.get(tenant.organisationId()).name())
@@ -294,6 +322,16 @@ public class BundleManagement {
 
     private static String safe(String name) {
         return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+
+    /** A name not yet used in the folder: "scan.pdf", then "scan (2).pdf". */
+    private static String unique(String name, java.util.Set<String> taken) {
+        String candidate = name;
+        int dot = name.lastIndexOf('.');
+        for (int n = 2; !taken.add(candidate.toLowerCase(java.util.Locale.ROOT)); n++) {
+            candidate = dot > 0 ? name.substring(0, dot) + " (" + n + ")" + name.substring(dot) : name + " (" + n + ")";
+        }
+        return candidate;
     }
 
     private static String truncate(String s, int max) {

@@ -281,6 +281,22 @@ public class ImprovementManagement {
         return months.entrySet().stream().map(e -> new ImprovementStatistics.Month(e.getKey().toString(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
+    /**
+     * The records worked on in a period: raised before it ends and not closed before it starts, in reference order
+     * (for the evidence bundle's record documents).
+     */
+    @Transactional(readOnly = true)
+    public List<ImprovementView.Link> activeBetween(UUID organisationId, LocalDate from, LocalDate to) {
+        ZoneId zone = organisations.zone(organisationId);
+        Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+        return jdbc.query("""
+                select id, reference, title, status from improvement_record where organisation_id = ? and raised_at < ?
+                  and (closed_at is null or closed_at >= ?) order by kind, reference""",
+                (rs, i) -> new ImprovementView.Link(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        Status.valueOf(rs.getString(4))), organisationId, end, start);
+    }
+
     /** The records raised from another record (an incident, an objective), latest first. */
     @Transactional(readOnly = true)
     public List<ImprovementView.Link> raisedFrom(UUID organisationId, UUID sourceId) {

@@ -14,9 +14,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** An evidence bundle holds each kind of document of the period, and its manifest's hashes match the files. */
@@ -29,8 +33,15 @@ class BundleIT extends IntegrationTest {
     void theBundleHoldsThePeriodsEvidenceWithAManifestWhoseHashesMatch() throws Exception {
         TestOrganisation org = newOrganisation("Bundle");
         LocalDate today = LocalDate.now();
-        api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
+        JsonNode nc = api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
                 {"kind":"NONCONFORMITY","title":"Leaver account still active","description":"Found in the access review","source":"INTERNAL_AUDIT"}""", 201);
+        byte[] scan = "Access review of November, signed".getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/improvements/{id}/evidence", nc.get("id").asString())
+                        .file(new MockMultipartFile("file", "access-review.pdf", "application/pdf", scan))
+                        .param("evidenceDate", today.toString())
+                        .with(user(org.principal(Role.ISMS_MANAGER)))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection());
         // An audit reported in the period.
         JsonNode audit = api(org, Role.ISMS_MANAGER, "POST", "/audits", """
                 {"title":"Access","objectives":"Check access","plannedStart":"%s","plannedEnd":"%s","requirements":["iso27001-2022:A.5.18"]}"""
@@ -75,10 +86,18 @@ class BundleIT extends IntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         assertThat(Sha256.hex(zip)).isEqualTo(bundle.get("sha256").asString());
         Map<String, byte[]> files = BundleFiles.read(zip);
-        assertThat(files.keySet()).anyMatch(f -> f.startsWith("audits/audit-programme-"))
-                .anyMatch(f -> f.equals(auditReport))
-                .anyMatch(f -> f.startsWith("management-reviews/MR-") && f.endsWith(" minutes.pdf"))
-                .anyMatch(f -> f.startsWith("policies/POL-01 Continual Improvement Policy v1.0"))
+        String year = String.valueOf(today.getYear());
+        String reviewRef = review.get("reference").asString();
+        String record = "records/" + nc.get("reference").asString() + " record.pdf";
+        assertThat(files.keySet()).contains("audits/audit-programme-" + year + ".pdf", "audits/audit-programme-" + year + ".docx",
+                        "audits/audit-programme-" + year + ".xlsx", auditReport, auditReport.replace(".pdf", ".docx"),
+                        "management-reviews/" + reviewRef + " minutes.pdf", "management-reviews/" + reviewRef + " minutes.docx",
+                        "management-reviews/" + reviewRef + " input pack (frozen).pdf", record,
+                        "records/" + nc.get("reference").asString() + " evidence/access-review.pdf",
+                        "registers/obligation-changes.xlsx")
+                .anyMatch(f -> f.startsWith("policies/POL-01 Continual Improvement Policy v1.0") && f.endsWith(".pdf"))
+                .anyMatch(f -> f.startsWith("policies/POL-01 Continual Improvement Policy v1.0") && f.endsWith(".docx"))
+                .noneMatch(f -> f.endsWith(".txt") && f.startsWith("audits/"))
                 .contains("registers/incident-and-corrective-action-log.xlsx", "registers/isms-change-log.xlsx", "registers/incidents.xlsx",
                         "registers/objectives.xlsx", "registers/legal-and-regulatory-obligations.xlsx", "registers/feedback.xlsx",
                         "history-verification.txt", "manifest.txt");
@@ -87,6 +106,14 @@ class BundleIT extends IntegrationTest {
         assertThat(new String(files.get("history-verification.txt"), StandardCharsets.UTF_8)).contains("Result: intact")
                 .contains(history.headHash(org.id()));
         assertThat(Documents.pdfText(files.get(auditReport))).contains("Effective");
+        assertThat(files.get("records/" + nc.get("reference").asString() + " evidence/access-review.pdf")).isEqualTo(scan);
+        assertThat(Documents.pdfText(files.get(record))).contains("Leaver account still active", "access-review.pdf", Sha256.hex(scan));
+        assertThat(Documents.pdfText(files.get("audits/audit-programme-" + year + ".pdf"))).contains(audit.get("reference").asString(),
+                "Ext", "Coverage of the certification cycle");
+        assertThat(Documents.docxText(files.get("management-reviews/" + reviewRef + " minutes.docx"))).contains("Minutes of the management review");
+        // The minutes in the bundle are the approved ones, byte for byte.
+        assertThat(files.get("management-reviews/" + reviewRef + " minutes.pdf")).isEqualTo(mvc.perform(get("/api/v1/organisations/{org}/reviews/{id}/minutes.pdf",
+                org.id(), reviewId).header("Authorization", org.bearer(Role.AUDITOR))).andReturn().getResponse().getContentAsByteArray());
 
         // Another organisation does not reach it.
         TestOrganisation other = newOrganisation("Elsewhere");
