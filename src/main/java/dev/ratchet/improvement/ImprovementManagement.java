@@ -331,11 +331,21 @@ public class ImprovementManagement {
      */
     public ImprovementView report(Tenant tenant, ReportForm form, UUID sourceId) {
         checkReferences(tenant.organisationId(), form);
-        OrganisationDetails organisation = organisations.get(tenant.organisationId());
-        int year = LocalDate.now(clock.withZone(ZoneId.of(organisation.timeZone()))).getYear();
-        String reference = references.next(tenant.organisationId(), form.getKind(), year);
+        ZoneId zone = organisations.zone(tenant.organisationId());
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Instant raisedAt = clock.instant();
+        if (form.getRaisedOn() != null && !form.getRaisedOn().equals(today)) {
+            if (form.getRaisedOn().isAfter(today)) {
+                throw Refused.field("raisedOn", "The day it was raised is today or earlier, not " + form.getRaisedOn());
+            }
+            if (form.getRaisedOn().isBefore(LocalDate.of(1990, 1, 1))) {
+                throw Refused.field("raisedOn", "The day it was raised is after 1 January 1990");
+            }
+            raisedAt = form.getRaisedOn().atTime(12, 0).atZone(zone).toInstant();
+        }
+        String reference = references.next(tenant.organisationId(), form.getKind(), LocalDate.ofInstant(raisedAt, zone).getYear());
         ImprovementRecord record = records.save(
-                new ImprovementRecord(tenant.organisationId(), reference, form, sourceId, tenant.userId(), clock.instant()));
+                new ImprovementRecord(tenant.organisationId(), reference, form, sourceId, tenant.userId(), raisedAt));
         records.flush();
         indexTerms(record);
         return view(record);

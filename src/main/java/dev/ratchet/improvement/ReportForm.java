@@ -42,6 +42,13 @@ public class ReportForm {
     @Size(max = 500, message = "Tags can have at most 500 characters together")
     private String tags;
 
+    /**
+     * The day it was found, when it is reported later (a record brought over from paper, or entered after the audit):
+     * today or earlier, never in the future. Empty means now. Only read when reporting; the history still records when
+     * it was entered.
+     */
+    private LocalDate raisedOn;
+
     private Long version;
 
     public Kind getKind() { return kind; }
@@ -68,4 +75,7 @@ public class ReportForm {
     public void setTags(String tags) { this.tags = tags; }
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
+
+    public LocalDate getRaisedOn() { return raisedOn; }
+    public void setRaisedOn(LocalDate raisedOn) { this.raisedOn = raisedOn; }
 }

@@ -200,6 +200,18 @@ public class ReviewManagement {
         }
         LocalDate periodFrom = lastHeld != null ? lastHeld.plusDays(1)
                 : LocalDate.ofInstant(organisations.get(org).createdAt(), zone(org));
+        if (form.getPeriodFrom() != null) {
+            if (lastHeld != null) {
+                throw Refused.field("periodFrom", "The period follows the last review: it starts on " + periodFrom);
+            }
+            if (!form.getPeriodFrom().isBefore(form.getPlannedDate())) {
+                throw Refused.field("periodFrom", "The period starts before the meeting (" + form.getPlannedDate() + ")");
+            }
+            if (form.getPeriodFrom().isBefore(form.getPlannedDate().minusYears(3))) {
+                throw Refused.field("periodFrom", "A review covers at most three years (the certification cycle)");
+            }
+            periodFrom = form.getPeriodFrom();
+        }
         ManagementReview review = reviews.saveAndFlush(new ManagementReview(org,
                 references.next(org, form.getPlannedDate().getYear()), form.getTitle(), form.getPlannedDate(), periodFrom,
                 tenant.userId(), clock.instant()));

@@ -16,6 +16,14 @@ public class ScheduleForm {
     @NotNull(message = "Give the date of the meeting")
     private LocalDate plannedDate;
 
+    /**
+     * Where the first review's period starts, for an organisation that adopts Ratchet mid-year and reviews its whole
+     * year; empty means the day the organisation was created. Later reviews start the day after the last one.
+     */
+    private LocalDate periodFrom;
+
+    public LocalDate getPeriodFrom() { return periodFrom; }
+    public void setPeriodFrom(LocalDate periodFrom) { this.periodFrom = periodFrom; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public LocalDate getPlannedDate() { return plannedDate; }

@@ -236,6 +236,30 @@ class ReviewIT extends IntegrationTest {
         assertThat(secondText).contains("Against earlier reviews", first.get("reference").asString(), "This review");
     }
 
+    @Test
+    void anOrganisationAdoptingRatchetMidYearReviewsItsYearWithRecordsCarryingTheirRealDates() throws Exception {
+        JsonNode future = call(Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Future","description":"d","source":"OTHER","raisedOn":"%s"}""".formatted(LocalDate.now().plusDays(1)), 422);
+        assertThat(future.get("errors").get("raisedOn").asString()).contains("today or earlier");
+        JsonNode old = call(Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Found on paper in spring","description":"Visitor badge not returned","source":"INTERNAL_AUDIT",
+                 "grade":"MINOR","raisedOn":"%s"}""".formatted(LocalDate.now().minusDays(60)), 201);
+        assertThat(java.time.OffsetDateTime.parse(old.get("raisedAt").asString()).toLocalDate()).isEqualTo(LocalDate.now().minusDays(60));
+        assertThat(old.get("reference").asString()).startsWith("NC-" + LocalDate.now().minusDays(60).getYear());
+        // The history still says when it was entered: today.
+        assertThat(call(Role.AUDITOR, "GET", "/history?recordType=ImprovementRecord&recordId=" + old.get("id").asString(), null, 200).toString())
+                .contains(LocalDate.now().toString());
+
+        JsonNode refused = call(Role.ISMS_MANAGER, "POST", "/reviews", """
+                {"title":"First","plannedDate":"%s","periodFrom":"%s"}""".formatted(LocalDate.now().plusDays(1), LocalDate.now().plusDays(2)), 422);
+        assertThat(refused.get("errors").get("periodFrom")).isNotNull();
+        JsonNode first = call(Role.ISMS_MANAGER, "POST", "/reviews", """
+                {"title":"First","plannedDate":"%s","periodFrom":"%s"}""".formatted(LocalDate.now().plusDays(1), LocalDate.now().minusDays(90)), 201);
+        assertThat(first.get("periodFrom").asString()).isEqualTo(LocalDate.now().minusDays(90).toString());
+        assertThat(first.get("pack").get("nonconformities").get("raised").asLong()).isEqualTo(1);
+        assertThat(first.get("pack").get("nonconformities").get("bySource").get("Internal audit").asLong()).isEqualTo(1);
+    }
+
     byte[] download(String path) throws Exception {
         return mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(Role.AUDITOR)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
