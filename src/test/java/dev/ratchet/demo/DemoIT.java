@@ -180,7 +180,10 @@ class DemoIT extends IntegrationTest {
         }
         assertThat(bundle.status()).as(bundle.toString()).isEqualTo("READY");
         Map<String, byte[]> files = BundleFiles.read(bundles.content(kestrel.organisationId(), bundle.id()));
-        assertThat(files.keySet().stream().filter(f -> f.startsWith("audits/audit-programme-"))).hasSize(2);
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("audits/audit-programme-") && f.endsWith(".pdf"))).hasSize(2);
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("audits/audit-programme-"))).hasSize(6); // PDF, DOCX and XLSX
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("records/") && f.endsWith(" record.pdf"))).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(files.keySet().stream().filter(f -> f.startsWith("management-reviews/MR-") && f.endsWith("(frozen).pdf"))).hasSize(2);
         assertThat(files.keySet().stream().filter(f -> f.startsWith("audits/AUD-") && f.endsWith("audit report.pdf"))).hasSize(6);
         assertThat(files.keySet().stream().filter(f -> f.startsWith("management-reviews/MR-") && f.endsWith(" minutes.pdf"))).hasSize(2);
         assertThat(files.keySet()).anyMatch(f -> f.startsWith("policies/POL-01 Continual Improvement Policy v1.0"))

@@ -126,6 +126,9 @@ class ImprovementBrowserIT extends BrowserTest {
                 Map.of(), "ce-no", "ca-no");
         step("Close without corrective action", Map.of(), Map.of());
         assertThat(status()).isEqualTo("Closed");
+        // The first attempt's analysis stays on the page beside the second's, and the record document is offered.
+        assertThat(page()).contains("Analysis, attempt 1").contains("Not effective").contains("Analysis, attempt 2")
+                .contains("Shared accounts have no owner").contains("Record document: PDF · Word");
         Browser.screenshot("improvement-closed");
 
         // Evidence goes up through a real multipart form (CSRF token included) and comes with its hash.

@@ -78,7 +78,7 @@ class ReviewBrowserIT extends BrowserTest {
         Browser.submit(browser.findElement(By.xpath("//button[text()='Plan the review']")));
         assertThat(Browser.text()).contains("is planned").contains("(a) Status of actions from previous reviews")
                 .contains("(g) Opportunities for continual improvement");
-        assertThat(browser.findElement(By.id("nonconformities")).getText()).contains("1\nraised in the period");
+        assertThat(browser.findElement(By.id("nonconformities")).getText()).contains("1\nnonconformities raised in the period");
         assertThat(browser.findElement(By.id("audits")).getText()).contains("Backup and restore");
         assertThat(browser.findElement(By.id("objectives")).getText()).contains("Restore tests passed").contains("Off target");
         assertThat(browser.findElements(By.cssSelector("#objectives canvas[data-rendered='true']"))).hasSize(1);
