@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Text;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -14,8 +17,9 @@ import org.commonmark.renderer.text.TextContentRenderer;
 public final class Markdown {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
+    /** Raw HTML escaped; URLs sanitised, and see {@link #html} for links and images. */
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     /** A heading of the text: its level (1 to 6) and words. */
     public record Entry(int level, String text) {
@@ -28,8 +32,48 @@ public final class Markdown {
         return PARSER.parse(markdown == null ? "" : markdown);
     }
 
+    /**
+     * The text as HTML. Links stay links only to web and mail addresses (a {@code data:} or {@code javascript:} link
+     * keeps its words, not the link); images are never loaded from anywhere: each prints as its description, so no page
+     * and no document fetches a URL a text names.
+     */
     public static String html(String markdown) {
-        return HTML.render(parse(markdown));
+        Node document = parse(markdown);
+        List<Node> images = new ArrayList<>();
+        List<Link> unsafe = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                images.add(image);
+            }
+
+            @Override
+            public void visit(Link link) {
+                String to = link.getDestination() == null ? "" : link.getDestination().strip().toLowerCase(java.util.Locale.ROOT);
+                if (!(to.startsWith("http://") || to.startsWith("https://") || to.startsWith("mailto:"))) {
+                    unsafe.add(link);
+                }
+                visitChildren(link);
+            }
+        });
+        for (Node image : images) {
+            StringBuilder alt = new StringBuilder();
+            for (Node child = image.getFirstChild(); child != null; child = child.getNext()) {
+                alt.append(TEXT.render(child));
+            }
+            String description = alt.toString().strip();
+            image.insertBefore(new Text("[Image" + (description.isEmpty() ? "" : ": " + description) + "]"));
+            image.unlink();
+        }
+        for (Link link : unsafe) {
+            for (Node child = link.getFirstChild(); child != null; ) {
+                Node next = child.getNext();
+                link.insertBefore(child);
+                child = next;
+            }
+            link.unlink();
+        }
+        return HTML.render(document);
     }
 
     public static String text(Node node) {
