@@ -152,7 +152,7 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
     }
 
     /** Someone who only contributes sees their own feedback; everyone else sees the register. */
-    private static boolean seesAll(Tenant tenant) {
+    static boolean seesAll(Tenant tenant) {
         return tenant.hasAnyRole("ADMIN", "ISMS_MANAGER", "AUDITOR", "MANAGEMENT", "GUEST_AUDITOR");
     }
 

@@ -12,6 +12,12 @@ public interface HistoryManagement {
     /** The changes to a record and to the records that belong to it (its actions, reviews), newest first. */
     List<HistoryEntry> of(UUID organisationId, String recordType, String recordId);
 
+    /**
+     * The history of a record as this person may read it (see {@link HistoryVisibility}): refused as not found where
+     * they may not read the record, and without the entries of its belonging records they may not read.
+     */
+    List<HistoryEntry> readable(dev.ratchet.shared.Tenant tenant, String recordType, String recordId);
+
     Verification verify(UUID organisationId);
 
     /** The hash of the newest entry of the organisation's chain (the genesis hash for an empty chain), to quote in reports. */

@@ -31,10 +31,10 @@ class HistoryApi {
 
     @GetMapping
     @PreAuthorize(Access.MEMBER)
-    @Operation(summary = "The changes to one record, newest first")
+    @Operation(summary = "The changes to one record and the records belonging to it, newest first, as the caller may read the record (404 otherwise)")
     List<HistoryEntry> of(@PathVariable UUID organisationId, @RequestParam String recordType,
             @RequestParam String recordId) {
-        return history.of(CurrentTenant.require().organisationId(), recordType, recordId);
+        return history.readable(CurrentTenant.require(), recordType, recordId);
     }
 
     @GetMapping("/verification")

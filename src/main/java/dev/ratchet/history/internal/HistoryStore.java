@@ -35,8 +35,10 @@ class HistoryStore implements HistoryManagement {
     };
 
     private final JdbcTemplate jdbc;
+    private final List<dev.ratchet.history.HistoryVisibility> visibilities;
 
-    HistoryStore(JdbcTemplate jdbc) {
+    HistoryStore(JdbcTemplate jdbc, List<dev.ratchet.history.HistoryVisibility> visibilities) {
+        this.visibilities = visibilities;
         this.jdbc = jdbc;
     }
 
@@ -112,6 +114,18 @@ class HistoryStore implements HistoryManagement {
                         rs.getString("actor_name"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         JSON.readValue(rs.getString("changes"), CHANGES)),
                 organisationId, recordType, recordId, recordId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> readable(dev.ratchet.shared.Tenant tenant, String recordType, String recordId) {
+        java.util.Map<String, Boolean> decided = new java.util.HashMap<>();
+        java.util.function.BiPredicate<String, String> may = (type, id) -> decided.computeIfAbsent(type + "/" + id,
+                key -> visibilities.stream().filter(v -> v.recordTypes().contains(type)).allMatch(v -> v.mayRead(tenant, type, id)));
+        if (!may.test(recordType, recordId)) {
+            throw dev.ratchet.shared.Refused.notFound("Record");
+        }
+        return of(tenant.organisationId(), recordType, recordId).stream().filter(e -> may.test(e.recordType(), e.recordId())).toList();
     }
 
     @Override

@@ -23,7 +23,7 @@ class HistoryController {
     @GetMapping("/history")
     @PreAuthorize(Access.MEMBER)
     String entries(@RequestParam String type, @RequestParam String id, Model model) {
-        model.addAttribute("entries", history.of(CurrentTenant.require().organisationId(), type, id));
+        model.addAttribute("entries", history.readable(CurrentTenant.require(), type, id));
         return "history/entries :: entries";
     }
 
