@@ -316,10 +316,15 @@ public class IdentityManagement {
         user.removeTotp();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Whether the code is right now and not used before: a code accepted once is spent with its time step (and every
+     * earlier one), so the same code does not sign in a second session.
+     */
     public boolean verifySecondFactor(UUID userId, String code) {
         return users.findById(userId).filter(User::hasTotp)
-                .map(u -> secondFactor.isValid(u.getTotpSecret(), code)).orElse(false);
+                .map(u -> secondFactor.step(u.getTotpSecret(), code))
+                .filter(java.util.OptionalLong::isPresent)
+                .map(step -> users.spendTotpStep(userId, step.getAsLong()) == 1).orElse(false);
     }
 
     /** Whether any organisation this person belongs to requires a second factor they have not set up yet. */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing: a few failed sign-ins per account and a few more per address, refilled slowly.
- * While either bucket is empty, sign-in is refused without checking the password. Buckets live in this instance's
+ * While either bucket is empty, sign-in is refused without checking the password. One-time codes have a bucket of
+ * their own per account, so a stolen password cannot be followed by guessing codes. Buckets live in this instance's
  * memory; several instances each keep their own, which still bounds guessing.
  */
 @Component
@@ -22,6 +23,7 @@ public class LoginThrottle {
 
     private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
     private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> codes = new ConcurrentHashMap<>();
     private final int perAccount;
     private final int perAddress;
     private final Duration window;
@@ -32,6 +34,21 @@ public class LoginThrottle {
         this.perAccount = perAccount;
         this.perAddress = perAddress;
         this.window = window;
+    }
+
+    /** Whether the account's one-time codes are throttled: too many wrong ones lately, whatever session sent them. */
+    public boolean codesBlocked(java.util.UUID userId) {
+        return empty(codes, userId.toString());
+    }
+
+    /** A wrong one-time code; true when the account's codes are throttled from now on. */
+    public boolean codeFailed(java.util.UUID userId) {
+        bucket(codes, userId.toString(), perAccount).tryConsume(1);
+        return codesBlocked(userId);
+    }
+
+    public void codeSucceeded(java.util.UUID userId) {
+        codes.remove(userId.toString());
     }
 
     public boolean isBlocked(String account, String address) {

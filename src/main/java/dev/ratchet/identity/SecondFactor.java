@@ -16,12 +16,40 @@ import org.springframework.stereotype.Component;
 @Component
 public class SecondFactor {
 
+    private static final int PERIOD_SECONDS = 30;
+
     private final DefaultCodeVerifier verifier;
+    private final DefaultCodeGenerator generator = new DefaultCodeGenerator();
     private final DefaultSecretGenerator secrets = new DefaultSecretGenerator();
+    private final Clock clock;
 
     SecondFactor(Clock clock) {
-        this.verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), () -> clock.instant().getEpochSecond());
+        this.clock = clock;
+        this.verifier = new DefaultCodeVerifier(generator, () -> clock.instant().getEpochSecond());
         this.verifier.setAllowedTimePeriodDiscrepancy(1);
+    }
+
+    /**
+     * The time step a code belongs to, when it is right now (the current step, or one either side for clocks that
+     * drift): the caller spends that step so that the code signs in once.
+     */
+    java.util.OptionalLong step(String secret, String code) {
+        if (code == null || !code.strip().matches("\\d{6}")) {
+            return java.util.OptionalLong.empty();
+        }
+        long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
+        for (long step = now - 1; step <= now + 1; step++) {
+            try {
+                if (java.security.MessageDigest.isEqual(generator.generate(secret, step).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        code.strip().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                    return java.util.OptionalLong.of(step);
+                }
+            }
+            catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+                return java.util.OptionalLong.empty();
+            }
+        }
+        return java.util.OptionalLong.empty();
     }
 
     public record Enrolment(String secret, String qrCodeDataUri) implements java.io.Serializable {

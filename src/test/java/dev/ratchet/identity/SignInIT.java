@@ -111,6 +111,54 @@ class SignInIT extends IntegrationTest {
         mvc.perform(get("/members").session(session)).andExpect(status().isOk());
     }
 
+    private MockHttpSession passwordStep(RatchetPrincipalLike principal) throws Exception {
+        MvcResult login = mvc.perform(formLogin("/login").userParameter("email").user(principal.email())
+                .password(TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/login/second-factor")).andReturn();
+        return (MockHttpSession) login.getRequest().getSession(false);
+    }
+
+    private interface RatchetPrincipalLike {
+        String email();
+    }
+
+    @Test
+    void aOneTimeCodeSignsInOnceEvenFromASecondSession() throws Exception {
+        var principal = org.principal(Role.AUDITOR);
+        var enrolment = identity.startSecondFactor(principal.userId());
+        identity.confirmSecondFactor(principal.userId(), enrolment.secret(), code(enrolment.secret()));
+        String code = code(enrolment.secret());
+        MockHttpSession first = passwordStep(principal::email);
+        MockHttpSession second = passwordStep(principal::email);
+        mvc.perform(post("/login/second-factor").session(first).with(csrf()).param("code", code)).andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login/second-factor").session(second).with(csrf()).param("code", code))
+                .andExpect(content().string(containsString("used already")));
+        mvc.perform(get("/members").session(second)).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void wrongCodesAreThrottledPerAccountAndEndTheHalfSignedInSession() throws Exception {
+        var principal = org.principal(Role.CONTRIBUTOR);
+        var enrolment = identity.startSecondFactor(principal.userId());
+        identity.confirmSecondFactor(principal.userId(), enrolment.secret(), code(enrolment.secret()));
+        int checked = 0;
+        MockHttpSession session = passwordStep(principal::email);
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String wrong = String.format("%06d", (Integer.parseInt(code(enrolment.secret())) + 1 + attempt) % 1_000_000);
+            MvcResult answer = mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", wrong)).andReturn();
+            if (answer.getResponse().getContentAsString().contains("That code is not right")) {
+                checked++;
+            } else {
+                assertThat(answer.getResponse().getRedirectedUrl()).isEqualTo("/login?codesThrottled");
+                session = passwordStep(principal::email);              // the attacker knows the password: a new session
+            }
+        }
+        assertThat(checked).isLessThanOrEqualTo(5);
+        // Even the right code is not checked while the account's codes are throttled, from any session.
+        mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", code(enrolment.secret())))
+                .andExpect(redirectedUrl("/login?codesThrottled"));
+        mvc.perform(get("/members").session(session)).andExpect(status().is3xxRedirection());
+    }
+
     @Test
     void anOrganisationThatRequiresASecondFactorSendsPeopleWithoutOneToSetItUp() throws Exception {
         var settings = organisations.settingsOf(org.id());

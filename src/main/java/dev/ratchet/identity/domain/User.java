@@ -30,6 +30,11 @@ public class User {
     @HistoryRedacted
     private String totpSecret;
 
+    /** The time step of the last one-time code accepted; written only by {@code UserRepository.spendTotpStep}. */
+    @jakarta.persistence.Column(insertable = false, updatable = false)
+    @dev.ratchet.shared.HistoryIgnored
+    private Long totpLastStep;
+
     @HistoryRedacted
     private String calendarTokenHash;
 

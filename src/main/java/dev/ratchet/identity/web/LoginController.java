@@ -21,11 +21,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class LoginController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LoginController.class);
+
     private final IdentityManagement identity;
+    private final dev.ratchet.identity.LoginThrottle throttle;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    LoginController(IdentityManagement identity) {
+    LoginController(IdentityManagement identity, dev.ratchet.identity.LoginThrottle throttle) {
         this.identity = identity;
+        this.throttle = throttle;
     }
 
     @GetMapping("/login")
@@ -41,10 +45,20 @@ class LoginController {
     @PostMapping("/login/second-factor")
     String verify(@AuthenticationPrincipal RatchetPrincipal principal, @RequestParam(required = false) String code,
             HttpServletRequest request, HttpServletResponse response, Model model) {
+        // Codes are throttled per account, not per session: after a few wrong ones the half-signed-in session ends and
+        // no code is checked until the window has passed, whichever session sends it.
+        if (throttle.codesBlocked(principal.userId())) {
+            return signOut(request, "redirect:/login?codesThrottled");
+        }
         if (!identity.verifySecondFactor(principal.userId(), code)) {
-            model.addAttribute("error", "That code is not right: type the six digits your authenticator app shows now.");
+            if (throttle.codeFailed(principal.userId())) {
+                LOG.warn("Second-factor codes throttled for account {} after repeated wrong or reused codes", principal.userId());
+                return signOut(request, "redirect:/login?codesThrottled");
+            }
+            model.addAttribute("error", "That code is not right, or it was used already: type the six digits your authenticator app shows now.");
             return "identity/second-factor";
         }
+        throttle.codeSucceeded(principal.userId());
         RatchetPrincipal verified = principal.withSecondFactorVerified();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(verified, null, verified.getAuthorities()));
@@ -52,5 +66,14 @@ class LoginController {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
         return "redirect:/";
+    }
+
+    private static String signOut(HttpServletRequest request, String view) {
+        SecurityContextHolder.clearContext();
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return view;
     }
 }
