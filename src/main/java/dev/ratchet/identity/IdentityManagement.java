@@ -50,10 +50,12 @@ public class IdentityManagement {
     private final SecondFactor secondFactor;
     private final PeopleDirectory people;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     IdentityManagement(UserRepository users, MembershipRepository memberships, ApiTokenRepository tokens,
             OrganisationManagement organisations, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            SecondFactor secondFactor, PeopleDirectory people, Clock clock) {
+            SecondFactor secondFactor, PeopleDirectory people, Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.memberships = memberships;
         this.tokens = tokens;
@@ -129,6 +131,17 @@ public class IdentityManagement {
         Page<Object[]> page = memberships.search(organisationId, pattern, role == null ? "" : role.name(), pageable);
         Map<UUID, String> names = people.displayNames(organisationId);
         return page.map(row -> view((Membership) row[0], (User) row[1], names));
+    }
+
+    @Transactional(readOnly = true)
+    /**
+     * Lets a member of the organisation sign in again at once, after strangers' guesses or their own typos slowed their
+     * account down: clears the account's throttles (on this instance; others clear within the failure window).
+     */
+    public MemberView unlockSignIn(UUID organisationId, UUID membershipId) {
+        MemberView member = member(organisationId, membershipId);
+        throttle.unlock(member.email(), member.userId());
+        return member;
     }
 
     @Transactional(readOnly = true)

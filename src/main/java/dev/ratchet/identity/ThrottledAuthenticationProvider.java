@@ -11,7 +11,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Password sign-in, refused without looking at the password while the account or the address is throttled. */
+/**
+ * Password sign-in, refused without looking at the password while this client's tries for the account, the address, or
+ * (for an unknown device of an account without a second factor) the account's slowdown say so; see {@link LoginThrottle}.
+ */
 @Component
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -22,13 +25,20 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
+
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final KnownDevices devices;
+    private final dev.ratchet.identity.domain.UserRepository users;
 
-    ThrottledAuthenticationProvider(RatchetUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    ThrottledAuthenticationProvider(RatchetUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+            KnownDevices devices, dev.ratchet.identity.domain.UserRepository accounts) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
+        this.devices = devices;
+        this.users = accounts;
     }
 
     @Override
@@ -36,16 +46,28 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String account = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
-        if (throttle.isBlocked(account, address)) {
+        var web = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes ? attributes : null;
+        java.util.Optional<String> device = devices.of(web == null ? null : web.getRequest(), account);
+        String client = device.orElse("address:" + address);
+        boolean trusted = device.isPresent() || users.findByEmail(dev.ratchet.identity.domain.User.normaliseEmail(account))
+                .map(dev.ratchet.identity.domain.User::hasTotp).orElse(false);
+        if (throttle.isBlocked(account, client, address, trusted)) {
             throw new Throttled();
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(account);
+            throttle.succeeded(account, client);
+            if (web != null && web.getResponse() != null && result.getPrincipal() instanceof RatchetPrincipal principal) {
+                devices.remember(web.getRequest(), web.getResponse(), principal.userId());
+            }
             return result;
         }
         catch (BadCredentialsException e) {
-            throttle.failed(account, address);
+            if (throttle.failed(account, client, address)) {
+                LOG.warn("Repeated failed sign-ins to account {} (the latest from {}): untrusted tries now wait until {}",
+                        account, address, throttle.delayedUntil(account));
+            }
             throw e;
         }
     }

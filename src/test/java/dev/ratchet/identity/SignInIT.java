@@ -121,6 +121,48 @@ class SignInIT extends IntegrationTest {
         String email();
     }
 
+    private MvcResult signInFrom(String email, String password, String address, jakarta.servlet.http.Cookie device) throws Exception {
+        var request = post("/login").param("email", email).param("password", password).with(csrf()).with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        });
+        if (device != null) {
+            request.cookie(device);
+        }
+        return mvc.perform(request).andReturn();
+    }
+
+    @Test
+    void aStrangerHammeringAnAccountDoesNotLockTheRealPersonOutAndAnAdministratorCanUnlockIt() throws Exception {
+        String email = org.email(Role.MANAGEMENT);
+        MvcResult first = signInFrom(email, TestOrganisation.PASSWORD, "198.51.100.20", null);
+        assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/");
+        String setCookie = first.getResponse().getHeaders("Set-Cookie").stream().filter(h -> h.startsWith("ratchet_device=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").contains("Path=/login");
+        var device = new jakarta.servlet.http.Cookie("ratchet_device", setCookie.substring("ratchet_device=".length(), setCookie.indexOf(';')));
+
+        // A stranger guesses from several addresses, far past every limit.
+        for (int i = 0; i < 40; i++) {
+            signInFrom(email, "wrong-guess-" + i, "203.0.113." + (i % 4), null);
+        }
+        assertThat(signInFrom(email, TestOrganisation.PASSWORD, "203.0.113.1", null).getResponse().getRedirectedUrl())
+                .isEqualTo("/login?throttled");
+
+        // The real person, from the browser they used before, signs in at once; a colleague behind the stranger's address too.
+        assertThat(signInFrom(email, TestOrganisation.PASSWORD, "198.51.100.20", device).getResponse().getRedirectedUrl()).isEqualTo("/");
+        for (int i = 0; i < 40; i++) {
+            signInFrom(email, "wrong-again-" + i, "203.0.113." + (i % 4), null);
+        }
+        assertThat(signInFrom(org.email(Role.AUDITOR), TestOrganisation.PASSWORD, "203.0.113.1", null).getResponse().getRedirectedUrl())
+                .isIn("/", "/login/second-factor");
+
+        // From a new browser the account waits; an administrator lets the person in at once.
+        assertThat(signInFrom(email, TestOrganisation.PASSWORD, "198.51.100.77", null).getResponse().getRedirectedUrl()).isEqualTo("/login?throttled");
+        mvc.perform(post("/api/v1/organisations/{org}/members/{member}/sign-in-unlock", org.id(), org.membershipIds().get(Role.MANAGEMENT))
+                .header("Authorization", org.bearer(Role.ADMIN))).andExpect(status().isOk());
+        assertThat(signInFrom(email, TestOrganisation.PASSWORD, "198.51.100.77", null).getResponse().getRedirectedUrl()).isEqualTo("/");
+    }
+
     @Test
     void aOneTimeCodeSignsInOnceEvenFromASecondSession() throws Exception {
         var principal = org.principal(Role.AUDITOR);

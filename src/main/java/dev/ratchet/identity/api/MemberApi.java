@@ -87,4 +87,11 @@ class MemberApi {
     MemberView deactivate(@PathVariable UUID organisationId, @PathVariable UUID memberId, @RequestParam Long version) {
         return identity.deactivateMember(CurrentTenant.require().organisationId(), memberId, version);
     }
+
+    @PostMapping("/{organisationId}/members/{memberId}/sign-in-unlock")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Lets the member sign in again at once after failed sign-ins slowed their account down")
+    MemberView unlockSignIn(@PathVariable UUID organisationId, @PathVariable UUID memberId) {
+        return identity.unlockSignIn(CurrentTenant.require().organisationId(), memberId);
+    }
 }

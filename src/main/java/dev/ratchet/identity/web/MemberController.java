@@ -150,6 +150,14 @@ class MemberController {
         return "redirect:/members/" + id;
     }
 
+    @PostMapping("/members/{id}/unlock")
+    @PreAuthorize(Access.ADMIN)
+    String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
+        MemberView view = identity.unlockSignIn(CurrentTenant.require().organisationId(), id);
+        redirect.addFlashAttribute("success", view.displayName() + " can sign in again now.");
+        return "redirect:/members/" + id;
+    }
+
     private String editPage(Model model, MemberView existing) {
         model.addAttribute("existing", existing);
         model.addAttribute("roles", Role.values());
