@@ -31,6 +31,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             throws java.io.IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
+        response.setCharacterEncoding(java.nio.charset.StandardCharsets.UTF_8.name());
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }

@@ -51,8 +51,10 @@ class SecurityConfiguration {
                 .addFilterBefore(tenants, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(RatchetPrincipal.SIGNED_IN))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> ApiProblems.write(response, HttpStatus.UNAUTHORIZED,
-                                "Send a valid personal API token: Authorization: Bearer rat_…"))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"Ratchet API\"");
+                            ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "Send a valid personal API token: Authorization: Bearer rat_…");
+                        })
                         .accessDeniedHandler((request, response, e) -> ApiProblems.write(response, HttpStatus.FORBIDDEN,
                                 "Your roles in this organisation do not allow this.")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
