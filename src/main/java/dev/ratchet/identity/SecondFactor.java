@@ -4,11 +4,8 @@ import java.time.Clock;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeVerifier;
-import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
-import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import dev.samstevens.totp.util.Utils;
 
 import org.springframework.stereotype.Component;
 
@@ -60,13 +57,27 @@ public class SecondFactor {
         QrData data = new QrData.Builder().label(accountName).secret(secret).issuer("Ratchet").digits(6).period(30)
                 .build();
         try {
-            ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
-            generator.setImageSize(220);
-            return new Enrolment(secret, Utils.getDataUriForImage(generator.generate(data), generator.getImageMimeType()));
+            return new Enrolment(secret, "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(qrPng(data.getUri(), 220)));
         }
-        catch (QrGenerationException e) {
+        catch (com.google.zxing.WriterException | java.io.IOException e) {
             return new Enrolment(secret, null);
         }
+    }
+
+    /** The otpauth: address as a black-on-white QR code, a PNG of about {@code size} pixels square. */
+    static byte[] qrPng(String content, int size) throws com.google.zxing.WriterException, java.io.IOException {
+        com.google.zxing.common.BitMatrix matrix = new com.google.zxing.qrcode.QRCodeWriter()
+                .encode(content, com.google.zxing.BarcodeFormat.QR_CODE, size, size);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(matrix.getWidth(), matrix.getHeight(),
+                java.awt.image.BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     boolean isValid(String secret, String code) {
