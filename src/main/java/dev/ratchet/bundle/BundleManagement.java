@@ -69,6 +69,8 @@ public class BundleManagement {
             + " requested_by, requested_at, finished_at from evidence_bundle where organisation_id = ?";
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleManagement.class);
+    private static final int PER_ORGANISATION = 2;
+    private static final int PER_PERSON_PER_DAY = 10;
 
     private final JdbcTemplate jdbc;
     private final AuditManagement audits;
@@ -86,6 +88,7 @@ public class BundleManagement {
     private final OrganisationManagement organisations;
     private final People people;
     private final Clock clock;
+    private final java.time.Duration retention;
     private final ExecutorService builders = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "evidence-bundle");
         thread.setDaemon(true);
@@ -96,7 +99,9 @@ public class BundleManagement {
             ReviewDocuments reviewDocuments, PolicyManagement policies, PolicyDocuments policyDocuments, List<RegisterSheet> sheets,
             HistoryManagement history, OrganisationManagement organisations, People people, Clock clock,
             AuditProgrammeDocuments programmes, ImprovementManagement improvements, ImprovementDocuments recordDocuments,
-            EvidenceManagement evidence) {
+            EvidenceManagement evidence,
+            @org.springframework.beans.factory.annotation.Value("${ratchet.bundles.retention:P30D}") java.time.Duration retention) {
+        this.retention = retention;
         this.programmes = programmes;
         this.improvements = improvements;
         this.recordDocuments = recordDocuments;
@@ -119,6 +124,25 @@ public class BundleManagement {
         return organisations.today(organisationId);
     }
 
+    /**
+     * Bundles are kept for the retention period (ratchet.bundles.retention, 30 days by default), then their content is
+     * deleted and they show as expired: the documents stay in Ratchet, and a new bundle is made in minutes.
+     */
+    @Transactional
+    public int expire(UUID organisationId) {
+        Timestamp before = Timestamp.from(clock.instant().minus(retention));
+        return jdbc.update("update evidence_bundle set status = 'EXPIRED', step = ?, content = null where organisation_id = ?"
+                + " and status = 'READY' and finished_at < ?", "Expired after " + retention.toDays() + " days: ask for a new one",
+                organisationId, before);
+    }
+
+    /** Every organisation's bundles past the retention period, for the hourly sweep. */
+    @Transactional
+    public int expireAll() {
+        return jdbc.update("update evidence_bundle set status = 'EXPIRED', step = ?, content = null where status = 'READY' and finished_at < ?",
+                "Expired after " + retention.toDays() + " days: ask for a new one", Timestamp.from(clock.instant().minus(retention)));
+    }
+
     @PreDestroy
     void stop() {
         builders.shutdownNow();
@@ -132,6 +156,27 @@ public class BundleManagement {
         }
         if (form.getFrom().isBefore(form.getTo().minusYears(3))) {
             throw Refused.field("from", "A bundle covers at most three years (the certification cycle)");
+        }
+        expire(tenant.organisationId());
+        // Bundles are built on two threads shared by every organisation: one at a time per person, two per organisation,
+        // and a day's requests per person bounded, so that nobody can fill the queue or the database.
+        Integer mine = jdbc.queryForObject("select count(*) from evidence_bundle where organisation_id = ? and requested_by = ?"
+                + " and status in ('QUEUED', 'RUNNING')", Integer.class, tenant.organisationId(), tenant.userId());
+        if (mine != null && mine > 0) {
+            throw Refused.tooMany("Your last bundle is still being put together: download it when it is ready, then ask for the next.",
+                    java.time.Duration.ofMinutes(1));
+        }
+        Integer building = jdbc.queryForObject("select count(*) from evidence_bundle where organisation_id = ? and status in ('QUEUED', 'RUNNING')",
+                Integer.class, tenant.organisationId());
+        if (building != null && building >= PER_ORGANISATION) {
+            throw Refused.tooMany("Two bundles of this organisation are being put together already: try again in a few minutes.",
+                    java.time.Duration.ofMinutes(2));
+        }
+        Integer today = jdbc.queryForObject("select count(*) from evidence_bundle where organisation_id = ? and requested_by = ? and requested_at > ?",
+                Integer.class, tenant.organisationId(), tenant.userId(), Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(1))));
+        if (today != null && today >= PER_PERSON_PER_DAY) {
+            throw Refused.tooMany("You asked for " + PER_PERSON_PER_DAY + " bundles in the last 24 hours: download those, or ask again tomorrow.",
+                    java.time.Duration.ofHours(1));
         }
         UUID id = UUID.randomUUID();
         jdbc.update("insert into evidence_bundle (id, organisation_id, period_from, period_to, status, step, done, total, requested_by, requested_at)"

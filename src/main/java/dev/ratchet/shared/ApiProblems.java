@@ -37,11 +37,21 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Refused.class)
+    ResponseEntity<ProblemDetail> answer(Refused refused) {
+        ProblemDetail problem = refused(refused);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (refused.kind() == Refused.Kind.TOO_MANY) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(refused.retryAfterSeconds()));
+        }
+        return response.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     ProblemDetail refused(Refused refused) {
         HttpStatus status = switch (refused.kind()) {
             case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
             case CONFLICT -> HttpStatus.CONFLICT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
         problem.setType(URI.create("https://ratchet.dev/problems/" + refused.kind().name().toLowerCase().replace('_', '-')));

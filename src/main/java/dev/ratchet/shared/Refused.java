@@ -9,15 +9,31 @@ import java.util.Map;
  */
 public class Refused extends RuntimeException {
 
-    public enum Kind { INVALID, CONFLICT, NOT_FOUND }
+    public enum Kind { INVALID, CONFLICT, NOT_FOUND, TOO_MANY }
 
     private final Kind kind;
     private final Map<String, String> fieldErrors;
+    private final long retryAfterSeconds;
 
     private Refused(Kind kind, String message, Map<String, String> fieldErrors) {
+        this(kind, message, fieldErrors, 0);
+    }
+
+    private Refused(Kind kind, String message, Map<String, String> fieldErrors, long retryAfterSeconds) {
         super(message);
         this.kind = kind;
         this.fieldErrors = Map.copyOf(fieldErrors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too much asked at once (429 with Retry-After on the API): try again after the given time. */
+    public static Refused tooMany(String message, java.time.Duration retryAfter) {
+        return new Refused(Kind.TOO_MANY, message, Map.of(), Math.max(1, retryAfter.toSeconds()));
+    }
+
+    /** For {@link Kind#TOO_MANY}: in how many seconds to ask again. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static Refused field(String field, String message) {

@@ -22,6 +22,10 @@ class PageErrors {
             case NOT_FOUND -> page("error/404", 404, null, response);
             case CONFLICT -> page("error/409", 409, refused.getMessage(), response);
             case INVALID -> page("error/409", 422, refused.getMessage(), response);
+            case TOO_MANY -> {
+                response.setHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
+                yield page("error/409", 429, refused.getMessage(), response);
+            }
         };
     }
 

@@ -21,6 +21,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** An evidence bundle holds each kind of document of the period, and its manifest's hashes match the files. */
@@ -28,6 +29,9 @@ class BundleIT extends IntegrationTest {
 
     @Autowired
     HistoryManagement history;
+
+    @Autowired
+    BundleManagement bundles;
 
     @Test
     void theBundleHoldsThePeriodsEvidenceWithAManifestWhoseHashesMatch() throws Exception {
@@ -120,5 +124,41 @@ class BundleIT extends IntegrationTest {
         mvc.perform(get("/api/v1/organisations/{org}/bundles/{id}/content.zip", other.id(), id).header("Authorization", other.bearer(Role.ISMS_MANAGER)))
                 .andExpect(status().isNotFound());
         assertThat(api(other, Role.ISMS_MANAGER, "GET", "/bundles", null, 200)).isEmpty();
+    }
+
+    @Test
+    void bundlesAreLimitedPerPersonAndOrganisationWith429AndRetryAfterAndExpireAfterTheRetentionPeriod() throws Exception {
+        TestOrganisation org = newOrganisation("Bundle quota");
+        LocalDate today = LocalDate.now();
+        String body = "{\"from\":\"" + today.minusMonths(1) + "\",\"to\":\"" + today + "\"}";
+        java.util.function.BiConsumer<Role, String> building = (role, status) -> jdbc.update("insert into evidence_bundle (id, organisation_id,"
+                + " period_from, period_to, status, step, done, total, requested_by, requested_at) values (?, ?, ?, ?, ?, 'Waiting', 0, 0, ?, ?)",
+                java.util.UUID.randomUUID(), org.id(), java.sql.Date.valueOf(today.minusMonths(1)), java.sql.Date.valueOf(today), status,
+                org.userIds().get(role), java.sql.Timestamp.from(java.time.Instant.now()));
+
+        building.accept(Role.GUEST_AUDITOR, "RUNNING");
+        var refused = mvc.perform(post("/api/v1/organisations/{org}/bundles", org.id())
+                        .header("Authorization", org.bearer(Role.GUEST_AUDITOR)).contentType("application/json").content(body))
+                .andExpect(status().isTooManyRequests()).andReturn().getResponse();
+        assertThat(refused.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(refused.getContentAsString()).contains("still being put together");
+        building.accept(Role.ISMS_MANAGER, "QUEUED");
+        JsonNode second = api(org, Role.AUDITOR, "POST", "/bundles", body, 429);
+        assertThat(second.get("detail").asString()).contains("Two bundles of this organisation");
+        long queued = jdbc.queryForObject("select count(*) from evidence_bundle where organisation_id = ?", Long.class, org.id());
+        assertThat(queued).isEqualTo(2);
+
+        // A bundle past the retention period keeps its record, not its content.
+        java.util.UUID old = java.util.UUID.randomUUID();
+        jdbc.update("insert into evidence_bundle (id, organisation_id, period_from, period_to, status, step, done, total, content, size_bytes,"
+                + " requested_by, requested_at, finished_at) values (?, ?, ?, ?, 'READY', 'Ready', 1, 1, ?, 3, ?, ?, ?)", old, org.id(),
+                java.sql.Date.valueOf(today.minusMonths(3)), java.sql.Date.valueOf(today.minusMonths(2)), new byte[] {1, 2, 3},
+                org.userIds().get(Role.AUDITOR), java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40))),
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(40))));
+        bundles.expireAll();
+        assertThat(api(org, Role.AUDITOR, "GET", "/bundles/" + old, null, 200).get("status").asString()).isEqualTo("EXPIRED");
+        assertThat(jdbc.queryForObject("select count(*) from evidence_bundle where id = ? and content is null", Long.class, old)).isEqualTo(1);
+        mvc.perform(get("/api/v1/organisations/{org}/bundles/{id}/content.zip", org.id(), old).header("Authorization", org.bearer(Role.AUDITOR)))
+                .andExpect(status().isConflict());
     }
 }
