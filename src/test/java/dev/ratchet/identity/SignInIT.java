@@ -164,6 +164,21 @@ class SignInIT extends IntegrationTest {
     }
 
     @Test
+    void colleaguesSeeNoAccountStateAndAGuestSeesNoDirectoryOfPeople() throws Exception {
+        String member = "/api/v1/organisations/{org}/members/{id}";
+        var asAdmin = mvc.perform(get(member, org.id(), org.membershipIds().get(Role.CONTRIBUTOR)).header("Authorization", org.bearer(Role.ADMIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asAdmin).contains("\"secondFactor\":false").contains("\"accountEnabled\":true");
+        var asColleague = mvc.perform(get(member, org.id(), org.membershipIds().get(Role.CONTRIBUTOR)).header("Authorization", org.bearer(Role.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asColleague).contains("\"displayName\"").contains("\"secondFactor\":null").contains("\"accountEnabled\":null");
+        mvc.perform(get("/api/v1/organisations/{org}/members", org.id()).header("Authorization", org.bearer(Role.GUEST_AUDITOR)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get(member, org.id(), org.membershipIds().get(Role.CONTRIBUTOR)).header("Authorization", org.bearer(Role.GUEST_AUDITOR)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aOneTimeCodeSignsInOnceEvenFromASecondSession() throws Exception {
         var principal = org.principal(Role.AUDITOR);
         var enrolment = identity.startSecondFactor(principal.userId());

@@ -50,19 +50,21 @@ class MemberApi {
     }
 
     @GetMapping("/{organisationId}/members")
-    @PreAuthorize(Access.MEMBER)
-    @Operation(summary = "Members, paged, optionally filtered by text (name or e-mail) and role")
+    @PreAuthorize(Access.REPORT)
+    @Operation(summary = "Members, paged, optionally filtered by text (name or e-mail) and role; not for guest auditors, who see names on records only")
     PagedModel<MemberView> members(@PathVariable UUID organisationId, @RequestParam(required = false) String q,
             @RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return new PagedModel<>(identity.members(CurrentTenant.require().organisationId(), q, role,
-                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), JpaSort.unsafe("lower(u.displayName)"))));
+        var reader = CurrentTenant.require();
+        return new PagedModel<>(identity.members(reader.organisationId(), q, role,
+                PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), JpaSort.unsafe("lower(u.displayName)")))
+                .map(m -> m.forReader(reader)));
     }
 
     @GetMapping("/{organisationId}/members/{memberId}")
-    @PreAuthorize(Access.MEMBER)
+    @PreAuthorize(Access.REPORT)
     MemberView member(@PathVariable UUID organisationId, @PathVariable UUID memberId) {
-        return identity.member(CurrentTenant.require().organisationId(), memberId);
+        return identity.member(CurrentTenant.require().organisationId(), memberId).forReader(CurrentTenant.require());
     }
 
     @PostMapping("/{organisationId}/members")

@@ -43,7 +43,7 @@ class MemberController {
     }
 
     @GetMapping("/members")
-    @PreAuthorize(Access.MEMBER)
+    @PreAuthorize(Access.REPORT)
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
             @RequestParam(defaultValue = "name") String sort, @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
@@ -54,7 +54,7 @@ class MemberController {
             default -> JpaSort.unsafe("lower(u.displayName)");
         };
         Page<MemberView> members = identity.members(tenant.organisationId(), q, role,
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE, order));
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE, order)).map(m -> m.forReader(tenant));
         model.addAttribute("members", members);
         model.addAttribute("q", q);
         model.addAttribute("role", role);
@@ -88,9 +88,9 @@ class MemberController {
     }
 
     @GetMapping("/members/{id}")
-    @PreAuthorize(Access.MEMBER)
+    @PreAuthorize(Access.REPORT)
     String show(@PathVariable UUID id, Model model) {
-        MemberView view = identity.member(CurrentTenant.require().organisationId(), id);
+        MemberView view = identity.member(CurrentTenant.require().organisationId(), id).forReader(CurrentTenant.require());
         MemberForm form = new MemberForm();
         form.setEmail(view.email());
         form.setDisplayName(view.displayName());
