@@ -44,6 +44,31 @@ public class EvidenceManagement {
             Map.entry("odt", "application/vnd.oasis.opendocument.text"),
             Map.entry("ods", "application/vnd.oasis.opendocument.spreadsheet"));
 
+    /** Tika's detector reads the content's magic bytes only: the name a browser sent is not evidence of what a file is. */
+    private static final org.apache.tika.Tika CONTENT = new org.apache.tika.Tika();
+
+    /**
+     * Whether what Tika detected in the content fits the file's ending: the same format for documents and images, a zip
+     * container for office files (Tika's core does not open containers), any text for text endings.
+     */
+    static boolean contentMatches(String ending, String detected) {
+        boolean text = detected.startsWith("text/") || detected.equals("application/json") || detected.equals("application/xml");
+        boolean zip = detected.equals("application/zip") || detected.equals("application/x-tika-ooxml")
+                || detected.startsWith("application/vnd.openxmlformats-officedocument.") || detected.startsWith("application/vnd.oasis.opendocument.");
+        return switch (ending) {
+            case "pdf" -> detected.equals("application/pdf");
+            case "png" -> detected.equals("image/png");
+            case "jpg", "jpeg" -> detected.equals("image/jpeg");
+            case "gif" -> detected.equals("image/gif");
+            case "webp" -> detected.equals("image/webp");
+            case "txt", "log", "md", "csv", "json", "xml" -> text;
+            case "eml" -> text || detected.equals("message/rfc822");
+            case "msg" -> detected.equals("application/x-tika-msoffice") || detected.equals("application/vnd.ms-outlook");
+            case "docx", "xlsx", "pptx", "odt", "ods" -> zip;
+            default -> false;
+        };
+    }
+
     private final EvidenceFileRepository files;
     private final JdbcTemplate jdbc;
     private final People people;
@@ -100,6 +125,11 @@ public class EvidenceManagement {
         }
         if (bytes.length > maxSize.toBytes()) {
             throw Refused.field("file", "The file is larger than " + maxSize.toMegabytes() + " MB");
+        }
+        String detected = CONTENT.detect(bytes);
+        if (!contentMatches(ending, detected)) {
+            throw Refused.field("file", "The file's content is not a ." + ending + " file (it looks like " + detected
+                    + "): upload the document itself, under its own ending");
         }
         String hash = HexFormat.of().formatHex(digest.digest());
         EvidenceFile file = files.saveAndFlush(new EvidenceFile(organisationId, ownerType, ownerId, name, contentType,

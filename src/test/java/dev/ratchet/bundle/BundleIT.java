@@ -39,7 +39,7 @@ class BundleIT extends IntegrationTest {
         LocalDate today = LocalDate.now();
         JsonNode nc = api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
                 {"kind":"NONCONFORMITY","title":"Leaver account still active","description":"Found in the access review","source":"INTERNAL_AUDIT"}""", 201);
-        byte[] scan = "Access review of November, signed".getBytes(StandardCharsets.UTF_8);
+        byte[] scan = "%PDF-1.4\nAccess review of November, signed".getBytes(StandardCharsets.UTF_8);
         mvc.perform(multipart("/improvements/{id}/evidence", nc.get("id").asString())
                         .file(new MockMultipartFile("file", "access-review.pdf", "application/pdf", scan))
                         .param("evidenceDate", today.toString())

@@ -36,7 +36,7 @@ class EvidenceIT extends IntegrationTest {
     void evidenceIsStoredWithItsHashAndDatesAndServedAsADownload() throws Exception {
         TestOrganisation org = newOrganisation("Evidence");
         ImprovementView nc = Workflow.plannedNonconformity(improvements, org, org.userIds().get(Role.CONTRIBUTOR));
-        byte[] bytes = "Quarterly access review: all leavers removed".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = "%PDF-1.4\nQuarterly access review: all leavers removed".getBytes(StandardCharsets.UTF_8);
 
         mvc.perform(multipart("/improvements/{id}/evidence", nc.id())
                         .file(new MockMultipartFile("file", "access review.pdf", "text/html", bytes))
@@ -73,6 +73,14 @@ class EvidenceIT extends IntegrationTest {
                         .file(new MockMultipartFile("file", "payload.exe", "application/octet-stream", new byte[] { 1, 2, 3 }))
                         .param("evidenceDate", LocalDate.now().toString()).with(manager).with(csrf()))
                 .andExpect(flash().attribute("evidenceError", containsString("Files of type \"exe\" are not accepted")));
+        mvc.perform(multipart("/improvements/{id}/evidence", nc.id())
+                        .file(new MockMultipartFile("file", "invoice.pdf", "application/pdf", new byte[] { 'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0 }))
+                        .param("evidenceDate", LocalDate.now().toString()).with(manager).with(csrf()))
+                .andExpect(flash().attribute("evidenceError", containsString("The file's content is not a .pdf file")));
+        mvc.perform(multipart("/improvements/{id}/evidence", nc.id())
+                        .file(new MockMultipartFile("file", "page.png", "image/png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8)))
+                        .param("evidenceDate", LocalDate.now().toString()).with(manager).with(csrf()))
+                .andExpect(flash().attribute("evidenceError", containsString("The file's content is not a .png file")));
         mvc.perform(multipart("/improvements/{id}/evidence", nc.id())
                         .file(new MockMultipartFile("file", "later.pdf", "application/pdf", new byte[] { 1 }))
                         .param("evidenceDate", LocalDate.now().plusDays(1).toString()).with(manager).with(csrf()))

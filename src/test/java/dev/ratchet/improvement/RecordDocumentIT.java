@@ -52,7 +52,7 @@ class RecordDocumentIT extends IntegrationTest {
     void theRecordDocumentTellsBothAttemptsWithTheReviewTheElsewhereJudgementSimilarRecordsEvidenceAndHistory() throws Exception {
         ImprovementView earlier = Workflow.reported(improvements, org, "Contractor badge not returned");
         ImprovementView nc = Workflow.closedAtSecondAttempt(improvements, actions, org, earlier.id());
-        byte[] file = "Departures of Q3 checked against active accounts".getBytes(StandardCharsets.UTF_8);
+        byte[] file = "%PDF-1.4\nDepartures of Q3 checked against active accounts".getBytes(StandardCharsets.UTF_8);
         mvc.perform(multipart("/improvements/{id}/evidence", nc.id())
                         .file(new MockMultipartFile("file", "departures-q3.pdf", "application/pdf", file))
                         .param("evidenceDate", LocalDate.now().toString()).param("description", "Departure check")

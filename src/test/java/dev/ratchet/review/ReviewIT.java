@@ -289,7 +289,7 @@ class ReviewIT extends IntegrationTest {
         call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/agenda", "{\"title\":\" \"}", 422);
         call(Role.CONTRIBUTOR, "POST", "/reviews/" + id + "/agenda", "{\"title\":\"Mine\"}", 403);
         minutes(review, Role.ISMS_MANAGER, 409);                                        // the meeting has not started
-        var plan = new org.springframework.mock.web.MockMultipartFile("file", "risk-treatment-plan.xlsx", "application/octet-stream", new byte[] {1, 2, 3});
+        var plan = new org.springframework.mock.web.MockMultipartFile("file", "risk-treatment-plan.pdf", "application/pdf", "%PDF-1.4 plan".getBytes());
         mvc.perform(multipart("/reviews/{id}/attachments", id).file(plan).param("input", "f").param("description", "Risk treatment plan Q3")
                 .with(user(org.principal(Role.ISMS_MANAGER))).with(csrf())).andExpect(flash().attributeExists("success"));
         mvc.perform(multipart("/reviews/{id}/attachments", id).file(plan).param("input", "d")
@@ -362,7 +362,7 @@ class ReviewIT extends IntegrationTest {
                 .contains("Not discussed. Out of time").contains("Bring the payments platform into the ISMS scope")
                 .contains("change-log entry " + decision.get("changeReference").asString()).contains("Scope statement approved")
                 .contains("Amendment 1").contains("Attendance was recorded too broadly").contains("Budget for the recertification audit")
-                .contains("Attached: risk-treatment-plan.xlsx (Risk treatment plan Q3), SHA-256 039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81");
+                .contains("Attached: risk-treatment-plan.pdf (Risk treatment plan Q3), SHA-256 ff306942528c22fec24a3515d4fa35545f253e040364f6c05a6f44c7fdfb0b0d");
         String docx = Documents.docxText(Documents.keep(call(Role.GUEST_AUDITOR, "/reviews/" + id + "/minutes.docx"), "review-minutes.docx"));
         assertThat(docx).contains("Minutes of the management review").contains("Clients ask for it in contracts")
                 .contains("Amendment 1").contains("Approved by Management");
