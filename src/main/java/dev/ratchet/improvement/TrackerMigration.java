@@ -139,6 +139,10 @@ public class TrackerMigration {
         if (content == null || content.length == 0) {
             throw Refused.field("file", "Choose the tracker file to upload (XLSX or CSV)");
         }
+        if (content.length > MAX_FILE_BYTES) {
+            throw Refused.field("file", "A tracker file can be at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB here: save it without"
+                    + " pictures and other sheets, or split it");
+        }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         List<List<String>> all = name.endsWith(".xlsx") || name.endsWith(".xls") ? workbook(content) : csv(content);
         all.removeIf(row -> row.stream().allMatch(String::isBlank));
@@ -160,7 +164,36 @@ public class TrackerMigration {
         return new Table(headers, rows);
     }
 
+    /** The largest tracker file read (a tracker of 10,000 rows is a few MB). */
+    static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+    /**
+     * A spreadsheet is a zip: a small file can inflate to gigabytes (a zip bomb). A tracker of real rows compresses
+     * perhaps 10:1, so before the workbook is opened its parts are unpacked (and thrown away) counting the bytes, and
+     * a file that unpacks to more than 20 times its size (5 MB at least) is refused. Done here rather than through
+     * POI's global ZipSecureFile settings, which would change every other workbook this JVM reads.
+     */
+    private static void refuseZipBomb(byte[] content) {
+        long limit = Math.max(20L * content.length, 5L * 1024 * 1024);
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    total += n;
+                    if (total > limit) {
+                        throw Refused.field("file", "This spreadsheet unpacks to far more than a tracker holds (over 20 times its size): save"
+                                + " the register sheet alone as XLSX or CSV and upload that");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw Refused.field("file", "This is not a spreadsheet Ratchet can read: save it as XLSX or CSV (UTF-8)");
+        }
+    }
+
     private static List<List<String>> workbook(byte[] content) {
+        refuseZipBomb(content);
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.UK);
@@ -175,10 +208,8 @@ public class TrackerMigration {
                     Cell cell = row.getCell(c);
                     if (cell == null) {
                         cells.add("");
-                    } else if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                        cells.add(cell.getLocalDateTimeCellValue().toLocalDate().toString());
                     } else {
-                        cells.add(formatter.formatCellValue(cell).strip());
+                        cells.add(text(cell, formatter));
                     }
                 }
                 rows.add(cells);
@@ -187,6 +218,23 @@ public class TrackerMigration {
         } catch (IOException | RuntimeException e) {
             throw Refused.field("file", "This is not a spreadsheet Ratchet can read: save it as XLSX or CSV (UTF-8)");
         }
+    }
+
+    /**
+     * A cell as the person sees it in Excel: a date as an ISO date, a formula as the value Excel stored with it (its
+     * cached result), never the formula's text.
+     */
+    private static String text(Cell cell, DataFormatter formatter) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                    : cell.getCellType() == CellType.FORMULA ? formatter.formatRawCellContents(cell.getNumericCellValue(),
+                            cell.getCellStyle().getDataFormat(), cell.getCellStyle().getDataFormatString()).strip()
+                    : formatter.formatCellValue(cell).strip();
+            case STRING -> cell.getStringCellValue().strip();
+            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+            default -> "";
+        };
     }
 
     private static List<List<String>> csv(byte[] content) {

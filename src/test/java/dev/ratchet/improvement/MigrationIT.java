@@ -152,4 +152,75 @@ class MigrationIT extends IntegrationTest {
     long count(TestOrganisation org) {
         return jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ?", Long.class, org.id());
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    TrackerMigration migration;
+
+    @Test
+    void aFormulaIsReadAsTheValueExcelStoredNotAsItsText() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Register");
+            Row header = sheet.createRow(0);
+            String[] names = {"Ref", "Title", "Raised", "Due", "Status"};
+            for (int i = 0; i < names.length; i++) {
+                header.createCell(i).setCellValue(names[i]);
+            }
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("NC-7");
+            row.createCell(1).setCellValue("Backups not tested");
+            row.createCell(2).setCellValue(java.time.LocalDate.of(2026, 3, 2));
+            row.getCell(2).setCellStyle(date);
+            row.createCell(3).setCellFormula("C2+30");
+            row.getCell(3).setCellStyle(date);
+            row.createCell(4).setCellFormula("IF(D2>C2,\"Open\",\"Closed\")");
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+            TrackerMigration.Table table = migration.read("tracker.xlsx", out.toByteArray());
+            assertThat(table.rows().get(0)).containsExactly("NC-7", "Backups not tested", "2026-03-02", "2026-04-01", "Open");
+        }
+    }
+
+    @Test
+    void aSpreadsheetThatUnpacksFarBeyondItsSizeOrIsTooLargeIsRefusedBeforeItIsReadWhole() throws Exception {
+        // A real workbook whose sheet carries 20 MB of blanks inside an XML comment: it weighs a few kilobytes.
+        byte[] plain;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Row row = workbook.createSheet("Register").createRow(0);
+            row.createCell(0).setCellValue("Title");
+            workbook.write(out);
+            plain = out.toByteArray();
+        }
+        ByteArrayOutputStream inflated = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain));
+                var out = new java.util.zip.ZipOutputStream(inflated)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    int end = xml.indexOf("?>") + 2;
+                    out.write((xml.substring(0, end) + "<!--").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    byte[] blanks = new byte[1024 * 1024];
+                    java.util.Arrays.fill(blanks, (byte) ' ');
+                    for (int i = 0; i < 20; i++) {
+                        out.write(blanks);
+                    }
+                    out.write(("-->" + xml.substring(end)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    out.write(content);
+                }
+                out.closeEntry();
+            }
+        }
+        byte[] bomb = inflated.toByteArray();
+        assertThat(bomb.length).isLessThan(200_000);
+        assertThatRefused(() -> migration.read("tracker.xlsx", bomb), "unpacks to far more than a tracker holds");
+        assertThatRefused(() -> migration.read("tracker.csv", new byte[TrackerMigration.MAX_FILE_BYTES + 1]), "at most 10 MB");
+    }
+
+    private static void assertThatRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOf(dev.ratchet.shared.Refused.class).hasMessageContaining(message);
+    }
 }
