@@ -20,14 +20,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Object-level access to history, as data (object-visibility.psv): each record in each state, asked for by each role
- * through the API and the page's history fragment. A refused record answers 404 and shows nothing of its changes.
+ * Object-level access, as data (object-visibility.psv): each record in each state, asked for by each role through
+ * its history (API and page fragment), the record itself, or its document. A refused history answers 404 and shows
+ * nothing of the changes; a refused record or document 404 or 403.
  */
 class ObjectVisibilityIT extends IntegrationTest {
 
     static final List<Role> ROLES = List.of(Role.ADMIN, Role.ISMS_MANAGER, Role.AUDITOR, Role.CONTRIBUTOR, Role.MANAGEMENT, Role.GUEST_AUDITOR);
 
-    record Target(String type, String id) {
+    /** A record as the views reach it: its history's type and id, its API path, its document's API path. */
+    record Target(String type, String id, String path, String document) {
+
+        Target(String type, String id) {
+            this(type, id, null, null);
+        }
     }
 
     @Test
@@ -35,18 +41,38 @@ class ObjectVisibilityIT extends IntegrationTest {
         TestOrganisation org = newOrganisation("Object visibility");
         Map<String, Target> records = records(org);
         Map<String, List<Boolean>> expected = table();
-        assertThat(records.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(expected.keySet().stream().map(k -> k.substring(0, k.indexOf('|'))).distinct())
+                .containsExactlyInAnyOrderElementsOf(records.keySet());
         for (Map.Entry<String, List<Boolean>> row : expected.entrySet()) {
-            Target target = records.get(row.getKey());
+            String state = row.getKey().substring(0, row.getKey().indexOf('|'));
+            String view = row.getKey().substring(row.getKey().indexOf('|') + 1);
+            Target target = records.get(state);
             for (int i = 0; i < ROLES.size(); i++) {
                 Role role = ROLES.get(i);
                 boolean allowed = row.getValue().get(i);
-                int api = mvc.perform(get("/api/v1/organisations/{org}/history", org.id()).param("recordType", target.type())
-                        .param("recordId", target.id()).header("Authorization", org.bearer(role))).andReturn().getResponse().getStatus();
-                assertThat(api).as(row.getKey() + " as " + role + " (API)").isEqualTo(allowed ? 200 : 404);
-                var page = mvc.perform(get("/history").param("type", target.type()).param("id", target.id())
-                        .with(user(org.principal(role)))).andReturn().getResponse();
-                assertThat(page.getStatus()).as(row.getKey() + " as " + role + " (page)").isEqualTo(allowed ? 200 : 404);
+                String as = state + " (" + view + ") as " + role;
+                switch (view) {
+                    case "history" -> {
+                        int api = mvc.perform(get("/api/v1/organisations/{org}/history", org.id()).param("recordType", target.type())
+                                .param("recordId", target.id()).header("Authorization", org.bearer(role))).andReturn().getResponse().getStatus();
+                        assertThat(api).as(as + ", API").isEqualTo(allowed ? 200 : 404);
+                        var page = mvc.perform(get("/history").param("type", target.type()).param("id", target.id())
+                                .with(user(org.principal(role)))).andReturn().getResponse();
+                        assertThat(page.getStatus()).as(as + ", page").isEqualTo(allowed ? 200 : 404);
+                    }
+                    case "record", "document" -> {
+                        String path = view.equals("record") ? target.path() : target.document();
+                        assertThat(path).as(as + ": the test names its path").isNotNull();
+                        int status = mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(role)))
+                                .andReturn().getResponse().getStatus();
+                        if (allowed) {
+                            assertThat(status).as(as).isEqualTo(200);
+                        } else {
+                            assertThat(status).as(as).isIn(403, 404);
+                        }
+                    }
+                    default -> throw new IllegalArgumentException(view);
+                }
             }
         }
     }
@@ -76,10 +102,14 @@ class ObjectVisibilityIT extends IntegrationTest {
         Map<String, Target> records = new LinkedHashMap<>();
         JsonNode nc = api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
                 {"kind":"NONCONFORMITY","title":"Found","description":"Found","source":"OTHER"}""", 201);
-        records.put("improvement record", new Target("ImprovementRecord", nc.get("id").asString()));
+        String ncId = nc.get("id").asString();
+        records.put("improvement record", new Target("ImprovementRecord", ncId, "/improvements/" + ncId, "/improvements/" + ncId + "/document.pdf"));
         JsonNode policy = approvedPolicyWithDraft(org);
-        records.put("policy version in draft", new Target("PolicyVersion", policy.get("draft").get("id").asString()));
-        records.put("policy version approved", new Target("PolicyVersion", policy.get("current").get("id").asString()));
+        String versions = "/policies/" + policy.get("id").asString() + "/versions/";
+        String draft = policy.get("draft").get("id").asString();
+        String current = policy.get("current").get("id").asString();
+        records.put("policy version in draft", new Target("PolicyVersion", draft, null, versions + draft + "/document.pdf"));
+        records.put("policy version approved", new Target("PolicyVersion", current, null, versions + current + "/document.pdf"));
 
         api(org, Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"quorum\":1,\"oversight\":\"Oversees\"}", 200);
         records.put("review team", new Target("ReviewTeam", org.id().toString()));
@@ -91,19 +121,22 @@ class ObjectVisibilityIT extends IntegrationTest {
         approved = api(org, Role.MANAGEMENT, "PUT", "/reviews/" + approvedId + "/minutes", "{\"present\":[\"" + org.userIds().get(Role.MANAGEMENT)
                 + "\"],\"items\":[" + items + "],\"version\":" + approved.get("version").asLong() + "}", 200);
         api(org, Role.MANAGEMENT, "POST", "/reviews/" + approvedId + "/approval", "{\"version\":" + approved.get("version").asLong() + "}", 200);
-        records.put("management review approved", new Target("ManagementReview", approvedId));
+        records.put("management review approved", new Target("ManagementReview", approvedId, "/reviews/" + approvedId,
+                "/reviews/" + approvedId + "/minutes.pdf"));
         JsonNode planned = api(org, Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Second\",\"plannedDate\":\"" + LocalDate.now().plusDays(5) + "\"}", 201);
         String plannedId = planned.get("id").asString();
-        records.put("management review planned", new Target("ManagementReview", plannedId));
+        records.put("management review planned", new Target("ManagementReview", plannedId, "/reviews/" + plannedId,
+                "/reviews/" + plannedId + "/minutes.pdf"));
         planned = api(org, Role.MANAGEMENT, "POST", "/reviews/" + plannedId + "/start", "{\"version\":" + planned.get("version").asLong() + "}", 200);
         JsonNode decided = api(org, Role.MANAGEMENT, "POST", "/reviews/" + plannedId + "/decisions", """
                 {"type":"RESOURCE_NEED","decision":"Confidential budget","rationale":"Board only","inputs":["d"]}""", 201);
         records.put("review decision before approval", new Target("ReviewDecision", decided.get("decisions").get(0).get("id").asString()));
 
         JsonNode colleague = api(org, Role.MANAGEMENT, "POST", "/feedback", "{\"kind\":\"IDEA\",\"subject\":\"Champions\",\"text\":\"One per team\"}", 201);
-        records.put("feedback of a colleague", new Target("Feedback", colleague.get("id").asString()));
+        records.put("feedback of a colleague", new Target("Feedback", colleague.get("id").asString(),
+                "/feedback/" + colleague.get("id").asString(), null));
         JsonNode own = api(org, Role.CONTRIBUTOR, "POST", "/feedback", "{\"kind\":\"IDEA\",\"subject\":\"Mine\",\"text\":\"Mine\"}", 201);
-        records.put("feedback of the contributor", new Target("Feedback", own.get("id").asString()));
+        records.put("feedback of the contributor", new Target("Feedback", own.get("id").asString(), "/feedback/" + own.get("id").asString(), null));
         JsonNode anonymous = api(org, Role.CONTRIBUTOR, "POST", "/feedback", """
                 {"kind":"CONCERN","subject":"Shared password","text":"Four of us use one account","anonymous":true}""", 201);
         records.put("anonymous feedback of the contributor", new Target("Feedback", anonymous.get("id").asString()));
@@ -118,9 +151,9 @@ class ObjectVisibilityIT extends IntegrationTest {
                 continue;
             }
             String[] cells = line.split("\\|");
-            List<Boolean> allowed = java.util.Arrays.stream(cells[1].strip().split("\\s+")).map("Y"::equals).toList();
+            List<Boolean> allowed = java.util.Arrays.stream(cells[2].strip().split("\\s+")).map("Y"::equals).toList();
             assertThat(allowed).as(line).hasSize(ROLES.size());
-            rows.put(cells[0].strip(), allowed);
+            rows.put(cells[0].strip() + "|" + cells[1].strip(), allowed);
         }
         return rows;
     }
