@@ -133,7 +133,6 @@ public class IdentityManagement {
         return page.map(row -> view((Membership) row[0], (User) row[1], names));
     }
 
-    @Transactional(readOnly = true)
     /**
      * Lets a member of the organisation sign in again at once, after strangers' guesses or their own typos slowed their
      * account down: clears the account's throttles (on this instance; others clear within the failure window).
@@ -157,13 +156,17 @@ public class IdentityManagement {
             throw Refused.field("email", email + " is already a member of this organisation");
         }
         checkRoles(organisationId, user == null ? null : user.getId(), form);
+        boolean existing = user != null;
         if (user == null) {
             passwordPolicy.check("initialPassword", form.getInitialPassword(), email, form.getDisplayName());
             user = users.save(new User(email, form.getDisplayName(), passwordEncoder.encode(form.getInitialPassword()),
                     clock.instant()));
         }
-        Membership membership = memberships.save(new Membership(organisationId, user.getId(), form.getRoles(),
-                form.getLineManagerId(), form.getAccessUntil(), clock.instant()));
+        // Someone who has an account already (in another organisation) is invited: they accept before they join, and
+        // nothing about their account is shown to this organisation until then.
+        Membership membership = memberships.save(existing
+                ? Membership.invited(organisationId, user.getId(), form.getRoles(), form.getLineManagerId(), form.getAccessUntil(), clock.instant())
+                : new Membership(organisationId, user.getId(), form.getRoles(), form.getLineManagerId(), form.getAccessUntil(), clock.instant()));
         return view(membership, user, people.displayNames(organisationId));
     }
 
@@ -247,10 +250,51 @@ public class IdentityManagement {
                 .orElseThrow(() -> Refused.notFound("Member"));
     }
 
+    /**
+     * A member as the organisation sees them. Someone invited who has not accepted yet is known by the e-mail address the
+     * administrator typed, nothing more: the account's name and state belong to the person until they join.
+     */
     private MemberView view(Membership m, User u, Map<UUID, String> names) {
-        return new MemberView(m.getId(), u.getId(), u.getEmail(), u.getDisplayName(), m.getRoles(),
+        boolean invited = m.isInvited();
+        return new MemberView(m.getId(), u.getId(), u.getEmail(), invited ? u.getEmail() : u.getDisplayName(), m.getRoles(),
                 m.getLineManagerId(), m.getLineManagerId() == null ? null : names.get(m.getLineManagerId()),
-                m.isActive(), u.isEnabled(), u.hasTotp(), m.getAccessUntil(), m.getCreatedAt(), m.getVersion());
+                m.isActive(), invited ? null : u.isEnabled(), invited ? null : u.hasTotp(), m.getAccessUntil(), m.getCreatedAt(),
+                invited, m.getVersion());
+    }
+
+    /** An organisation that asks this person to join it, waiting for their answer. */
+    public record Invitation(UUID membershipId, UUID organisationId, String organisationName, Set<Role> roles, Instant invitedAt) {
+    }
+
+    /** The invitations waiting for this person's answer. */
+    @Transactional(readOnly = true)
+    public List<Invitation> invitationsOf(UUID userId) {
+        return memberships.findByUserId(userId).stream().filter(Membership::isInvited)
+                .map(m -> new Invitation(m.getId(), m.getOrganisationId(),
+                        organisations.find(m.getOrganisationId()).map(OrganisationDetails::name).orElse("(an organisation)"),
+                        m.getRoles(), m.getInvitedAt()))
+                .toList();
+    }
+
+    /** The person joins the organisation that invited them. */
+    public Invitation acceptInvitation(UUID userId, UUID membershipId) {
+        Membership membership = invitation(userId, membershipId);
+        membership.accept();
+        memberships.flush();
+        return new Invitation(membership.getId(), membership.getOrganisationId(),
+                organisations.find(membership.getOrganisationId()).map(OrganisationDetails::name).orElse("(an organisation)"),
+                membership.getRoles(), null);
+    }
+
+    /** The person declines: the waiting membership goes, and the organisation sees them no more. */
+    public void declineInvitation(UUID userId, UUID membershipId) {
+        memberships.delete(invitation(userId, membershipId));
+        memberships.flush();
+    }
+
+    private Membership invitation(UUID userId, UUID membershipId) {
+        return memberships.findById(membershipId).filter(m -> m.getUserId().equals(userId) && m.isInvited())
+                .orElseThrow(() -> Refused.notFound("Invitation"));
     }
 
     /** The active members of an organisation, by name. */

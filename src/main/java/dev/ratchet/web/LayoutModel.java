@@ -69,6 +69,16 @@ class LayoutModel {
         return CurrentTenant.get().map(t -> notifications.unread(t.organisationId(), t.userId())).orElse(0L);
     }
 
+    /** Organisations that invited the signed-in person, for a reminder on every page until they answer. */
+    @ModelAttribute("myInvitations")
+    int myInvitations() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof RatchetPrincipal p && !p.secondFactorPending()) {
+            return identity.invitationsOf(p.userId()).size();
+        }
+        return 0;
+    }
+
     @ModelAttribute("myOrganisations")
     List<OrganisationDetails> myOrganisations() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -39,6 +39,9 @@ public class Membership implements OrganisationScoped {
     @Column(updatable = false)
     private Instant createdAt;
 
+    /** Set while the person has not accepted: the membership gives no access until they do. */
+    private Instant invitedAt;
+
     @Version
     private long version;
 
@@ -53,6 +56,31 @@ public class Membership implements OrganisationScoped {
         this.active = true;
         this.createdAt = now;
         change(roles, lineManagerId, accessUntil);
+    }
+
+    /**
+     * The membership of someone who already has an account, added by another organisation's administrator: it waits,
+     * without access, for the person to accept it.
+     */
+    public static Membership invited(UUID organisationId, UUID userId, Set<Role> roles, UUID lineManagerId, LocalDate accessUntil,
+            Instant now) {
+        Membership membership = new Membership(organisationId, userId, roles, lineManagerId, accessUntil, now);
+        membership.active = false;
+        membership.invitedAt = now;
+        return membership;
+    }
+
+    /** The person accepts the invitation: from now on the membership gives access. */
+    public void accept() {
+        if (invitedAt == null) {
+            throw dev.ratchet.shared.Refused.conflict("This membership is not waiting for you to accept it");
+        }
+        this.invitedAt = null;
+        this.active = true;
+    }
+
+    public boolean isInvited() {
+        return invitedAt != null;
     }
 
     public void change(Set<Role> roles, UUID lineManagerId, LocalDate accessUntil) {
@@ -71,6 +99,9 @@ public class Membership implements OrganisationScoped {
     }
 
     public void activate() {
+        if (invitedAt != null) {
+            throw dev.ratchet.shared.Refused.conflict("The person has not accepted the invitation yet: only they can");
+        }
         this.active = true;
     }
 
@@ -86,5 +117,6 @@ public class Membership implements OrganisationScoped {
     public boolean isActive() { return active; }
     public LocalDate getAccessUntil() { return accessUntil; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getInvitedAt() { return invitedAt; }
     public long getVersion() { return version; }
 }

@@ -46,7 +46,27 @@ class AccountController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("hasCalendarFeed", identity.hasCalendarFeed(principal.userId()));
         model.addAttribute("wantsDigest", identity.wantsDigest(principal.userId()));
+        model.addAttribute("invitations", identity.invitationsOf(principal.userId()));
         return "identity/account";
+    }
+
+    /** The person joins an organisation that invited them; it is theirs to choose from the organisation switcher. */
+    @PostMapping("/account/invitations/{id}/accept")
+    @PreAuthorize(Access.SIGNED_IN)
+    String acceptInvitation(@AuthenticationPrincipal RatchetPrincipal principal, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+            RedirectAttributes redirect) {
+        IdentityManagement.Invitation joined = identity.acceptInvitation(principal.userId(), id);
+        redirect.addFlashAttribute("success", "You are a member of " + joined.organisationName() + " now: switch to it from the menu.");
+        return "redirect:/account#invitations";
+    }
+
+    @PostMapping("/account/invitations/{id}/decline")
+    @PreAuthorize(Access.SIGNED_IN)
+    String declineInvitation(@AuthenticationPrincipal RatchetPrincipal principal, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+            RedirectAttributes redirect) {
+        identity.declineInvitation(principal.userId(), id);
+        redirect.addFlashAttribute("success", "You declined the invitation: that organisation does not see your account.");
+        return "redirect:/account#invitations";
     }
 
     @PostMapping("/account/password")
