@@ -17,10 +17,12 @@ public class Notifications {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final dev.ratchet.identity.IdentityManagement identity;
 
-    Notifications(JdbcTemplate jdbc, Clock clock) {
+    Notifications(JdbcTemplate jdbc, Clock clock, dev.ratchet.identity.IdentityManagement identity) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.identity = identity;
     }
 
     public record Notification(UUID id, String message, String link, Instant createdAt, boolean read) {
@@ -45,5 +47,20 @@ public class Notifications {
     public void markAllRead(UUID organisationId, UUID userId) {
         jdbc.update("update notification set read_at = ? where organisation_id = ? and user_id = ? and read_at is null",
                 java.sql.Timestamp.from(clock.instant()), organisationId, userId);
+    }
+
+    /**
+     * Someone may be guessing the person's password: they hear of it in every organisation they work in, where they
+     * look first when they sign in.
+     */
+    @org.springframework.context.event.EventListener
+    void signInFailuresRepeated(dev.ratchet.identity.SignInFailuresRepeated event) {
+        for (var organisation : identity.organisationsOf(event.userId())) {
+            jdbc.update("insert into notification (id, organisation_id, user_id, message, link, created_at) values (?, ?, ?, ?, ?, ?)",
+                    UUID.randomUUID(), organisation.id(), event.userId(),
+                    event.failures() + " wrong passwords were tried for your account lately (the latest from " + event.lastAddress()
+                            + "). If that was not you, change your password and set up a second factor.",
+                    "/account#password", java.sql.Timestamp.from(clock.instant()));
+        }
     }
 }

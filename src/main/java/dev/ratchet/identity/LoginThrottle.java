@@ -68,8 +68,8 @@ public class LoginThrottle {
         return empty(clients, pair(account, client)) || empty(addresses, address) || !trusted && delayed(key(account));
     }
 
-    /** A wrong password; true when this failure starts (or lengthens) the account's slowdown, worth telling someone. */
-    public boolean failed(String account, String client, String address) {
+    /** A wrong password; the account's failures in the window so far (from {@link #slowAfter()} on, tries slow down). */
+    public int failed(String account, String client, String address) {
         bucket(clients, pair(account, client), perClient).tryConsume(1);
         bucket(addresses, address, perAddress).tryConsume(1);
         Instant now = clock.instant();
@@ -78,7 +78,12 @@ public class LoginThrottle {
         }
         Slowdown after = accounts.merge(key(account), new Slowdown(1, now),
                 (before, one) -> before.last().plus(window).isBefore(now) ? one : new Slowdown(before.failures() + 1, now));
-        return after.failures() >= slowAfter;
+        return after.failures();
+    }
+
+    /** How many failures in the window start the account's slowdown. */
+    public int slowAfter() {
+        return slowAfter;
     }
 
     /** The person signed in: their client and account start afresh. */

@@ -31,9 +31,12 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final KnownDevices devices;
     private final dev.ratchet.identity.domain.UserRepository users;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ThrottledAuthenticationProvider(RatchetUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
-            KnownDevices devices, dev.ratchet.identity.domain.UserRepository accounts) {
+            KnownDevices devices, dev.ratchet.identity.domain.UserRepository accounts,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -64,9 +67,15 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
             return result;
         }
         catch (BadCredentialsException e) {
-            if (throttle.failed(account, client, address)) {
-                LOG.warn("Repeated failed sign-ins to account {} (the latest from {}): untrusted tries now wait until {}",
-                        account, address, throttle.delayedUntil(account));
+            int failures = throttle.failed(account, client, address);
+            if (failures >= throttle.slowAfter()) {
+                LOG.warn("Repeated failed sign-ins to account {} ({} in the window, the latest from {}): untrusted tries now wait until {}",
+                        account, failures, address, throttle.delayedUntil(account));
+            }
+            if (failures == throttle.slowAfter()) {
+                // Once per episode: the person hears that someone may be guessing their password.
+                users.findByEmail(dev.ratchet.identity.domain.User.normaliseEmail(account)).ifPresent(u ->
+                        events.publishEvent(new SignInFailuresRepeated(u.getId(), failures, address)));
             }
             throw e;
         }

@@ -147,6 +147,10 @@ class SignInIT extends IntegrationTest {
         }
         assertThat(signInFrom(email, TestOrganisation.PASSWORD, "203.0.113.1", null).getResponse().getRedirectedUrl())
                 .isEqualTo("/login?throttled");
+        // The person hears of it, once, where they look first when they sign in.
+        assertThat(jdbc.queryForList("select message from notification where user_id = ? and organisation_id = ?", String.class,
+                org.userIds().get(Role.MANAGEMENT), org.id())).singleElement().asString()
+                .contains("wrong passwords were tried for your account").contains("203.0.113.");
 
         // The real person, from the browser they used before, signs in at once; a colleague behind the stranger's address too.
         assertThat(signInFrom(email, TestOrganisation.PASSWORD, "198.51.100.20", device).getResponse().getRedirectedUrl()).isEqualTo("/");
