@@ -144,7 +144,7 @@ public class TrackerMigration {
                     + " pictures and other sheets, or split it");
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        List<List<String>> all = name.endsWith(".xlsx") || name.endsWith(".xls") ? workbook(content) : csv(content);
+        List<List<String>> all = name.endsWith(".xlsx") || name.endsWith(".xls") ? workbook(name, content) : csv(content);
         all.removeIf(row -> row.stream().allMatch(String::isBlank));
         if (all.size() < 2) {
             throw Refused.field("file", "The file has no rows under its header row");
@@ -192,8 +192,15 @@ public class TrackerMigration {
         }
     }
 
-    private static List<List<String>> workbook(byte[] content) {
+    private static List<List<String>> workbook(String name, byte[] content) {
         refuseZipBomb(content);
+        if (name.endsWith(".xlsx")) {
+            try {
+                return streamed(content);
+            } catch (Exception e) {
+                throw Refused.field("file", "This is not a spreadsheet Ratchet can read: save it as XLSX or CSV (UTF-8)");
+            }
+        }
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.UK);
@@ -217,6 +224,74 @@ public class TrackerMigration {
             return rows;
         } catch (IOException | RuntimeException e) {
             throw Refused.field("file", "This is not a spreadsheet Ratchet can read: save it as XLSX or CSV (UTF-8)");
+        }
+    }
+
+    /**
+     * The first sheet of an XLSX read as a stream of rows (POI's event API over a hardened XML parser), so that memory
+     * holds the rows' text, not the workbook's object model: each cell as Excel shows it, a formula as the value Excel
+     * stored with it, a date as an ISO date.
+     */
+    private static List<List<String>> streamed(byte[] content) throws Exception {
+        try (org.apache.poi.openxml4j.opc.OPCPackage pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(new ByteArrayInputStream(content))) {
+            org.apache.poi.xssf.eventusermodel.XSSFReader reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
+            var strings = new org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable(pkg);
+            java.util.Iterator<java.io.InputStream> sheets = reader.getSheetsData();
+            List<List<String>> rows = new ArrayList<>();
+            if (!sheets.hasNext()) {
+                return rows;
+            }
+            var handler = new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler() {
+                private List<String> current = new ArrayList<>();
+
+                @Override
+                public void startRow(int rowNum) {
+                    current = new ArrayList<>();
+                }
+
+                @Override
+                public void endRow(int rowNum) {
+                    rows.add(current);
+                }
+
+                @Override
+                public void cell(String reference, String value, org.apache.poi.xssf.usermodel.XSSFComment comment) {
+                    int column = reference == null ? current.size() : new org.apache.poi.ss.util.CellReference(reference).getCol();
+                    while (current.size() < column) {
+                        current.add("");
+                    }
+                    current.add(value == null ? "" : value.strip());
+                }
+            };
+            try (java.io.InputStream sheet = sheets.next()) {
+                org.xml.sax.XMLReader parser = org.apache.poi.util.XMLHelper.newXMLReader();
+                parser.setContentHandler(new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
+                        handler, new IsoDates(), false));
+                parser.parse(new org.xml.sax.InputSource(sheet));
+            }
+            int width = rows.stream().mapToInt(List::size).max().orElse(0);
+            rows.forEach(row -> {
+                while (row.size() < width) {
+                    row.add("");
+                }
+            });
+            return rows;
+        }
+    }
+
+    /** Excel's formats for everything but dates, which read as ISO dates (2026-03-02) whatever their format. */
+    private static final class IsoDates extends DataFormatter {
+
+        IsoDates() {
+            super(Locale.UK);
+        }
+
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+            }
+            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
         }
     }
 
