@@ -28,11 +28,18 @@ class ObjectVisibilityIT extends IntegrationTest {
 
     static final List<Role> ROLES = List.of(Role.ADMIN, Role.ISMS_MANAGER, Role.AUDITOR, Role.CONTRIBUTOR, Role.MANAGEMENT, Role.GUEST_AUDITOR);
 
-    /** A record as the views reach it: its history's type and id, its API path, its document's API path. */
-    record Target(String type, String id, String path, String document) {
+    /**
+     * A record as the views reach it: its history's type and id, its API path, its document's API path, and the
+     * register export (a page route) with a text of the record that the export must show or leave out.
+     */
+    record Target(String type, String id, String path, String document, String export, String marker) {
 
         Target(String type, String id) {
-            this(type, id, null, null);
+            this(type, id, null, null, null, null);
+        }
+
+        Target(String type, String id, String path, String document) {
+            this(type, id, path, document, null, null);
         }
     }
 
@@ -69,6 +76,16 @@ class ObjectVisibilityIT extends IntegrationTest {
                             assertThat(status).as(as).isEqualTo(200);
                         } else {
                             assertThat(status).as(as).isIn(403, 404);
+                        }
+                    }
+                    case "export" -> {
+                        assertThat(target.export()).as(as + ": the test names its export").isNotNull();
+                        var export = mvc.perform(get(target.export()).with(user(org.principal(role)))).andReturn().getResponse();
+                        assertThat(export.getStatus()).as(as).isEqualTo(200);
+                        if (allowed) {
+                            assertThat(export.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(as).contains(target.marker());
+                        } else {
+                            assertThat(export.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as(as).doesNotContain(target.marker());
                         }
                     }
                     default -> throw new IllegalArgumentException(view);
@@ -134,9 +151,10 @@ class ObjectVisibilityIT extends IntegrationTest {
 
         JsonNode colleague = api(org, Role.MANAGEMENT, "POST", "/feedback", "{\"kind\":\"IDEA\",\"subject\":\"Champions\",\"text\":\"One per team\"}", 201);
         records.put("feedback of a colleague", new Target("Feedback", colleague.get("id").asString(),
-                "/feedback/" + colleague.get("id").asString(), null));
+                "/feedback/" + colleague.get("id").asString(), null, "/feedback/export.csv", "Champions"));
         JsonNode own = api(org, Role.CONTRIBUTOR, "POST", "/feedback", "{\"kind\":\"IDEA\",\"subject\":\"Mine\",\"text\":\"Mine\"}", 201);
-        records.put("feedback of the contributor", new Target("Feedback", own.get("id").asString(), "/feedback/" + own.get("id").asString(), null));
+        records.put("feedback of the contributor", new Target("Feedback", own.get("id").asString(), "/feedback/" + own.get("id").asString(), null,
+                "/feedback/export.csv", "Mine"));
         JsonNode anonymous = api(org, Role.CONTRIBUTOR, "POST", "/feedback", """
                 {"kind":"CONCERN","subject":"Shared password","text":"Four of us use one account","anonymous":true}""", 201);
         records.put("anonymous feedback of the contributor", new Target("Feedback", anonymous.get("id").asString()));
