@@ -22,15 +22,15 @@ import java.util.zip.ZipOutputStream;
 
 import dev.ratchet.audit.AuditManagement;
 import dev.ratchet.audit.AuditProgrammeDocuments;
+import dev.ratchet.audit.AuditReports;
+import dev.ratchet.audit.AuditSummary;
 import dev.ratchet.evidence.EvidenceManagement;
 import dev.ratchet.evidence.EvidenceView;
+import dev.ratchet.history.HistoryManagement;
+import dev.ratchet.history.Verification;
 import dev.ratchet.improvement.ImprovementDocuments;
 import dev.ratchet.improvement.ImprovementManagement;
 import dev.ratchet.improvement.ImprovementView;
-import dev.ratchet.audit.AuditReports;
-import dev.ratchet.audit.AuditSummary;
-import dev.ratchet.history.HistoryManagement;
-import dev.ratchet.history.Verification;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.policy.PolicyDocuments;
 import dev.ratchet.policy.PolicyManagement;
@@ -301,14 +301,11 @@ public class BundleManagement {
             for (PolicyViews.Version version : policies.get(tenant, summary.id()).versions()) {
                 if ((version.status() == VersionStatus.APPROVED || version.status() == VersionStatus.SUPERSEDED)
                         && version.approvedAt() != null && version.approvedAt().isBefore(periodEnd)) {
-                    parts.add(new Part("policies/" + summary.reference() + " " + safe(summary.title()) + " v" + version.number()
-                            + (version.status() == VersionStatus.SUPERSEDED ? " (superseded)" : "") + ".pdf",
-                            "Policy " + summary.reference() + " v" + version.number(),
-                            () -> policyDocuments.pdf(tenant, summary.id(), version.id()).getBody()));
-                    parts.add(new Part("policies/" + summary.reference() + " " + safe(summary.title()) + " v" + version.number()
-                            + (version.status() == VersionStatus.SUPERSEDED ? " (superseded)" : "") + ".docx",
-                            "Policy " + summary.reference() + " v" + version.number() + " (Word)",
-                            () -> policyDocuments.docx(tenant, summary.id(), version.id()).getBody()));
+                    String name = "policies/" + summary.reference() + " " + safe(summary.title()) + " v" + version.number()
+                            + (version.status() == VersionStatus.SUPERSEDED ? " (superseded)" : "");
+                    String step = "Policy " + summary.reference() + " v" + version.number();
+                    parts.add(new Part(name + ".pdf", step, () -> policyDocuments.pdf(tenant, summary.id(), version.id()).getBody()));
+                    parts.add(new Part(name + ".docx", step + " (Word)", () -> policyDocuments.docx(tenant, summary.id(), version.id()).getBody()));
                 }
             }
         }
