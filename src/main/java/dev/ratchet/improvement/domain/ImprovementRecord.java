@@ -271,8 +271,7 @@ public class ImprovementRecord implements OrganisationScoped {
         this.rcaDetail = analysis.detailJson();
         this.rcaExplanation = blankToNull(analysis.explanation());
         this.rootCause = analysis.rootCause().strip();
-        this.similarRecords = analysis.similarRecords().isEmpty() ? null
-                : analysis.similarRecords().stream().map(UUID::toString).sorted().collect(Collectors.joining(","));
+        this.similarRecords = RecordIds.join(analysis.similarRecords());
         this.couldOccurElsewhere = analysis.couldOccurElsewhere();
         this.elsewhereJudgement = analysis.elsewhereJudgement().strip();
         this.correctiveActionNeeded = analysis.correctiveActionNeeded();
@@ -403,8 +402,7 @@ public class ImprovementRecord implements OrganisationScoped {
 
     /** The records an opportunity was raised for (a trend's nonconformities). */
     public void relatedTo(List<UUID> related) {
-        this.similarRecords = related.isEmpty() ? null
-                : related.stream().filter(r -> !r.equals(id)).map(UUID::toString).sorted().collect(Collectors.joining(","));
+        this.similarRecords = RecordIds.join(related.stream().filter(r -> !r.equals(id)).toList());
     }
 
     // --- recurrence --------------------------------------------------------------------------------------------
@@ -490,7 +488,7 @@ public class ImprovementRecord implements OrganisationScoped {
     public String getRcaExplanation() { return rcaExplanation; }
     public String getRootCause() { return rootCause; }
     public List<UUID> getSimilarRecords() {
-        return similarRecords == null ? List.of() : Arrays.stream(similarRecords.split(",")).map(UUID::fromString).toList();
+        return RecordIds.parse(similarRecords);
     }
     public Boolean getCouldOccurElsewhere() { return couldOccurElsewhere; }
     public String getElsewhereJudgement() { return elsewhereJudgement; }

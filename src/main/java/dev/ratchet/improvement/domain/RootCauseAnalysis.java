@@ -1,10 +1,8 @@
 package dev.ratchet.improvement.domain;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dev.ratchet.improvement.RcaMethod;
 import dev.ratchet.shared.HistoryChild;
@@ -78,8 +76,7 @@ public class RootCauseAnalysis implements OrganisationScoped, HistoryChild {
         this.rcaDetail = record.getRcaDetail();
         this.rcaExplanation = record.getRcaExplanation();
         this.rootCause = record.getRootCause();
-        this.similarRecords = record.getSimilarRecords().isEmpty() ? null
-                : record.getSimilarRecords().stream().map(UUID::toString).collect(Collectors.joining(","));
+        this.similarRecords = RecordIds.join(record.getSimilarRecords());
         this.couldOccurElsewhere = Boolean.TRUE.equals(record.getCouldOccurElsewhere());
         this.elsewhereJudgement = record.getElsewhereJudgement();
         this.correctiveActionNeeded = record.getCorrectiveActionNeeded();
@@ -103,7 +100,7 @@ public class RootCauseAnalysis implements OrganisationScoped, HistoryChild {
     public String getRcaExplanation() { return rcaExplanation; }
     public String getRootCause() { return rootCause; }
     public List<UUID> getSimilarRecords() {
-        return similarRecords == null ? List.of() : Arrays.stream(similarRecords.split(",")).map(UUID::fromString).toList();
+        return RecordIds.parse(similarRecords);
     }
     public boolean isCouldOccurElsewhere() { return couldOccurElsewhere; }
     public String getElsewhereJudgement() { return elsewhereJudgement; }
