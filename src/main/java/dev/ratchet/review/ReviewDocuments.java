@@ -159,14 +159,12 @@ public class ReviewDocuments {
      * (with any amendment recorded since), byte for byte, not a new rendering of live data.
      */
     public ResponseEntity<byte[]> pdf(Tenant tenant, UUID reviewId, boolean minutes) {
-        if (minutes) {
-            ReviewView r = reviews.read(tenant, reviewId);
-            byte[] frozen = frozen(r, "PDF");
-            if (frozen != null) {
-                return Downloads.pdf(r.reference() + " minutes", frozen);
-            }
+        ReviewView r = reviews.read(tenant, reviewId);
+        byte[] frozen = minutes ? frozen(r, "PDF") : null;
+        if (frozen != null) {
+            return Downloads.pdf(r.reference() + " minutes", frozen);
         }
-        Minutes m = minutes(tenant, reviewId, minutes);
+        Minutes m = minutes(tenant.organisationId(), r, minutes);
         return Downloads.pdf(m.fileName(), renderPdf(m));
     }
 
@@ -185,12 +183,14 @@ public class ReviewDocuments {
         return pdf.render("review/minutes-pdf", Map.of("m", m));
     }
 
+    /** The frozen document of approved minutes, or null (not approved, or approved before minutes were frozen). */
     private byte[] frozen(ReviewView r, String format) {
-        if (r.status() != ReviewStatus.APPROVED) {
-            return null;
-        }
+        return r.status() == ReviewStatus.APPROVED ? stored(r.id(), format) : null;
+    }
+
+    private byte[] stored(UUID reviewId, String format) {
         return jdbc.query("select content from review_document where review_id = ? and format = ?",
-                rs -> rs.next() ? rs.getBytes(1) : null, r.id(), format);
+                rs -> rs.next() ? rs.getBytes(1) : null, reviewId, format);
     }
 
     /** Approval freezes the minutes: the model they print and both documents, as they are at this moment. */
@@ -206,8 +206,7 @@ public class ReviewDocuments {
     @org.springframework.context.event.EventListener
     @Transactional
     void amend(ReviewMinutesAmended amended) {
-        byte[] model = jdbc.query("select content from review_document where review_id = ? and format = 'MODEL'",
-                rs -> rs.next() ? rs.getBytes(1) : null, amended.reviewId());
+        byte[] model = stored(amended.reviewId(), "MODEL");
         if (model == null) {
             return; // approved before minutes were frozen: they are rendered when downloaded
         }
