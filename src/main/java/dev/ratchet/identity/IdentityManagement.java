@@ -269,11 +269,13 @@ public class IdentityManagement {
     /** The invitations waiting for this person's answer. */
     @Transactional(readOnly = true)
     public List<Invitation> invitationsOf(UUID userId) {
-        return memberships.findByUserId(userId).stream().filter(Membership::isInvited)
-                .map(m -> new Invitation(m.getId(), m.getOrganisationId(),
-                        organisations.find(m.getOrganisationId()).map(OrganisationDetails::name).orElse("(an organisation)"),
-                        m.getRoles(), m.getInvitedAt()))
-                .toList();
+        return memberships.findByUserId(userId).stream().filter(Membership::isInvited).map(this::asInvitation).toList();
+    }
+
+    private Invitation asInvitation(Membership m) {
+        return new Invitation(m.getId(), m.getOrganisationId(),
+                organisations.find(m.getOrganisationId()).map(OrganisationDetails::name).orElse("(an organisation)"),
+                m.getRoles(), m.getInvitedAt());
     }
 
     /** The person joins the organisation that invited them. */
@@ -281,9 +283,7 @@ public class IdentityManagement {
         Membership membership = invitation(userId, membershipId);
         membership.accept();
         memberships.flush();
-        return new Invitation(membership.getId(), membership.getOrganisationId(),
-                organisations.find(membership.getOrganisationId()).map(OrganisationDetails::name).orElse("(an organisation)"),
-                membership.getRoles(), null);
+        return asInvitation(membership);
     }
 
     /** The person declines: the waiting membership goes, and the organisation sees them no more. */
