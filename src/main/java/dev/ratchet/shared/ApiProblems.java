@@ -36,6 +36,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\"}");
     }
 
+    /** Problem details of Ratchet's own kind: {@code type} is https://ratchet.dev/problems/ and the kind in lower case. */
+    public static ProblemDetail problem(HttpStatusCode status, String kind, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://ratchet.dev/problems/" + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        return problem;
+    }
+
     @ExceptionHandler(Refused.class)
     ResponseEntity<ProblemDetail> answer(Refused refused) {
         ProblemDetail problem = refused(refused);
@@ -53,8 +60,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case TOO_MANY -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refused.getMessage());
-        problem.setType(URI.create("https://ratchet.dev/problems/" + refused.kind().name().toLowerCase().replace('_', '-')));
+        ProblemDetail problem = problem(status, refused.kind().name(), refused.getMessage());
         if (!refused.fieldErrors().isEmpty()) {
             problem.setProperty("errors", refused.fieldErrors());
         }
@@ -80,9 +86,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape.");
-        problem.setType(URI.create("https://ratchet.dev/problems/malformed-body"));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "The request body is not valid JSON of the expected shape.");
         return ResponseEntity.badRequest().body(problem);
     }
 }

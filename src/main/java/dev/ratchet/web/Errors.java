@@ -1,7 +1,5 @@
 package dev.ratchet.web;
 
-import java.net.URI;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,8 +27,7 @@ class Errors implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         HttpStatus status = code instanceof Integer c && HttpStatus.resolve(c) != null ? HttpStatus.valueOf(c) : HttpStatus.NOT_FOUND;
         if (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
-            problem.setType(URI.create("https://ratchet.dev/problems/" + status.name().toLowerCase().replace('_', '-')));
+            ProblemDetail problem = dev.ratchet.shared.ApiProblems.problem(status, status.name(), detail(status));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         response.setStatus(status.value());
