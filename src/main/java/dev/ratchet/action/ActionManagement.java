@@ -1,6 +1,7 @@
 package dev.ratchet.action;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,38 @@ public class ActionManagement {
                 .toList());
         actions.flush();
         return views(saved, people.displayNames(organisationId));
+    }
+
+    /** An action as an earlier tracker recorded it: planned, and done when {@code completedAt} is set. */
+    public record MigratedAction(UUID originId, String originReference, UUID areaId, PlannedAction planned, Instant completedAt,
+            UUID completedBy) {
+    }
+
+    /**
+     * Brings the corrective actions of a migrated tracker in, in one batch: each as planned there, done (with the
+     * tracker as its evidence) when the record it belongs to was closed. The caller has checked owners and dates.
+     */
+    public int migrate(UUID organisationId, String originType, List<MigratedAction> migrated) {
+        List<ActionItem> items = new java.util.ArrayList<>(migrated.size());
+        for (MigratedAction m : migrated) {
+            ActionItem item = new ActionItem(organisationId, originType, m.originId(), m.originReference(), m.areaId(), 1, m.planned(),
+                    clock.instant());
+            if (m.completedAt() != null) {
+                item.complete("Done as recorded in the earlier tracker (migrated)", m.completedBy(), m.completedAt());
+            }
+            items.add(item);
+        }
+        actions.saveAll(items);
+        return items.size();
+    }
+
+    /** Removes the actions of records a migration brought in, when that migration is undone. */
+    public void removeMigrated(UUID organisationId, String originType, java.util.Collection<UUID> originIds) {
+        if (originIds.isEmpty()) {
+            return;
+        }
+        actions.deleteAll(actions.findByOrganisationIdAndOriginTypeAndOriginIdIn(organisationId, originType, originIds));
+        actions.flush();
     }
 
     @Transactional(readOnly = true)

@@ -1,8 +1,7 @@
 package dev.ratchet.improvement;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,39 +9,51 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
+import dev.ratchet.action.ActionManagement;
+import dev.ratchet.action.PlannedAction;
+import dev.ratchet.catalogue.CatalogueManagement;
+import dev.ratchet.improvement.TrackerFile.SourceRow;
+import dev.ratchet.improvement.domain.EffectivenessReview;
+import dev.ratchet.improvement.domain.EffectivenessReviewRepository;
 import dev.ratchet.improvement.domain.ImprovementRecord;
 import dev.ratchet.improvement.domain.ImprovementRecordRepository;
 import dev.ratchet.improvement.domain.ReferenceNumbers;
+import dev.ratchet.improvement.domain.SimilarityIndex;
+import dev.ratchet.improvement.domain.TrackerImport;
+import dev.ratchet.improvement.domain.TrackerImportRepository;
+import dev.ratchet.organisation.AreaView;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import dev.ratchet.tabular.ImportUploads;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Brings an existing nonconformity / corrective action tracker (XLSX or CSV) into the register: the columns are
- * mapped to fields by their headers (the mapping can be changed), values are read the way trackers write them
- * (statuses, grades, dates in common formats, owners by e-mail or name), every problem is named by row and column,
- * and the rows are imported all or none. Columns that map to no field are kept in the description, never dropped.
+ * Brings an existing nonconformity / corrective action tracker (XLSX or CSV) into the register without losing a fact.
+ * The person chooses the sheet and the header row (both guessed), the field each column goes to (guessed from its
+ * header) and what each value of a column means (guessed, remembered for the organisation's next migration). Where
+ * the tracker has no status, each row's state is derived from its evidence (a closed date, a verification, a
+ * corrective action, a root cause, a correction), counted on the preview with the reason and changeable. Every
+ * default applied is counted; every problem is named by the spreadsheet's own row number and the column. The rows come
+ * in all or none, once (the file and each tracker reference are unique keys), with their corrective actions as tracked
+ * actions and their verifications as effectiveness reviews, and the migration can be undone as a whole for a time.
  */
 @Service
 @Transactional
@@ -50,11 +61,19 @@ public class TrackerMigration {
 
     public static final String REGISTER = "improvement-migration";
 
+    /** A status value meaning "open, at the stage the row's evidence shows". */
+    static final String OPEN = "OPEN";
+
+    /** A status value meaning "as the row's evidence shows, closed if it has a closed date". */
+    static final String DERIVE = "DERIVE";
+
     /** Where a column goes. */
     public enum Target {
         REFERENCE("Tracker reference"), TITLE("Title"), DESCRIPTION("Description"), KIND("Kind (NC or OFI)"), SOURCE("Source"),
-        GRADE("Grade"), STATUS("Status"), OWNER("Owner"), RAISED_ON("Raised on"), TARGET_DATE("Target date"), CLOSED_ON("Closed on"),
-        ROOT_CAUSE("Root cause"), CORRECTION("Correction"), KEEP("Keep in the description"), IGNORE("Leave out");
+        GRADE("Grade / severity"), STATUS("Status"), OWNER("Owner"), AREA("Area"), REQUIREMENTS("Clause or control"), RAISED_ON("Raised on"),
+        TARGET_DATE("Target date"), CLOSED_ON("Closed on"), ROOT_CAUSE("Root cause"), CORRECTION("Correction (immediate fix, 10.2 a)"),
+        CORRECTIVE_ACTION("Corrective action (tracked action)"), EFFECTIVENESS("Effectiveness verified"), KEEP("Keep in the description"),
+        IGNORE("Leave out");
 
         private final String label;
 
@@ -63,274 +82,306 @@ public class TrackerMigration {
         }
 
         public String label() { return label; }
+
+        /** A column whose values are each given a meaning on the preview. */
+        public boolean valued() {
+            return this == KIND || this == GRADE || this == STATUS || this == SOURCE || this == OWNER || this == AREA;
+        }
     }
 
-    /** The sheet as read: its headers and its rows of text. */
-    public record Table(List<String> headers, List<List<String>> rows) {
+    /** Why a row lands in its state. */
+    public enum Reason {
+        STATUS_COLUMN("the status column says so"), CLOSED_DATE("it has a closed date"),
+        VERIFIED_ON("its effectiveness was verified on a date"), VERIFIED("its effectiveness was verified (no date)"),
+        ACTION("it has a corrective action"), ROOT_CAUSE("it has a root cause"), CORRECTION("it has a correction"),
+        NOTHING("it has only the finding");
+
+        private final String label;
+
+        Reason(String label) {
+            this.label = label;
+        }
+
+        public String label() { return label; }
+    }
+
+    /**
+     * What the person chose on the preview; null or empty means "as guessed". Values are keyed
+     * {@code TARGET:value} (the value trimmed and in lower case) and {@code STATE:KIND:REASON} for a derived state.
+     */
+    public record Settings(Integer sheet, Integer headerRow, String encoding, List<Target> mapping, Map<String, String> values) {
+
+        public static Settings guessed() {
+            return new Settings(null, null, null, null, Map.of());
+        }
+
+        public Settings {
+            values = values == null ? Map.of() : Map.copyOf(values);
+        }
+    }
+
+    /** The sheet as read: its headers (made unique) and the rows under the header row. */
+    public record Table(String fileName, List<String> sheetNames, int sheet, int headerRow, List<String> headers, List<SourceRow> rows,
+            String encoding, boolean encodingDetected, List<SourceRow> above) {
+
+        public String sheetName() {
+            return sheetNames.get(sheet);
+        }
     }
 
     public record Problem(int row, String column, String message) {
     }
 
-    /** A row as it will be imported. */
-    public record Line(int row, String trackerReference, Kind kind, String title, String description, Source source, Grade grade,
-            Status status, UUID ownerId, String ownerName, LocalDate raisedOn, LocalDate targetDate, LocalDate closedOn, String rootCause,
-            String correction) {
+    public record Option(String value, String label) {
     }
 
-    public record Check(List<Line> lines, List<Problem> problems) {
+    /** One distinct value of a valued column, how many rows have it, and what it will mean. */
+    public record ValueChoice(String value, String key, int rows, String choice, boolean remembered) {
+    }
+
+    public record ValueColumn(Target target, String header, List<ValueChoice> values, List<Option> options, int distinct) {
+
+        public String param(ValueChoice value) {
+            return "v:" + target.name() + ":" + value.key();
+        }
+    }
+
+    /** How many rows land in a state, and why; derived states can be changed by reason. */
+    public record StateCount(Kind kind, Status status, Reason reason, int rows) {
+
+        public String param() {
+            return "v:STATE:" + kind.name() + ":" + reason.name();
+        }
+    }
+
+    public record Verification(boolean effective, LocalDate on, String evidence) {
+    }
+
+    /** A row as it will be imported. */
+    public record Line(int row, String trackerReference, Kind kind, String title, String description, Source source, Grade grade,
+            Status status, Reason reason, UUID ownerId, String ownerName, UUID areaId, List<String> requirements, LocalDate raisedOn,
+            LocalDate targetDate, LocalDate closedOn, String rootCause, String correction, String correctiveAction, UUID actionOwnerId,
+            LocalDate actionDue, Verification verification) {
+    }
+
+    public record Check(Table table, List<Target> mapping, List<Line> lines, List<Problem> problems, List<String> notices,
+            List<ValueColumn> valueColumns, List<StateCount> states, Settings settings) {
+
         public boolean ok() {
             return problems.isEmpty() && !lines.isEmpty();
         }
+
+        /** Every choice the preview shows, as form fields: the import imports exactly what the preview showed. */
+        public List<String[]> params() {
+            List<String[]> params = new ArrayList<>();
+            params.add(new String[] { "sheet", String.valueOf(table.sheet()) });
+            params.add(new String[] { "header", String.valueOf(table.headerRow()) });
+            if (table.encoding() != null) {
+                params.add(new String[] { "encoding", table.encoding() });
+            }
+            mapping.forEach(t -> params.add(new String[] { "map", t.name() }));
+            for (ValueColumn column : valueColumns) {
+                column.values().stream().filter(v -> v.choice() != null)
+                        .forEach(v -> params.add(new String[] { column.param(v), v.choice() }));
+            }
+            states.stream().filter(st -> st.reason() != Reason.STATUS_COLUMN)
+                    .forEach(st -> params.add(new String[] { st.param(), st.status().name() }));
+            return params;
+        }
+
+        /** The first value of each column, to recognise it by. */
+        public List<String> firstValues() {
+            List<String> values = new ArrayList<>();
+            for (int c = 0; c < table.headers().size(); c++) {
+                int column = c;
+                values.add(table.rows().stream().map(r -> r.cell(column)).filter(v -> !v.isBlank()).findFirst().orElse(""));
+            }
+            return values;
+        }
+
+        /** The rows above the header row (titles, notes), as text. */
+        public List<String> above() {
+            return table.above().stream().filter(r -> !r.blank())
+                    .map(r -> String.join(" · ", r.cells().stream().filter(v -> !v.isBlank()).toList())).toList();
+        }
+
+        public long actions() {
+            return lines.stream().filter(l -> l.correctiveAction() != null).count();
+        }
+
+        public long reviews() {
+            return lines.stream().filter(l -> l.verification() != null).count();
+        }
+    }
+
+    /** A migration as listed, with whether it can still be undone. */
+    public record Migration(UUID id, String fileName, String sheetName, int records, int actions, int reviews, String importedBy,
+            Instant importedAt, Instant undoneAt, String undoneBy, boolean undoable, LocalDate undoUntil, java.time.LocalDateTime importedLocal,
+            LocalDate undoneOn) {
     }
 
     /** The expected columns, in the order of the downloadable template. */
     public static final List<String> TEMPLATE = List.of("Reference", "Title", "Description", "Kind", "Source", "Grade", "Status", "Owner",
-            "Raised on", "Target date", "Closed on", "Root cause", "Correction");
-
-    private static final Map<Target, List<String>> SYNONYMS = new LinkedHashMap<>();
-
-    static {
-        SYNONYMS.put(Target.REFERENCE, List.of("reference", "ref", "id", "nc", "ncno", "ncnumber", "number", "no", "ncr", "ncrno", "car", "carno", "logno"));
-        SYNONYMS.put(Target.TITLE, List.of("title", "summary", "issue", "finding", "nonconformity", "subject", "shortdescription", "issuefinding", "problem"));
-        SYNONYMS.put(Target.DESCRIPTION, List.of("description", "details", "detail", "whathappened", "fulldescription", "longdescription", "evidence"));
-        SYNONYMS.put(Target.KIND, List.of("kind", "type", "category", "nctype", "recordtype", "ncofi"));
-        SYNONYMS.put(Target.SOURCE, List.of("source", "origin", "foundby", "foundin", "raisedfrom", "identifiedby", "detectionsource"));
-        SYNONYMS.put(Target.GRADE, List.of("grade", "severity", "classification", "majorminor", "level"));
-        SYNONYMS.put(Target.STATUS, List.of("status", "state", "progress", "openclosed", "currentstatus"));
-        SYNONYMS.put(Target.OWNER, List.of("owner", "actionowner", "responsible", "assignee", "assignedto", "responsibleperson", "ownedby"));
-        SYNONYMS.put(Target.RAISED_ON, List.of("raisedon", "dateraised", "raised", "opened", "dateopened", "date", "datefound", "reported", "datereported", "reportedon", "created"));
-        SYNONYMS.put(Target.TARGET_DATE, List.of("targetdate", "target", "due", "duedate", "deadline", "targetcompletion", "targetclosuredate"));
-        SYNONYMS.put(Target.CLOSED_ON, List.of("closedon", "closed", "dateclosed", "closuredate", "completed", "completedon", "datecompleted"));
-        SYNONYMS.put(Target.ROOT_CAUSE, List.of("rootcause", "cause", "rootcauseanalysis", "rca", "why"));
-        SYNONYMS.put(Target.CORRECTION, List.of("correction", "immediateaction", "containment", "fix", "correctiveaction", "actiontaken", "action"));
-    }
+            "Area", "Clause or control", "Raised on", "Target date", "Closed on", "Root cause", "Correction", "Corrective action",
+            "Effectiveness verified");
 
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE, pattern("d/M/uuuu"), pattern("d.M.uuuu"),
             pattern("d-M-uuuu"), pattern("uuuu/M/d"), pattern("d MMM uuuu"), pattern("d MMMM uuuu"), pattern("MMM d, uuuu"),
-            pattern("MMMM d, uuuu"), pattern("d-MMM-uuuu"), pattern("d-MMM-uu"), pattern("d/M/uu"));
+            pattern("MMMM d, uuuu"), pattern("d-MMM-uuuu"), pattern("d-MMM-uu"), pattern("d/M/uu"), pattern("d.M.uu"));
 
     private static DateTimeFormatter pattern(String p) {
         return new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.ENGLISH)
                 .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
+    /** Dates before this are typing mistakes, not findings of an ISMS. */
+    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+
+    private static final String FRAMEWORK = "iso27001-2022";
+
     private final ImprovementRecordRepository records;
+    private final EffectivenessReviewRepository reviews;
+    private final TrackerImportRepository migrations;
     private final ReferenceNumbers references;
     private final ImprovementManagement improvements;
     private final OrganisationManagement organisations;
+    private final ActionManagement actions;
+    private final SimilarityIndex similarity;
+    private final CatalogueManagement catalogue;
     private final People people;
-    private final dev.ratchet.tabular.ImportUploads uploads;
+    private final ImportUploads uploads;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration undoPeriod;
 
-    TrackerMigration(ImprovementRecordRepository records, ReferenceNumbers references, ImprovementManagement improvements,
-            OrganisationManagement organisations, People people, dev.ratchet.tabular.ImportUploads uploads) {
-        this.uploads = uploads;
+    TrackerMigration(ImprovementRecordRepository records, EffectivenessReviewRepository reviews, TrackerImportRepository migrations,
+            ReferenceNumbers references, ImprovementManagement improvements, OrganisationManagement organisations, ActionManagement actions,
+            SimilarityIndex similarity, CatalogueManagement catalogue, People people, ImportUploads uploads, JdbcTemplate jdbc, Clock clock,
+            @Value("${ratchet.migration.undo-period:P30D}") Duration undoPeriod) {
         this.records = records;
+        this.reviews = reviews;
+        this.migrations = migrations;
         this.references = references;
         this.improvements = improvements;
         this.organisations = organisations;
+        this.actions = actions;
+        this.similarity = similarity;
+        this.catalogue = catalogue;
         this.people = people;
+        this.uploads = uploads;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.undoPeriod = undoPeriod;
     }
 
     // --- reading ---------------------------------------------------------------------------------------------------
 
-    /** Reads the first sheet of an XLSX, or a CSV (comma or semicolon), into headers and rows of text; dates as ISO dates. */
-    public Table read(String fileName, byte[] content) {
-        if (content == null || content.length == 0) {
-            throw Refused.field("file", "Choose the tracker file to upload (XLSX or CSV)");
-        }
-        if (content.length > MAX_FILE_BYTES) {
-            throw Refused.field("file", "A tracker file can be at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB here: save it without"
-                    + " pictures and other sheets, or split it");
-        }
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        List<List<String>> all = name.endsWith(".xlsx") || name.endsWith(".xls") ? workbook(name, content) : csv(content);
-        all.removeIf(row -> row.stream().allMatch(String::isBlank));
-        if (all.size() < 2) {
+    /** Checks that the file can be read at all (on upload); the sheet and header row are chosen on the preview. */
+    public int rowCount(String fileName, byte[] content) {
+        Table table = table(fileName, content, Settings.guessed());
+        if (table.rows().stream().allMatch(SourceRow::blank)) {
             throw Refused.field("file", "The file has no rows under its header row");
         }
-        List<String> headers = all.get(0).stream().map(String::strip).toList();
-        List<List<String>> rows = new ArrayList<>();
-        for (List<String> row : all.subList(1, all.size())) {
-            List<String> cells = new ArrayList<>(row);
-            while (cells.size() < headers.size()) {
-                cells.add("");
-            }
-            rows.add(cells.subList(0, headers.size()));
-        }
-        if (rows.size() > 10_000) {
-            throw Refused.field("file", "A tracker can have at most 10,000 rows here; split it");
-        }
-        return new Table(headers, rows);
+        return table.rows().size();
     }
 
-    /** The largest tracker file read (a tracker of 10,000 rows is a few MB). */
-    static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
-
-    /**
-     * A spreadsheet is a zip: a small file can inflate to gigabytes (a zip bomb). A tracker of real rows compresses
-     * perhaps 10:1, so before the workbook is opened its parts are unpacked (and thrown away) counting the bytes, and
-     * a file that unpacks to more than 20 times its size (5 MB at least) is refused. Done here rather than through
-     * POI's global ZipSecureFile settings, which would change every other workbook this JVM reads.
-     */
-    private static void refuseZipBomb(byte[] content) {
-        long limit = Math.max(20L * content.length, 5L * 1024 * 1024);
-        long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
-            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    total += n;
-                    if (total > limit) {
-                        throw Refused.field("file", "This spreadsheet unpacks to far more than a tracker holds (over 20 times its size): save"
-                                + " the register sheet alone as XLSX or CSV and upload that");
-                    }
+    /** The chosen (or most register-like) sheet, its header row (chosen, or the first that looks like one) and the rows under it. */
+    public Table table(String fileName, byte[] content, Settings settings) {
+        TrackerFile.Book book = TrackerFile.read(fileName, content, settings.encoding());
+        List<String> names = book.sheets().stream().map(TrackerFile.Tab::name).toList();
+        if (book.sheets().isEmpty()) {
+            throw Refused.field("file", "The workbook has no sheets");
+        }
+        int sheet;
+        if (settings.sheet() != null) {
+            if (settings.sheet() < 0 || settings.sheet() >= names.size()) {
+                throw Refused.field("sheet", "The workbook has no sheet " + (settings.sheet() + 1));
+            }
+            sheet = settings.sheet();
+        } else {
+            sheet = 0;
+            int best = -1;
+            for (int s = 0; s < book.sheets().size(); s++) {
+                List<SourceRow> rows = book.sheets().get(s).rows();
+                int header = guessHeader(rows);
+                int score = header < 0 ? 0 : TrackerValues.headerScore(rows.get(header).cells()) * 10
+                        + (int) Math.min(9, rows.subList(header + 1, rows.size()).stream().filter(r -> r.filled() >= 2).count());
+                if (score > best) {
+                    best = score;
+                    sheet = s;
                 }
             }
-        } catch (IOException e) {
-            throw Refused.field("file", "This is not a spreadsheet Ratchet can read: save it as XLSX or CSV (UTF-8)");
         }
+        List<SourceRow> rows = book.sheets().get(sheet).rows();
+        int headerIndex;
+        if (settings.headerRow() != null) {
+            headerIndex = -1;
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).number() == settings.headerRow()) {
+                    headerIndex = i;
+                }
+            }
+            if (headerIndex < 0 || rows.get(headerIndex).blank()) {
+                throw Refused.field("header", "Row " + settings.headerRow() + " of this sheet is empty: choose the row that holds the column names");
+            }
+        } else {
+            headerIndex = guessHeader(rows);
+        }
+        if (headerIndex < 0) {
+            throw Refused.field("file", "The sheet \"" + names.get(sheet) + "\" is empty: choose the sheet that holds the register");
+        }
+        SourceRow header = rows.get(headerIndex);
+        int width = 0;
+        for (SourceRow row : rows.subList(headerIndex, rows.size())) {
+            for (int c = row.cells().size() - 1; c >= width; c--) {
+                if (!row.cell(c).isBlank()) {
+                    width = c + 1;
+                    break;
+                }
+            }
+        }
+        List<String> headers = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int c = 0; c < width; c++) {
+            String h = header.cell(c).strip().replaceAll("\\s+", " ");
+            String letter = org.apache.poi.ss.util.CellReference.convertNumToColString(c);
+            if (h.isEmpty()) {
+                h = "Column " + letter;
+            }
+            if (seen.merge(h.toLowerCase(Locale.ROOT), 1, Integer::sum) > 1) {
+                h = h + " (column " + letter + ")";
+            }
+            headers.add(h);
+        }
+        List<SourceRow> data = rows.subList(headerIndex + 1, rows.size());
+        int end = data.size();
+        while (end > 0 && data.get(end - 1).blank()) {
+            end--;
+        }
+        return new Table(fileName, names, sheet, header.number(), headers, List.copyOf(data.subList(0, end)), book.encoding(),
+                book.encodingDetected(), List.copyOf(rows.subList(0, headerIndex)));
     }
 
-    private static List<List<String>> workbook(String name, byte[] content) {
-        refuseZipBomb(content);
-        if (name.endsWith(".xlsx")) {
-            try {
-                return streamed(content);
-            } catch (Exception e) {
-                throw Refused.field("file", "This is not a spreadsheet Ratchet can read: save it as XLSX or CSV (UTF-8)");
+    /** The first of the top rows that names at least two known columns, past title rows; else the first filled row. */
+    private static int guessHeader(List<SourceRow> rows) {
+        int best = -1;
+        int bestScore = 3;
+        int firstFilled = -1;
+        for (int i = 0; i < Math.min(30, rows.size()); i++) {
+            SourceRow row = rows.get(i);
+            if (row.blank()) {
+                continue;
+            }
+            if (firstFilled < 0) {
+                firstFilled = i;
+            }
+            int score = row.filled() >= 2 ? TrackerValues.headerScore(row.cells()) : 0;
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
             }
         }
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            DataFormatter formatter = new DataFormatter(Locale.UK);
-            List<List<String>> rows = new ArrayList<>();
-            int width = 0;
-            for (Row row : sheet) {
-                width = Math.max(width, row.getLastCellNum());
-            }
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < width; c++) {
-                    Cell cell = row.getCell(c);
-                    if (cell == null) {
-                        cells.add("");
-                    } else {
-                        cells.add(text(cell, formatter));
-                    }
-                }
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw Refused.field("file", "This is not a spreadsheet Ratchet can read: save it as XLSX or CSV (UTF-8)");
-        }
-    }
-
-    /**
-     * The first sheet of an XLSX read as a stream of rows (POI's event API over a hardened XML parser), so that memory
-     * holds the rows' text, not the workbook's object model: each cell as Excel shows it, a formula as the value Excel
-     * stored with it, a date as an ISO date.
-     */
-    private static List<List<String>> streamed(byte[] content) throws Exception {
-        try (org.apache.poi.openxml4j.opc.OPCPackage pkg = org.apache.poi.openxml4j.opc.OPCPackage.open(new ByteArrayInputStream(content))) {
-            org.apache.poi.xssf.eventusermodel.XSSFReader reader = new org.apache.poi.xssf.eventusermodel.XSSFReader(pkg);
-            var strings = new org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable(pkg);
-            java.util.Iterator<java.io.InputStream> sheets = reader.getSheetsData();
-            List<List<String>> rows = new ArrayList<>();
-            if (!sheets.hasNext()) {
-                return rows;
-            }
-            var handler = new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler() {
-                private List<String> current = new ArrayList<>();
-
-                @Override
-                public void startRow(int rowNum) {
-                    current = new ArrayList<>();
-                }
-
-                @Override
-                public void endRow(int rowNum) {
-                    rows.add(current);
-                }
-
-                @Override
-                public void cell(String reference, String value, org.apache.poi.xssf.usermodel.XSSFComment comment) {
-                    int column = reference == null ? current.size() : new org.apache.poi.ss.util.CellReference(reference).getCol();
-                    while (current.size() < column) {
-                        current.add("");
-                    }
-                    current.add(value == null ? "" : value.strip());
-                }
-            };
-            try (java.io.InputStream sheet = sheets.next()) {
-                org.xml.sax.XMLReader parser = org.apache.poi.util.XMLHelper.newXMLReader();
-                parser.setContentHandler(new org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-                        handler, new IsoDates(), false));
-                parser.parse(new org.xml.sax.InputSource(sheet));
-            }
-            int width = rows.stream().mapToInt(List::size).max().orElse(0);
-            rows.forEach(row -> {
-                while (row.size() < width) {
-                    row.add("");
-                }
-            });
-            return rows;
-        }
-    }
-
-    /** Excel's formats for everything but dates, which read as ISO dates (2026-03-02) whatever their format. */
-    private static final class IsoDates extends DataFormatter {
-
-        IsoDates() {
-            super(Locale.UK);
-        }
-
-        @Override
-        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
-            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-                return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
-            }
-            return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
-        }
-    }
-
-    /**
-     * A cell as the person sees it in Excel: a date as an ISO date, a formula as the value Excel stored with it (its
-     * cached result), never the formula's text.
-     */
-    private static String text(Cell cell, DataFormatter formatter) {
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        return switch (type) {
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-                    : cell.getCellType() == CellType.FORMULA ? formatter.formatRawCellContents(cell.getNumericCellValue(),
-                            cell.getCellStyle().getDataFormat(), cell.getCellStyle().getDataFormatString()).strip()
-                    : formatter.formatCellValue(cell).strip();
-            case STRING -> cell.getStringCellValue().strip();
-            case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
-            default -> "";
-        };
-    }
-
-    private static List<List<String>> csv(byte[] content) {
-        String text = new String(content, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String firstLine = text.lines().findFirst().orElse("");
-        char delimiter = firstLine.chars().filter(ch -> ch == ';').count() > firstLine.chars().filter(ch -> ch == ',').count() ? ';' : ',';
-        if (text.chars().anyMatch(ch -> ch == 0)) {
-            throw Refused.field("file", "This is not a spreadsheet Ratchet can read: save it as XLSX or CSV (UTF-8)");
-        }
-        try (var parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(new java.io.StringReader(text))) {
-            List<List<String>> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                rows.add(record.stream().map(String::strip).toList());
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw Refused.field("file", "The CSV file cannot be read: " + e.getMessage());
-        }
+        return best >= 0 ? best : firstFilled;
     }
 
     // --- mapping ---------------------------------------------------------------------------------------------------
@@ -340,16 +391,16 @@ public class TrackerMigration {
         List<Target> mapping = new ArrayList<>();
         java.util.Set<Target> taken = java.util.EnumSet.noneOf(Target.class);
         for (String header : headers) {
-            String key = header.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            String key = TrackerValues.key(header.replaceAll("\\(column [A-Z]+\\)$", ""));
             Target found = null;
-            for (Map.Entry<Target, List<String>> e : SYNONYMS.entrySet()) {
+            for (Map.Entry<Target, List<String>> e : TrackerValues.SYNONYMS.entrySet()) {
                 if (!taken.contains(e.getKey()) && e.getValue().contains(key)) {
                     found = e.getKey();
                     break;
                 }
             }
             if (found == null) {
-                for (Map.Entry<Target, List<String>> e : SYNONYMS.entrySet()) {
+                for (Map.Entry<Target, List<String>> e : TrackerValues.SYNONYMS.entrySet()) {
                     if (!taken.contains(e.getKey()) && !key.isEmpty() && e.getValue().stream().anyMatch(s -> s.length() > 3 && key.contains(s))) {
                         found = e.getKey();
                         break;
@@ -357,7 +408,7 @@ public class TrackerMigration {
                 }
             }
             if (found == null) {
-                mapping.add(header.isBlank() ? Target.IGNORE : Target.KEEP);
+                mapping.add(header.startsWith("Column ") && header.length() <= 10 ? Target.IGNORE : Target.KEEP);
             } else {
                 taken.add(found);
                 mapping.add(found);
@@ -368,110 +419,527 @@ public class TrackerMigration {
 
     // --- checking --------------------------------------------------------------------------------------------------
 
-    /** Reads every row with the mapping; nothing is written. */
+    /** Reads every row with the settings; nothing is written. */
     @Transactional(readOnly = true)
-    public Check check(Tenant tenant, Table table, List<Target> mapping) {
+    public Check check(Tenant tenant, Table table, Settings settings) {
         requireManager(tenant);
+        List<Target> mapping = settings.mapping() == null || settings.mapping().size() != table.headers().size()
+                ? guess(table.headers()) : settings.mapping();
         List<Problem> problems = new ArrayList<>();
-        if (mapping.size() != table.headers().size()) {
-            throw Refused.invalid("The mapping names " + mapping.size() + " columns; the file has " + table.headers().size());
-        }
-        Map<Target, Integer> columns = new LinkedHashMap<>();
+        Map<Target, Integer> columns = new EnumMap<>(Target.class);
         for (int c = 0; c < mapping.size(); c++) {
             Target t = mapping.get(c);
             if (t != Target.KEEP && t != Target.IGNORE && columns.putIfAbsent(t, c) != null) {
                 problems.add(new Problem(0, table.headers().get(c), "Two columns are mapped to " + t.label() + ": choose one"));
             }
         }
-        if (!columns.containsKey(Target.TITLE)) {
-            problems.add(new Problem(0, "", "Map one column to Title: every record needs one"));
+        if (!columns.containsKey(Target.TITLE) && !columns.containsKey(Target.DESCRIPTION)) {
+            problems.add(new Problem(0, "", "Map a column to Title or to Description: every record needs a title"));
         }
         if (!problems.isEmpty()) {
-            return new Check(List.of(), problems);
+            return new Check(table, mapping, List.of(), problems, List.of(), List.of(), List.of(), settings);
         }
-        Map<String, People.Person> byKey = new java.util.HashMap<>();
-        for (People.Person p : people.activeMembersOf(tenant.organisationId())) {
-            byKey.put(p.email().toLowerCase(Locale.ROOT), p);
-            byKey.put(p.displayName().toLowerCase(Locale.ROOT), p);
-        }
-        LocalDate today = improvements.today(tenant.organisationId());
-        List<Line> lines = new ArrayList<>();
-        for (int r = 0; r < table.rows().size(); r++) {
-            List<String> row = table.rows().get(r);
-            int number = r + 2; // the spreadsheet's row number, under the header row
-            java.util.function.Function<Target, String> cell = t -> columns.containsKey(t) ? row.get(columns.get(t)).strip() : "";
-            java.util.function.Function<Target, String> header = t -> table.headers().get(columns.get(t));
-            String title = cell.apply(Target.TITLE);
-            if (title.isEmpty()) {
-                problems.add(new Problem(number, header.apply(Target.TITLE), "The title is empty"));
-            } else if (title.length() > 200) {
-                problems.add(new Problem(number, header.apply(Target.TITLE), "The title has more than 200 characters; map a shorter column to Title"));
+        UUID organisationId = tenant.organisationId();
+        LocalDate today = improvements.today(organisationId);
+        Function<Integer, String> header = c -> table.headers().get(c);
+
+        // What each value of a valued column means: the person's choice, else the organisation's last, else a guess.
+        Map<String, String> remembered = remembered(organisationId);
+        List<People.Person> members = people.activeMembersOf(organisationId);
+        List<AreaView> areas = organisations.allAreas(organisationId);
+        List<ValueColumn> valueColumns = new ArrayList<>();
+        Map<Target, Map<String, String>> meaning = new EnumMap<>(Target.class);
+        List<String> notices = new ArrayList<>();
+        for (Map.Entry<Target, Integer> e : columns.entrySet()) {
+            if (!e.getKey().valued()) {
+                continue;
             }
-            String kindText = cell.apply(Target.KIND).toLowerCase(Locale.ROOT);
-            Kind kind = kindText.isEmpty() || kindText.matches(".*(nc|non.?conform|major|minor|defect).*") ? Kind.NONCONFORMITY
-                    : kindText.matches(".*(ofi|opportunit|improvement|suggestion|obs).*") ? Kind.OPPORTUNITY : null;
-            if (kind == null) {
-                problems.add(new Problem(number, header.apply(Target.KIND), "\"" + cell.apply(Target.KIND) + "\" is neither a nonconformity nor an opportunity"));
-                kind = Kind.NONCONFORMITY;
-            }
-            String gradeText = cell.apply(Target.GRADE).toLowerCase(Locale.ROOT);
-            if (gradeText.isEmpty() && kindText.contains("major")) {
-                gradeText = "major";
-            } else if (gradeText.isEmpty() && kindText.contains("minor")) {
-                gradeText = "minor";
-            }
-            Grade grade = gradeText.isEmpty() ? null : gradeText.startsWith("maj") || gradeText.equals("high") || gradeText.equals("1") ? Grade.MAJOR
-                    : gradeText.startsWith("min") || gradeText.equals("low") || gradeText.equals("medium") || gradeText.equals("2") ? Grade.MINOR : null;
-            if (!gradeText.isEmpty() && grade == null) {
-                problems.add(new Problem(number, header.apply(Target.GRADE), "\"" + cell.apply(Target.GRADE) + "\" is not a grade (major or minor)"));
-            }
-            String statusText = cell.apply(Target.STATUS).toLowerCase(Locale.ROOT);
-            Status status = statusText.isEmpty() || statusText.matches(".*(open|new|raised|reported|in progress|ongoing|pending|investigat|overdue|action).*")
-                    && !statusText.matches(".*(closed|complete|done).*") ? Status.REPORTED
-                    : statusText.matches(".*(closed|complete|done|resolved|verified|effective).*") ? Status.CLOSED
-                    : statusText.matches(".*(reject|cancel|withdrawn|void|duplicate|not an? (nc|issue)).*") ? Status.REJECTED : null;
-            if (status == null) {
-                problems.add(new Problem(number, header.apply(Target.STATUS), "\"" + cell.apply(Target.STATUS) + "\" is not a status Ratchet knows (open, closed, rejected)"));
-                status = Status.REPORTED;
-            }
-            String rootCause = cell.apply(Target.ROOT_CAUSE);
-            if (status == Status.REPORTED && !rootCause.isEmpty() && kind == Kind.NONCONFORMITY) {
-                status = Status.ANALYSED;
-            }
-            LocalDate raisedOn = date(cell.apply(Target.RAISED_ON), number, columns.containsKey(Target.RAISED_ON) ? header.apply(Target.RAISED_ON) : "", problems);
-            LocalDate targetDate = date(cell.apply(Target.TARGET_DATE), number, columns.containsKey(Target.TARGET_DATE) ? header.apply(Target.TARGET_DATE) : "", problems);
-            LocalDate closedOn = date(cell.apply(Target.CLOSED_ON), number, columns.containsKey(Target.CLOSED_ON) ? header.apply(Target.CLOSED_ON) : "", problems);
-            if (raisedOn != null && raisedOn.isAfter(today)) {
-                problems.add(new Problem(number, header.apply(Target.RAISED_ON), "The date raised " + raisedOn + " is in the future"));
-            }
-            if (closedOn != null && status == Status.REPORTED) {
-                status = Status.CLOSED;
-            }
-            String ownerText = cell.apply(Target.OWNER);
-            People.Person owner = ownerText.isEmpty() ? null : byKey.get(ownerText.toLowerCase(Locale.ROOT));
-            if (!ownerText.isEmpty() && owner == null) {
-                problems.add(new Problem(number, header.apply(Target.OWNER), "\"" + ownerText
-                        + "\" is not a member of this organisation (by e-mail or name): add them first, or keep the column in the description"));
-            }
-            StringBuilder description = new StringBuilder(cell.apply(Target.DESCRIPTION));
-            for (int c = 0; c < mapping.size(); c++) {
-                if (mapping.get(c) == Target.KEEP && !row.get(c).isBlank()) {
-                    description.append(description.isEmpty() ? "" : "\n").append(table.headers().get(c)).append(": ").append(row.get(c).strip());
+            Target target = e.getKey();
+            Map<String, String> shown = new LinkedHashMap<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (SourceRow row : table.rows()) {
+                String value = row.cell(e.getValue()).strip();
+                if (!value.isEmpty()) {
+                    String key = TrackerValues.valueKey(value);
+                    shown.putIfAbsent(key, value);
+                    counts.merge(key, 1, Integer::sum);
                 }
             }
-            if (description.isEmpty()) {
-                description.append(title);
+            List<Option> options = options(target, members, areas);
+            Set<String> valid = new java.util.HashSet<>(options.stream().map(Option::value).toList());
+            Map<String, String> chosen = new HashMap<>();
+            List<ValueChoice> values = new ArrayList<>();
+            for (Map.Entry<String, Integer> v : counts.entrySet()) {
+                String key = v.getKey();
+                String param = target.name() + ":" + key;
+                String choice = settings.values().get(param);
+                boolean fromMemory = false;
+                if (choice == null || !valid.contains(choice)) {
+                    choice = remembered.get(param);
+                    fromMemory = choice != null && valid.contains(choice);
+                    if (!fromMemory) {
+                        choice = guessValue(target, shown.get(key), header.apply(e.getValue()), members, areas);
+                    }
+                }
+                chosen.put(key, choice);
+                values.add(new ValueChoice(shown.get(key), key, v.getValue(), choice, fromMemory));
             }
-            if (description.length() > 8000) {
-                problems.add(new Problem(number, "", "The description and the kept columns have more than 8000 characters"));
+            values.sort(Comparator.comparing((ValueChoice v) -> v.choice() != null).thenComparing(v -> -v.rows()));
+            meaning.put(target, chosen);
+            valueColumns.add(new ValueColumn(target, header.apply(e.getValue()), values.size() > 300 ? values.subList(0, 300) : values,
+                    options, values.size()));
+            for (ValueChoice v : values) {
+                if (v.choice() == null) {
+                    problems.add(new Problem(0, header.apply(e.getValue()), "Choose what \"" + v.value() + "\" means (" + v.rows()
+                            + (v.rows() == 1 ? " row" : " rows") + ") under Values below"));
+                }
             }
-            String reference = cell.apply(Target.REFERENCE);
-            lines.add(new Line(number, reference.isEmpty() ? null : reference, kind, title, description.toString(), source(cell.apply(Target.SOURCE)),
-                    grade, status, owner == null ? null : owner.userId(), owner == null ? null : owner.displayName(),
-                    raisedOn == null ? today : raisedOn, targetDate, closedOn, rootCause.isEmpty() ? null : rootCause,
-                    cell.apply(Target.CORRECTION).isEmpty() ? null : cell.apply(Target.CORRECTION)));
         }
-        return new Check(lines, problems);
+
+        Map<String, String> inRegister = new HashMap<>();
+        for (Object[] pair : records.trackerReferences(organisationId)) {
+            inRegister.put(((String) pair[0]).toLowerCase(Locale.ROOT), (String) pair[1]);
+        }
+        Map<String, Integer> inFile = new HashMap<>();
+        Map<UUID, String> memberNames = new HashMap<>();
+        members.forEach(p -> memberNames.put(p.userId(), p.displayName()));
+        Map<String, Integer> defaults = new LinkedHashMap<>();
+        Map<String, Integer> unmatchedOwners = new TreeMap<>();
+        Map<String, Integer> unmatchedAreas = new TreeMap<>();
+        Map<String, Integer> unknownRequirements = new TreeMap<>();
+        List<String> skipped = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> stateCounts = new LinkedHashMap<>();
+        Set<Integer> textColumns = new java.util.HashSet<>();
+        if (columns.containsKey(Target.TITLE)) textColumns.add(columns.get(Target.TITLE));
+        if (columns.containsKey(Target.DESCRIPTION)) textColumns.add(columns.get(Target.DESCRIPTION));
+
+        for (SourceRow row : table.rows()) {
+            int number = row.number();
+            if (row.blank()) {
+                skipped.add("Row " + number + " is empty");
+                continue;
+            }
+            if (isHeaderAgain(row, table.headers())) {
+                skipped.add("Row " + number + " repeats the header row");
+                continue;
+            }
+            if (row.filled() == 1 && table.headers().size() >= 3) {
+                int only = 0;
+                while (row.cell(only).isBlank()) {
+                    only++;
+                }
+                if (!textColumns.contains(only)) {
+                    skipped.add("Row " + number + " holds only \"" + abbreviate(row.cell(only), 40) + "\" in " + header.apply(Math.min(only,
+                            table.headers().size() - 1)) + ": read as a section heading");
+                    continue;
+                }
+            }
+            int problemsBefore = problems.size();
+            for (int c = 0; c < table.headers().size(); c++) {
+                if (mapping.get(c) == Target.IGNORE) {
+                    continue;
+                }
+                if (row.uncached().contains(c)) {
+                    problems.add(new Problem(number, header.apply(c), "The formula in this cell has no value stored with it (the file was"
+                            + " saved by a program that does not calculate): open it in Excel or LibreOffice, save it, and upload it again"));
+                }
+                if (row.cell(c).chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
+                    problems.add(new Problem(number, header.apply(c), "The cell holds a control character (such as NUL) that text cannot"
+                            + " hold: remove it"));
+                }
+            }
+            if (problems.size() > problemsBefore) {
+                continue;
+            }
+            Function<Target, String> cell = t -> columns.containsKey(t) ? row.cell(columns.get(t)).strip() : "";
+            Function<Target, String> col = t -> columns.containsKey(t) ? header.apply(columns.get(t)) : t.label();
+            StringBuilder extra = new StringBuilder();
+
+            // Kind and grade, from the kind column and the grade column (an "Observation" grade makes an opportunity).
+            Kind kind = Kind.NONCONFORMITY;
+            Grade grade = null;
+            String kindChoice = valueOf(meaning, Target.KIND, cell.apply(Target.KIND));
+            if ("OPPORTUNITY".equals(kindChoice)) {
+                kind = Kind.OPPORTUNITY;
+            } else if ("MAJOR".equals(kindChoice)) {
+                grade = Grade.MAJOR;
+            } else if ("MINOR".equals(kindChoice)) {
+                grade = Grade.MINOR;
+            }
+            String gradeChoice = valueOf(meaning, Target.GRADE, cell.apply(Target.GRADE));
+            if ("OPPORTUNITY".equals(gradeChoice)) {
+                kind = Kind.OPPORTUNITY;
+                grade = null;
+            } else if ("MAJOR".equals(gradeChoice) || "MINOR".equals(gradeChoice)) {
+                grade = Grade.valueOf(gradeChoice);
+            }
+            if (kind == Kind.OPPORTUNITY) {
+                grade = null;
+            }
+
+            // Title: its column, else the first words of the description; a long one is shortened, kept whole below.
+            String description = cell.apply(Target.DESCRIPTION);
+            String title = cell.apply(Target.TITLE);
+            if (title.isEmpty()) {
+                if (description.isEmpty()) {
+                    problems.add(new Problem(number, col.apply(columns.containsKey(Target.TITLE) ? Target.TITLE : Target.DESCRIPTION),
+                            "The row has neither a title nor a description"));
+                    continue;
+                }
+                title = firstWords(description, 80);
+                defaults.merge("title", 1, Integer::sum);
+            } else if (title.length() > 200) {
+                extra.append(title).append('\n');
+                title = firstWords(title, 80);
+                defaults.merge("longTitle", 1, Integer::sum);
+            }
+
+            // Dates: plausible, and in order.
+            LocalDate raisedOn = date(cell.apply(Target.RAISED_ON), number, col.apply(Target.RAISED_ON), problems);
+            LocalDate targetDate = date(cell.apply(Target.TARGET_DATE), number, col.apply(Target.TARGET_DATE), problems);
+            LocalDate closedOn = date(cell.apply(Target.CLOSED_ON), number, col.apply(Target.CLOSED_ON), problems);
+            TrackerValues.Verification verified = TrackerValues.verification(cell.apply(Target.EFFECTIVENESS));
+            LocalDate verifiedOn = verified.dateText() == null ? null : date(verified.dateText(), number, col.apply(Target.EFFECTIVENESS), problems);
+            if (raisedOn != null && raisedOn.isAfter(today)) {
+                problems.add(new Problem(number, col.apply(Target.RAISED_ON), "The date raised " + raisedOn + " is in the future"));
+            }
+            if (closedOn != null && closedOn.isAfter(today)) {
+                problems.add(new Problem(number, col.apply(Target.CLOSED_ON), "The closed date " + closedOn + " is in the future"));
+            }
+            if (verifiedOn != null && verifiedOn.isAfter(today)) {
+                problems.add(new Problem(number, col.apply(Target.EFFECTIVENESS), "The verification date " + verifiedOn + " is in the future"));
+            }
+            if (targetDate != null && targetDate.isAfter(today.plusYears(10))) {
+                problems.add(new Problem(number, col.apply(Target.TARGET_DATE), "The target date " + targetDate + " is more than ten years away"));
+            }
+            if (raisedOn == null) {
+                LocalDate earliest = closedOn != null ? closedOn : verifiedOn;
+                raisedOn = earliest != null && !earliest.isAfter(today) ? earliest : today;
+                defaults.merge(earliest != null ? "raisedFromClosed" : "raisedToday", 1, Integer::sum);
+            }
+            if (closedOn != null && closedOn.isBefore(raisedOn)) {
+                problems.add(new Problem(number, col.apply(Target.CLOSED_ON), "Closed on " + closedOn + ", before it was raised (" + raisedOn + ")"));
+            }
+            if (verifiedOn != null && verifiedOn.isBefore(raisedOn)) {
+                problems.add(new Problem(number, col.apply(Target.EFFECTIVENESS), "Verified on " + verifiedOn + ", before it was raised (" + raisedOn + ")"));
+            }
+
+            // State: the status column's meaning, else what the row's evidence shows.
+            String rootCause = blankToNull(cell.apply(Target.ROOT_CAUSE));
+            String correction = blankToNull(cell.apply(Target.CORRECTION));
+            String correctiveAction = blankToNull(cell.apply(Target.CORRECTIVE_ACTION));
+            String statusChoice = columns.containsKey(Target.STATUS) && !cell.apply(Target.STATUS).isEmpty()
+                    ? valueOf(meaning, Target.STATUS, cell.apply(Target.STATUS)) : DERIVE;
+            if (statusChoice == null) {
+                continue; // named as a value to choose above
+            }
+            Status status;
+            Reason reason;
+            if (DERIVE.equals(statusChoice) || OPEN.equals(statusChoice)) {
+                boolean mayClose = DERIVE.equals(statusChoice);
+                reason = mayClose && closedOn != null ? Reason.CLOSED_DATE
+                        : mayClose && verified.effective() != null && verifiedOn != null ? Reason.VERIFIED_ON
+                        : verified.effective() != null && kind == Kind.NONCONFORMITY ? Reason.VERIFIED
+                        : correctiveAction != null ? Reason.ACTION
+                        : rootCause != null ? Reason.ROOT_CAUSE
+                        : correction != null ? Reason.CORRECTION : Reason.NOTHING;
+                status = derived(kind, reason);
+                String override = settings.values().get("STATE:" + kind.name() + ":" + reason.name());
+                if (override != null && statusOptions(kind).stream().anyMatch(o -> o.value().equals(override))) {
+                    status = Status.valueOf(override);
+                }
+            } else {
+                reason = Reason.STATUS_COLUMN;
+                status = Status.valueOf(statusChoice);
+                if (kind == Kind.OPPORTUNITY && status != Status.CLOSED && status != Status.REJECTED) {
+                    status = Status.REPORTED;
+                }
+            }
+            if (!status.isOpen() && closedOn == null) {
+                closedOn = verifiedOn != null ? verifiedOn : targetDate != null && !targetDate.isAfter(today) && !targetDate.isBefore(raisedOn)
+                        ? targetDate : raisedOn;
+                defaults.merge(status == Status.CLOSED ? "closedWithoutDate" : "rejectedWithoutDate", 1, Integer::sum);
+            }
+            stateCounts.merge(kind.name() + ":" + status.name() + ":" + reason.name(), 1, Integer::sum);
+
+            // Owner and area, by the meaning of their values; names matching nobody stay in the description.
+            UUID ownerId = null;
+            String ownerText = cell.apply(Target.OWNER);
+            if (!ownerText.isEmpty()) {
+                String choice = valueOf(meaning, Target.OWNER, ownerText);
+                if (choice == null || choice.isEmpty()) {
+                    unmatchedOwners.merge(ownerText, 1, Integer::sum);
+                    extra.append(col.apply(Target.OWNER)).append(": ").append(ownerText).append('\n');
+                } else {
+                    ownerId = UUID.fromString(choice);
+                }
+            }
+            UUID areaId = null;
+            String areaText = cell.apply(Target.AREA);
+            if (!areaText.isEmpty()) {
+                String choice = valueOf(meaning, Target.AREA, areaText);
+                if (choice == null || choice.isEmpty()) {
+                    unmatchedAreas.merge(areaText, 1, Integer::sum);
+                    extra.append(col.apply(Target.AREA)).append(": ").append(areaText).append('\n');
+                } else {
+                    areaId = UUID.fromString(choice);
+                }
+            }
+            List<String> requirements = new ArrayList<>();
+            String requirementText = cell.apply(Target.REQUIREMENTS);
+            if (!requirementText.isEmpty()) {
+                TrackerValues.Requirements found = TrackerValues.requirements(requirementText, col.apply(Target.REQUIREMENTS),
+                        code -> catalogue.find(FRAMEWORK + ":" + code).isPresent());
+                found.codes().forEach(code -> requirements.add(FRAMEWORK + ":" + code));
+                if (!found.unknown().isEmpty()) {
+                    found.unknown().forEach(u -> unknownRequirements.merge(u, 1, Integer::sum));
+                    extra.append(col.apply(Target.REQUIREMENTS)).append(": ").append(requirementText).append('\n');
+                }
+            }
+
+            // The corrective action as a tracked action: owned by the record's owner (else the importer), due on the target date.
+            UUID actionOwner = null;
+            LocalDate actionDue = null;
+            if (correctiveAction != null) {
+                actionOwner = ownerId;
+                if (actionOwner == null) {
+                    actionOwner = tenant.userId();
+                    defaults.merge("actionOwner", 1, Integer::sum);
+                }
+                actionDue = targetDate;
+                if (actionDue == null) {
+                    actionDue = closedOn != null ? closedOn : raisedOn.plusDays(30);
+                    defaults.merge("actionDue", 1, Integer::sum);
+                }
+            }
+            Verification verification = null;
+            if (verified.effective() != null && kind == Kind.NONCONFORMITY) {
+                LocalDate on = verifiedOn != null ? verifiedOn : closedOn;
+                if (on != null && (status == Status.CLOSED || !verified.effective())) {
+                    verification = new Verification(verified.effective(), on, verified.note());
+                } else {
+                    extra.append(col.apply(Target.EFFECTIVENESS)).append(": ").append(verified.note()).append('\n');
+                    defaults.merge("verificationUndated", 1, Integer::sum);
+                }
+            }
+
+            String trackerReference = blankToNull(cell.apply(Target.REFERENCE));
+            if (trackerReference != null) {
+                String key = trackerReference.toLowerCase(Locale.ROOT);
+                Integer first = inFile.putIfAbsent(key, number);
+                if (trackerReference.length() > 100) {
+                    problems.add(new Problem(number, col.apply(Target.REFERENCE), "The reference has more than 100 characters"));
+                } else if (first != null) {
+                    problems.add(new Problem(number, col.apply(Target.REFERENCE), "The reference " + trackerReference + " is also on row " + first
+                            + ": each record once"));
+                } else if (inRegister.containsKey(key)) {
+                    problems.add(new Problem(number, col.apply(Target.REFERENCE), trackerReference + " is in the register already, as "
+                            + inRegister.get(key) + ": leave the row out, or undo the migration that brought it"));
+                }
+            }
+            for (int c = 0; c < mapping.size(); c++) {
+                if (mapping.get(c) == Target.KEEP && !row.cell(c).isBlank()) {
+                    extra.append(header.apply(c)).append(": ").append(row.cell(c).strip()).append('\n');
+                }
+            }
+            String fullDescription = (description + (description.isEmpty() || extra.isEmpty() ? "" : "\n\n") + extra.toString().strip()).strip();
+            if (fullDescription.isEmpty()) {
+                fullDescription = title;
+            }
+            if (fullDescription.length() > 8000) {
+                problems.add(new Problem(number, col.apply(Target.DESCRIPTION), "The description and the kept columns have more than 8000 characters"));
+            }
+            for (Target t : List.of(Target.ROOT_CAUSE, Target.CORRECTION)) {
+                if (cell.apply(t).length() > 4000) {
+                    problems.add(new Problem(number, col.apply(t), "More than 4000 characters"));
+                }
+            }
+            if (correctiveAction != null && correctiveAction.length() > 4000) {
+                problems.add(new Problem(number, col.apply(Target.CORRECTIVE_ACTION), "More than 4000 characters"));
+            }
+            String sourceChoice = valueOf(meaning, Target.SOURCE, cell.apply(Target.SOURCE));
+            lines.add(new Line(number, trackerReference, kind, title, fullDescription, sourceChoice == null ? Source.OTHER : Source.valueOf(sourceChoice),
+                    grade, status, reason, ownerId, ownerId == null ? null : memberNames.get(ownerId), areaId, requirements, raisedOn, targetDate,
+                    closedOn, rootCause, correction, correctiveAction, actionOwner, actionDue, verification));
+        }
+        if (lines.isEmpty() && problems.isEmpty()) {
+            problems.add(new Problem(0, "", "No row under the header row holds a record: choose another sheet or header row"));
+        }
+
+        notices.addAll(noticesOf(defaults, today, unmatchedOwners, unmatchedAreas, unknownRequirements, tenant));
+        if (!skipped.isEmpty()) {
+            notices.add(skipped.size() + (skipped.size() == 1 ? " row is" : " rows are") + " left out: " + String.join("; ",
+                    skipped.subList(0, Math.min(12, skipped.size()))) + (skipped.size() > 12 ? "; and " + (skipped.size() - 12) + " more" : ""));
+        }
+        List<StateCount> states = new ArrayList<>();
+        stateCounts.forEach((k, n) -> {
+            String[] parts = k.split(":");
+            states.add(new StateCount(Kind.valueOf(parts[0]), Status.valueOf(parts[1]), Reason.valueOf(parts[2]), n));
+        });
+        states.sort(Comparator.comparing(StateCount::kind).thenComparing(StateCount::status).thenComparing(StateCount::reason));
+        problems.sort(Comparator.comparingInt(Problem::row));
+        return new Check(table, mapping, lines, problems, notices, valueColumns, states, settings);
+    }
+
+    private static boolean isHeaderAgain(SourceRow row, List<String> headers) {
+        int same = 0;
+        for (int c = 0; c < headers.size(); c++) {
+            if (!row.cell(c).isBlank() && row.cell(c).strip().equalsIgnoreCase(headers.get(c))) {
+                same++;
+            }
+        }
+        return same >= Math.max(2, row.filled() - 1) && same * 2 > headers.size();
+    }
+
+    private static List<String> noticesOf(Map<String, Integer> defaults, LocalDate today, Map<String, Integer> owners, Map<String, Integer> areas,
+            Map<String, Integer> requirements, Tenant tenant) {
+        List<String> notices = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("title", "%s without a title: the title is the first words of the description");
+        texts.put("longTitle", "%s with a title over 200 characters: shortened to its first words, the whole title kept at the top of the description");
+        texts.put("raisedFromClosed", "%s without a raised date: dated by the closed (or verification) date, the earliest date the row has");
+        texts.put("raisedToday", "%s without any date: dated today, " + today + " (give a raised date in the file to keep the real one)");
+        texts.put("closedWithoutDate", "%s closed without a closed date: closed on the verification date, else the target date, else the raised date");
+        texts.put("rejectedWithoutDate", "%s rejected without a closed date: closed on the target date, else the raised date");
+        texts.put("actionOwner", "%s with a corrective action but no owner: the action is owned by you, " + tenant.userName() + ", until it is reassigned");
+        texts.put("actionDue", "%s with a corrective action but no target date: the action is due on the closed date, else 30 days after it was raised");
+        texts.put("verificationUndated", "%s with a verification that has no date or whose record is still open: the verification is kept in the description, not recorded as an effectiveness review");
+        defaults.forEach((k, n) -> notices.add(texts.get(k).formatted(n + (n == 1 ? " row" : " rows"))));
+        if (!owners.isEmpty()) {
+            notices.add(count(owners) + " with an owner who is no member (" + names(owners) + "): they have no owner; the name stays in the"
+                    + " description. Choose a member for each under Values, or invite them first");
+        }
+        if (!areas.isEmpty()) {
+            notices.add(count(areas) + " with an area Ratchet does not have (" + names(areas) + "): no area; the name stays in the description."
+                    + " Choose an area for each under Values, or add the areas first");
+        }
+        if (!requirements.isEmpty()) {
+            notices.add(count(requirements) + " naming a clause or control that is not in ISO/IEC 27001:2022 (" + names(requirements)
+                    + "): kept in the description");
+        }
+        return notices;
+    }
+
+    private static String count(Map<String, Integer> values) {
+        int n = values.values().stream().mapToInt(Integer::intValue).sum();
+        return n + (n == 1 ? " row" : " rows");
+    }
+
+    private static String names(Map<String, Integer> values) {
+        List<String> names = values.keySet().stream().limit(8).map(v -> "\"" + abbreviate(v, 40) + "\"").toList();
+        return String.join(", ", names) + (values.size() > 8 ? " and " + (values.size() - 8) + " more" : "");
+    }
+
+    private static String valueOf(Map<Target, Map<String, String>> meaning, Target target, String text) {
+        if (text == null || text.isEmpty() || !meaning.containsKey(target)) {
+            return null;
+        }
+        return meaning.get(target).get(TrackerValues.valueKey(text));
+    }
+
+    static Status derived(Kind kind, Reason reason) {
+        if (kind == Kind.OPPORTUNITY) {
+            return reason == Reason.CLOSED_DATE ? Status.CLOSED : Status.REPORTED;
+        }
+        return switch (reason) {
+            case CLOSED_DATE, VERIFIED_ON -> Status.CLOSED;
+            case VERIFIED -> Status.EFFECTIVENESS_REVIEW;
+            case ACTION -> Status.ACTIONS_PLANNED;
+            case ROOT_CAUSE -> Status.ANALYSED;
+            case CORRECTION -> Status.CONTAINED;
+            default -> Status.REPORTED;
+        };
+    }
+
+    /** The states a derived row may be put in instead. */
+    public static List<Option> statusOptions(Kind kind) {
+        List<Status> states = kind == Kind.OPPORTUNITY ? List.of(Status.REPORTED, Status.CLOSED, Status.REJECTED)
+                : List.of(Status.REPORTED, Status.CONTAINED, Status.ANALYSED, Status.ACTIONS_PLANNED, Status.IMPLEMENTED,
+                        Status.EFFECTIVENESS_REVIEW, Status.CLOSED, Status.REJECTED);
+        return states.stream().map(s -> new Option(s.name(), s.label())).toList();
+    }
+
+    private static List<Option> options(Target target, List<People.Person> members, List<AreaView> areas) {
+        List<Option> options = new ArrayList<>();
+        switch (target) {
+            case KIND -> {
+                options.add(new Option("NONCONFORMITY", "Nonconformity"));
+                options.add(new Option("MAJOR", "Nonconformity, major"));
+                options.add(new Option("MINOR", "Nonconformity, minor"));
+                options.add(new Option("OPPORTUNITY", "Opportunity for improvement"));
+            }
+            case GRADE -> {
+                options.add(new Option("MAJOR", "Major"));
+                options.add(new Option("MINOR", "Minor"));
+                options.add(new Option("NONE", "No grade yet"));
+                options.add(new Option("OPPORTUNITY", "Not a nonconformity: an opportunity for improvement"));
+            }
+            case STATUS -> {
+                options.add(new Option(DERIVE, "As the row shows (closed if it has a closed date)"));
+                options.add(new Option(OPEN, "Open, at the stage the row shows"));
+                statusOptions(Kind.NONCONFORMITY).forEach(options::add);
+            }
+            case SOURCE -> {
+                for (Source s : Source.values()) {
+                    options.add(new Option(s.name(), s.label()));
+                }
+            }
+            case OWNER -> {
+                options.add(new Option("", "Nobody (the name stays in the description)"));
+                members.stream().sorted(Comparator.comparing(People.Person::displayName))
+                        .forEach(p -> options.add(new Option(p.userId().toString(), p.displayName() + " <" + p.email() + ">")));
+            }
+            case AREA -> {
+                options.add(new Option("", "No area (the name stays in the description)"));
+                areas.forEach(a -> options.add(new Option(a.id().toString(), a.name())));
+            }
+            default -> {
+            }
+        }
+        return options;
+    }
+
+    private static String guessValue(Target target, String value, String header, List<People.Person> members, List<AreaView> areas) {
+        return switch (target) {
+            case KIND -> TrackerValues.kind(value);
+            case GRADE -> TrackerValues.grade(value);
+            case STATUS -> TrackerValues.status(value);
+            case SOURCE -> TrackerValues.source(value, header);
+            case OWNER -> owner(value, members);
+            case AREA -> areas.stream().filter(a -> a.name().equalsIgnoreCase(value.strip())).findFirst().map(a -> a.id().toString()).orElse("");
+            default -> null;
+        };
+    }
+
+    /** A member by e-mail, name, the e-mail's local part, or (when only one fits) an initial and a surname ("J. Smith"). */
+    static String owner(String value, List<People.Person> members) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        for (People.Person p : members) {
+            if (p.email().equalsIgnoreCase(v) || p.displayName().equalsIgnoreCase(v)
+                    || p.email().toLowerCase(Locale.ROOT).startsWith(v + "@")) {
+                return p.userId().toString();
+            }
+        }
+        String[] words = v.replace(".", " ").trim().split("\\s+");
+        if (words.length >= 2) {
+            String surname = words[words.length - 1];
+            List<People.Person> fits = members.stream().filter(p -> {
+                String[] name = p.displayName().toLowerCase(Locale.ROOT).trim().split("\\s+");
+                return name.length >= 2 && name[name.length - 1].equals(surname) && name[0].startsWith(words[0]);
+            }).toList();
+            if (fits.size() == 1) {
+                return fits.get(0).userId().toString();
+            }
+        }
+        return "";
+    }
+
+    private Map<String, String> remembered(UUID organisationId) {
+        Map<String, String> values = new HashMap<>();
+        jdbc.query("select target, value_key, choice from migration_value where organisation_id = ?",
+                rs -> { values.put(rs.getString(1) + ":" + rs.getString(2), rs.getString(3)); }, organisationId);
+        return values;
     }
 
     /** Dates as trackers write them; day before month where both could be either (the UK and European way). */
@@ -480,76 +948,212 @@ public class TrackerMigration {
             return null;
         }
         String t = text.strip();
-        if (t.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+        if (t.matches("\\d{4}-\\d{2}-\\d{2}[T ].*")) {
             t = t.substring(0, 10);
         }
+        LocalDate found = null;
         for (DateTimeFormatter format : DATES) {
             try {
-                return LocalDate.parse(t, format);
+                found = LocalDate.parse(t, format);
+                break;
             } catch (DateTimeParseException next) {
                 // try the next format
             }
         }
-        if (t.matches("\\d{5}")) {
-            return LocalDate.of(1899, 12, 30).plusDays(Long.parseLong(t)); // an Excel serial date written as a number
+        if (found == null && t.matches("\\d{5}(\\.0+)?")) {
+            found = LocalDate.of(1899, 12, 30).plusDays(Long.parseLong(t.replaceAll("\\..*", ""))); // an Excel serial date written as a number
         }
-        problems.add(new Problem(row, column, "\"" + text + "\" is not a date Ratchet can read (such as 2025-03-14 or 14/03/2025)"));
-        return null;
-    }
-
-    static Source source(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (t.isEmpty()) {
-            return Source.OTHER;
+        if (found == null) {
+            problems.add(new Problem(row, column, "\"" + abbreviate(text, 60) + "\" is not a date Ratchet can read (such as 2025-03-14 or 14/03/2025)"));
+            return null;
         }
-        if (t.matches(".*(certif|external audit|surveillance|stage).*")) return Source.CERTIFICATION_AUDIT;
-        if (t.matches(".*(client|customer|third.party|supplier) audit.*")) return Source.CLIENT_AUDIT;
-        if (t.matches(".*audit.*")) return Source.INTERNAL_AUDIT;
-        if (t.matches(".*(incident|breach|outage).*")) return Source.INCIDENT;
-        if (t.matches(".*(management review|mr\\b).*")) return Source.MANAGEMENT_REVIEW;
-        if (t.matches(".*(change).*")) return Source.CHANGE;
-        if (t.matches(".*(objective|kpi|metric).*")) return Source.OBJECTIVE_REVIEW;
-        if (t.matches(".*(legal|regulat|law|gdpr|standard).*")) return Source.LEGAL_CHANGE;
-        if (t.matches(".*(feedback|complaint|customer|staff suggestion).*")) return Source.FEEDBACK;
-        if (t.matches(".*(policy|compliance check).*")) return Source.POLICY_COMPLIANCE;
-        return Source.OTHER;
+        if (found.getYear() < 100) {
+            found = found.plusYears(2000);
+        }
+        if (found.isBefore(EARLIEST)) {
+            problems.add(new Problem(row, column, "\"" + text + "\" is before 1990: check the year"));
+            return null;
+        }
+        return found;
     }
 
     // --- writing ---------------------------------------------------------------------------------------------------
 
-    /** Checks an uploaded file with the mapping and imports it in one transaction: every row or none, once. */
-    public int importFile(Tenant tenant, UUID uploadId, List<Target> mapping) {
+    /** Checks an uploaded file with the settings and imports it in one transaction: every row or none, once. */
+    public Migration importFile(Tenant tenant, UUID uploadId, Settings settings) {
         requireManager(tenant);
-        dev.ratchet.tabular.ImportUploads.Upload upload = uploads.load(tenant.organisationId(), REGISTER, uploadId);
+        ImportUploads.Upload upload = uploads.load(tenant.organisationId(), REGISTER, uploadId);
         if (upload == null) {
             throw Refused.notFound("Upload");
         }
-        Check check = check(tenant, read(upload.fileName(), upload.content()), mapping);
+        // First the file's unique key: of two imports of one file at once, the second waits here and is refused.
         uploads.imported(tenant.organisationId(), uploadId);
-        return write(tenant, check);
-    }
-
-    /** Imports every line, oldest first, numbered in the register's own way; all or none. */
-    int write(Tenant tenant, Check check) {
-        requireManager(tenant);
+        Table table = table(upload.fileName(), upload.content(), settings);
+        Check check = check(tenant, table, settings);
         if (!check.ok()) {
             throw Refused.conflict("The file has " + check.problems().size() + " problem(s): nothing is imported until they are fixed");
         }
-        ZoneId zone = ZoneId.of(organisations.get(tenant.organisationId()).timeZone());
+        TrackerImport migration = migrations.save(new TrackerImport(tenant.organisationId(), uploadId, upload.fileName(),
+                upload.fileName().toLowerCase(Locale.ROOT).endsWith(".csv") ? null : table.sheetName(), tenant.userId(), clock.instant()));
+        write(tenant, migration, check);
+        remember(tenant.organisationId(), check);
+        return view(migration, tenant.organisationId());
+    }
+
+    /** Imports every line, oldest first, numbered in the register's own way; all or none. */
+    void write(Tenant tenant, TrackerImport migration, Check check) {
+        UUID organisationId = tenant.organisationId();
+        ZoneId zone = ZoneId.of(organisations.get(organisationId).timeZone());
+        LocalDate today = improvements.today(organisationId);
         List<Line> ordered = new ArrayList<>(check.lines());
         ordered.sort(Comparator.comparing(Line::raisedOn).thenComparing(Line::row));
+        Map<String, Integer> next = new HashMap<>();
+        Map<String, Long> needed = new HashMap<>();
+        ordered.forEach(l -> needed.merge(l.kind().name() + ":" + l.raisedOn().getYear(), 1L, Long::sum));
+        needed.forEach((k, n) -> {
+            String[] parts = k.split(":");
+            next.put(k, references.reserve(organisationId, Kind.valueOf(parts[0]), Integer.parseInt(parts[1]), n.intValue()));
+        });
+        List<ActionManagement.MigratedAction> migratedActions = new ArrayList<>();
+        List<EffectivenessReview> verifications = new ArrayList<>();
+        List<ImprovementRecord> batch = new ArrayList<>();
         for (Line line : ordered) {
+            String key = line.kind().name() + ":" + line.raisedOn().getYear();
+            int number = next.merge(key, 1, Integer::sum) - 1;
+            String reference = ReferenceNumbers.format(line.kind(), line.raisedOn().getYear(), number);
             Instant raisedAt = line.raisedOn().atStartOfDay(zone).toInstant();
-            Instant closedAt = line.closedOn() != null ? line.closedOn().atStartOfDay(zone).toInstant() : raisedAt;
-            String reference = references.next(tenant.organisationId(), line.kind(), line.raisedOn().getYear());
-            ImprovementRecord record = records.save(ImprovementRecord.migrated(tenant.organisationId(), reference, line.kind(), line.title(), line.description(),
-                    line.source(), line.trackerReference() == null ? "Migrated, row " + line.row() : "Migrated from " + line.trackerReference(),
-                    line.grade(), line.status(), line.ownerId(), tenant.userId(), raisedAt, line.targetDate(), closedAt, line.rootCause(),
-                    line.correction()));
-            records.flush();
-            improvements.indexTerms(record);
+            Instant closedAt = line.closedOn() == null ? null : line.closedOn().atStartOfDay(zone).toInstant();
+            ImprovementRecord record = ImprovementRecord.migrated(organisationId, new ImprovementRecord.Migrated(reference, line.kind(),
+                    line.title(), line.description(), line.source(), line.trackerReference(), migration.getId(), line.grade(), line.status(),
+                    line.ownerId(), line.areaId(), line.requirements(), tenant.userId(), raisedAt, line.targetDate(), closedAt, line.rootCause(),
+                    line.correction(), today));
+            batch.add(record);
+            if (line.correctiveAction() != null) {
+                boolean done = line.status() == Status.CLOSED || line.status() == Status.IMPLEMENTED || line.status() == Status.EFFECTIVENESS_REVIEW;
+                String text = line.correctiveAction();
+                migratedActions.add(new ActionManagement.MigratedAction(record.getId(), reference, line.areaId(),
+                        new PlannedAction(firstWords(text, 150), text.length() > 150 ? text : null, line.actionOwnerId(), line.actionDue(),
+                                "Not recorded in the earlier tracker (migrated): the effectiveness review judges the result"),
+                        done ? (closedAt != null ? closedAt : raisedAt) : null, line.actionOwnerId()));
+            }
+            if (line.verification() != null) {
+                verifications.add(EffectivenessReview.migrated(record, line.ownerId() != null ? line.ownerId() : tenant.userId(),
+                        line.verification().evidence(), line.verification().effective(), line.verification().on().atStartOfDay(zone).toInstant()));
+            }
+            if (batch.size() == 500) {
+                flush(batch);
+            }
         }
-        return ordered.size();
+        flush(batch);
+        reviews.saveAll(verifications);
+        int actionCount = actions.migrate(organisationId, ImprovementManagement.ORIGIN, migratedActions);
+        migration.counted(ordered.size(), actionCount, verifications.size());
+        try {
+            records.flush();
+        } catch (org.springframework.dao.DataIntegrityViolationException twice) {
+            throw Refused.conflict("These records were imported at the same moment by someone else: nothing was imported twice");
+        }
+    }
+
+    private void flush(List<ImprovementRecord> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        records.saveAll(batch);
+        try {
+            records.flush();
+        } catch (org.springframework.dao.DataIntegrityViolationException twice) {
+            throw Refused.conflict("A tracker reference of this file was imported at the same moment by someone else: nothing was imported twice");
+        }
+        batch.forEach(improvements::indexTerms);
+        batch.clear();
+    }
+
+    /** Keeps what each value meant, to be offered first at the organisation's next migration. */
+    private void remember(UUID organisationId, Check check) {
+        List<Object[]> rows = new ArrayList<>();
+        for (ValueColumn column : check.valueColumns()) {
+            for (ValueChoice value : column.values()) {
+                if (value.choice() != null && !value.choice().isEmpty()) {
+                    rows.add(new Object[] { organisationId, column.target().name(), value.key(), value.choice() });
+                }
+            }
+        }
+        jdbc.batchUpdate("delete from migration_value where organisation_id = ? and target = ? and value_key = ?",
+                rows.stream().map(r -> new Object[] { r[0], r[1], r[2] }).toList());
+        jdbc.batchUpdate("insert into migration_value (organisation_id, target, value_key, choice) values (?, ?, ?, ?)", rows);
+    }
+
+    // --- migrations: list and undo -------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Migration> migrations(Tenant tenant) {
+        requireManager(tenant);
+        return migrations.findTop20ByOrganisationIdOrderByImportedAtDesc(tenant.organisationId()).stream()
+                .map(m -> view(m, tenant.organisationId())).toList();
+    }
+
+    /**
+     * Undoes a migration as a whole: its records, their actions and verifications are removed (the history keeps them
+     * and the removal), and the file can be imported again. Refused when a record has been worked on since, so that
+     * no work done in Ratchet is lost by an undo.
+     */
+    public Migration undo(Tenant tenant, UUID migrationId, Long version) {
+        requireManager(tenant);
+        TrackerImport migration = migrations.findByIdAndOrganisationId(migrationId, tenant.organisationId())
+                .orElseThrow(() -> Refused.notFound("Migration"));
+        if (version != null && version != migration.getVersion()) {
+            throw Refused.staleEdit();
+        }
+        migration.undo(tenant.userId(), clock.instant(), migration.getImportedAt().plus(undoPeriod));
+        List<ImprovementRecord> brought = records.findByOrganisationIdAndMigrationId(tenant.organisationId(), migrationId);
+        List<UUID> ids = brought.stream().map(ImprovementRecord::getId).toList();
+        List<String> changed = brought.stream().filter(r -> r.getVersion() > 0).map(ImprovementRecord::getReference).sorted().toList();
+        if (!changed.isEmpty()) {
+            throw Refused.conflict("Records of this migration have been worked on since (" + String.join(", ", changed.subList(0,
+                    Math.min(5, changed.size()))) + (changed.size() > 5 ? " and " + (changed.size() - 5) + " more" : "")
+                    + "): undoing would lose that work. Reject or change those records one by one instead");
+        }
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            reviews.deleteAll(reviews.findByRecordIdInOrderByReviewedAtAsc(chunk));
+            actions.removeMigrated(tenant.organisationId(), ImprovementManagement.ORIGIN, chunk);
+            chunk.forEach(id -> similarity.index(tenant.organisationId(), id, List.of()));
+        }
+        records.deleteAll(brought);
+        records.flush();
+        uploads.reopen(tenant.organisationId(), migration.getUploadId());
+        return view(migration, tenant.organisationId());
+    }
+
+    private Migration view(TrackerImport m, UUID organisationId) {
+        Map<UUID, String> names = people.displayNames(organisationId);
+        Instant deadline = m.getImportedAt().plus(undoPeriod);
+        ZoneId zone = ZoneId.of(organisations.get(organisationId).timeZone());
+        return new Migration(m.getId(), m.getFileName(), m.getSheetName(), m.getRecordCount(), m.getActionCount(), m.getReviewCount(),
+                names.getOrDefault(m.getImportedBy(), "a former member"), m.getImportedAt(), m.getUndoneAt(),
+                m.getUndoneBy() == null ? null : names.getOrDefault(m.getUndoneBy(), "a former member"),
+                m.getUndoneAt() == null && clock.instant().isBefore(deadline), deadline.atZone(zone).toLocalDate(),
+                m.getImportedAt().atZone(zone).toLocalDateTime(), m.getUndoneAt() == null ? null : m.getUndoneAt().atZone(zone).toLocalDate());
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    static String firstWords(String text, int max) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        if (oneLine.length() <= max) {
+            return oneLine;
+        }
+        int cut = oneLine.lastIndexOf(' ', max - 1);
+        return (cut > max / 2 ? oneLine.substring(0, cut) : oneLine.substring(0, max - 1)).replaceAll("[,;:.\\-]+$", "") + "…";
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static void requireManager(Tenant tenant) {

@@ -49,12 +49,52 @@ public class ImportUploads {
                 id, organisationId, register);
     }
 
-    /** Marks the upload imported; refuses a second import of the same file. */
+    /**
+     * Marks the upload imported; refuses a second import of it, and of the same file uploaded again (from another tab,
+     * or by a colleague): the file's digest is a unique key of the register's imports, so of two imports at the same
+     * moment one waits for the other and then is refused, where a check and an insert could both pass.
+     */
     public void imported(UUID organisationId, UUID id) {
-        int updated = jdbc.update("update import_upload set status = ?, imported_at = ? where id = ? and organisation_id = ? and status = ?",
-                IMPORTED, Timestamp.from(clock.instant()), id, organisationId, PREVIEWED);
+        String[] found = jdbc.query("select register, content from import_upload where id = ? and organisation_id = ?",
+                rs -> rs.next() ? new String[] { rs.getString(1), sha256(rs.getBytes(2)) } : new String[2], id, organisationId);
+        String register = found[0];
+        String hash = found[1];
+        int updated;
+        try {
+            updated = jdbc.update("update import_upload set status = ?, imported_at = ?, content_hash = ?, imported_hash = ?"
+                    + " where id = ? and organisation_id = ? and status = ?",
+                    IMPORTED, Timestamp.from(clock.instant()), hash, hash, id, organisationId, PREVIEWED);
+        }
+        catch (org.springframework.dao.DataIntegrityViolationException | org.springframework.dao.ConcurrencyFailureException sameFile) {
+            throw Refused.conflict("This file has been imported already" + when(organisationId, register, hash) + ": nothing was imported again");
+        }
         if (updated != 1) {
-            throw Refused.conflict("This file has been imported already");
+            throw Refused.conflict("This file has been imported already: nothing was imported again");
+        }
+    }
+
+    private String when(UUID organisationId, String register, String hash) {
+        try {
+            return jdbc.query("select file_name, imported_at from import_upload where organisation_id = ? and register = ? and imported_hash = ?",
+                    rs -> rs.next() ? " (" + rs.getString(1) + ", " + rs.getTimestamp(2).toInstant().toString().substring(0, 10) + ")" : "",
+                    organisationId, register, hash);
+        }
+        catch (RuntimeException inAFailedTransaction) {
+            return "";
+        }
+    }
+
+    /** An import undone: the same file may be imported again. */
+    public void reopen(UUID organisationId, UUID id) {
+        jdbc.update("update import_upload set imported_hash = null where id = ? and organisation_id = ?", id, organisationId);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        }
+        catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
         }
     }
 }

@@ -99,13 +99,12 @@ class MigrationIT extends IntegrationTest {
                 TrackerMigration.Target.DESCRIPTION, TrackerMigration.Target.KIND, TrackerMigration.Target.GRADE, TrackerMigration.Target.STATUS,
                 TrackerMigration.Target.OWNER, TrackerMigration.Target.TARGET_DATE, TrackerMigration.Target.CLOSED_ON,
                 TrackerMigration.Target.ROOT_CAUSE, TrackerMigration.Target.KEEP);
-        assertThat(preview).contains("1 problem(s)").contains("Row 58, column Action Owner: &quot;J. Smith&quot; is not a member")
-                .doesNotContain("Import all");
-        mvc.perform(post(location + "/import").with(user(org.principal(Role.ISMS_MANAGER))).with(csrf()))
-                .andExpect(flash().attribute("error", containsString("1 problem(s)")));
+        // J. Smith is no member: no problem, a notice; nothing is imported until the person imports.
+        assertThat(preview).doesNotContain("problem(s)").contains("with an owner who is no member (&quot;J. Smith&quot;)")
+                .contains("Import all 210 records");
         assertThat(count(org)).isZero();
 
-        // Fixing the mapping: the owner column is kept in the description instead; then every row is imported.
+        // Keeping the owner column in the description instead; then every row is imported, once.
         StringBuilder query = new StringBuilder();
         for (TrackerMigration.Target t : guessed) {
             query.append(query.isEmpty() ? "?" : "&").append("map=").append(t == TrackerMigration.Target.OWNER ? TrackerMigration.Target.KEEP : t);
@@ -120,6 +119,18 @@ class MigrationIT extends IntegrationTest {
         mvc.perform(importing).andExpect(flash().attribute("success", startsWith("210 records")));
         assertThat(count(org)).isEqualTo(210);
         mvc.perform(importing).andExpect(flash().attribute("error", containsString("imported already")));
+        assertThat(count(org)).isEqualTo(210);
+
+        // The same file uploaded again (another tab, a colleague) is not imported twice either.
+        String again = mvc.perform(multipart("/improvements/migration").file(file).with(user(org.principal(Role.ISMS_MANAGER))).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        String second = mvc.perform(get(again).with(user(org.principal(Role.ISMS_MANAGER)))).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("NC-101 is in the register already");
+        var importingAgain = post(again + "/import").with(user(org.principal(Role.ISMS_MANAGER))).with(csrf());
+        for (TrackerMigration.Target t : guessed) {
+            importingAgain.param("map", (t == TrackerMigration.Target.OWNER ? TrackerMigration.Target.KEEP : t).name());
+        }
+        mvc.perform(importingAgain).andExpect(flash().attribute("error", containsString("imported already")));
         assertThat(count(org)).isEqualTo(210);
 
         // The records read as the tracker had them; the free columns are kept.
@@ -177,8 +188,8 @@ class MigrationIT extends IntegrationTest {
             row.createCell(4).setCellFormula("IF(D2>C2,\"Open\",\"Closed\")");
             workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
             workbook.write(out);
-            TrackerMigration.Table table = migration.read("tracker.xlsx", out.toByteArray());
-            assertThat(table.rows().get(0)).containsExactly("NC-7", "Backups not tested", "2026-03-02", "2026-04-01", "Open");
+            TrackerMigration.Table table = migration.table("tracker.xlsx", out.toByteArray(), TrackerMigration.Settings.guessed());
+            assertThat(table.rows().get(0).cells()).containsExactly("NC-7", "Backups not tested", "2026-03-02", "2026-04-01", "Open");
         }
     }
 
@@ -216,8 +227,8 @@ class MigrationIT extends IntegrationTest {
         }
         byte[] bomb = inflated.toByteArray();
         assertThat(bomb.length).isLessThan(200_000);
-        assertThatRefused(() -> migration.read("tracker.xlsx", bomb), "unpacks to far more than a tracker holds");
-        assertThatRefused(() -> migration.read("tracker.csv", new byte[TrackerMigration.MAX_FILE_BYTES + 1]), "at most 10 MB");
+        assertThatRefused(() -> migration.rowCount("tracker.xlsx", bomb), "unpacks to far more than a tracker holds");
+        assertThatRefused(() -> migration.rowCount("tracker.csv", new byte[TrackerFile.MAX_FILE_BYTES + 1]), "at most 40 MB");
     }
 
     private static void assertThatRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {

@@ -14,5 +14,8 @@ public interface ActionItemRepository extends JpaRepository<ActionItem, UUID>,
     List<ActionItem> findByOrganisationIdAndOriginTypeAndOriginIdOrderByAttemptAscDueDateAsc(UUID organisationId,
             String originType, UUID originId);
 
+    List<ActionItem> findByOrganisationIdAndOriginTypeAndOriginIdIn(UUID organisationId, String originType,
+            java.util.Collection<UUID> originIds);
+
     List<ActionItem> findByOrganisationIdAndOriginIdIn(UUID organisationId, List<UUID> originIds);
 }

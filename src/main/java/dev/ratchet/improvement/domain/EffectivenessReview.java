@@ -67,6 +67,21 @@ public class EffectivenessReview implements OrganisationScoped, HistoryChild {
         this.reviewedAt = now;
     }
 
+    /** The verification an earlier tracker recorded, brought in with the record it belongs to. */
+    public static EffectivenessReview migrated(ImprovementRecord record, UUID reviewerId, String evidence, boolean effective, Instant reviewedAt) {
+        EffectivenessReview review = new EffectivenessReview();
+        review.id = UUID.randomUUID();
+        review.organisationId = record.getOrganisationId();
+        review.recordId = record.getId();
+        review.attempt = record.getAttempt();
+        review.reviewerId = reviewerId;
+        review.method = "Verified in the earlier tracker (migrated)";
+        review.evidence = evidence;
+        review.effective = effective;
+        review.reviewedAt = reviewedAt;
+        return review;
+    }
+
     @Override
     public UUID getOrganisationId() { return organisationId; }
 

@@ -57,6 +57,14 @@ public class ImprovementRecord implements OrganisationScoped {
 
     private String sourceReference;
 
+    /** The reference the record had in the tracker it was migrated from; one record per reference. */
+    @Column(updatable = false)
+    private String trackerReference;
+
+    /** The migration that brought the record in, so that it can be undone as a whole. */
+    @Column(updatable = false)
+    private UUID migrationId;
+
     @Column(updatable = false)
     private UUID sourceId;
 
@@ -146,31 +154,52 @@ public class ImprovementRecord implements OrganisationScoped {
         describe(form);
     }
 
+    /** What a row of the earlier tracker holds, as read and checked by the migration. */
+    public record Migrated(String reference, Kind kind, String title, String description, Source source, String trackerReference,
+            UUID migrationId, Grade grade, Status status, UUID ownerId, UUID areaId, java.util.Collection<String> requirements,
+            UUID raisedBy, Instant raisedAt, LocalDate targetDate, Instant closedAt, String rootCause, String correction,
+            LocalDate today) {
+    }
+
     /**
      * A record brought over from the organisation's earlier tracker: as that tracker had it (status, dates, root cause,
-     * correction), tagged "migrated" and pointing to the tracker's own reference.
+     * correction, area, requirements), tagged "migrated", keeping the tracker's own reference (unique in the
+     * organisation, so a tracker cannot come in twice) and the migration that brought it (so it can be undone).
      */
-    public static ImprovementRecord migrated(UUID organisationId, String reference, Kind kind, String title, String description,
-            Source source, String trackerReference, Grade grade, Status status, UUID ownerId, UUID raisedBy, Instant raisedAt,
-            LocalDate targetDate, Instant closedAt, String rootCause, String correction) {
+    public static ImprovementRecord migrated(UUID organisationId, Migrated m) {
         ImprovementRecord record = new ImprovementRecord();
         record.id = UUID.randomUUID();
         record.organisationId = organisationId;
-        record.reference = reference;
-        record.kind = kind;
-        record.title = title;
-        record.description = description;
-        record.source = source;
-        record.sourceReference = trackerReference;
-        record.grade = kind == Kind.NONCONFORMITY ? grade : null;
-        record.status = status;
-        record.ownerId = ownerId;
-        record.raisedBy = raisedBy;
-        record.raisedAt = raisedAt;
-        record.targetDate = targetDate;
-        record.closedAt = status == Status.CLOSED || status == Status.REJECTED ? closedAt : null;
-        record.rootCause = rootCause;
-        record.correction = correction;
+        record.reference = m.reference();
+        record.kind = m.kind();
+        record.title = m.title();
+        record.description = m.description();
+        record.source = m.source();
+        record.trackerReference = m.trackerReference();
+        record.migrationId = m.migrationId();
+        record.sourceReference = m.trackerReference() == null ? null : "Migrated from " + m.trackerReference();
+        record.grade = m.kind() == Kind.NONCONFORMITY ? m.grade() : null;
+        record.status = m.status();
+        record.ownerId = m.ownerId();
+        record.areaId = m.areaId();
+        Set<String> refs = new java.util.TreeSet<>(m.requirements());
+        record.requirements = refs.isEmpty() ? null : String.join(",", refs);
+        record.requirementIndex.addAll(refs);
+        record.raisedBy = m.raisedBy();
+        record.raisedAt = m.raisedAt();
+        record.targetDate = m.targetDate();
+        record.closedAt = m.status() == Status.CLOSED || m.status() == Status.REJECTED ? m.closedAt() : null;
+        record.rootCause = m.rootCause();
+        record.correction = m.correction();
+        record.containedAt = m.correction() == null ? null : m.raisedAt();
+        record.analysedAt = m.rootCause() == null ? null : m.raisedAt();
+        if (m.status() == Status.IMPLEMENTED || m.status() == Status.EFFECTIVENESS_REVIEW) {
+            record.implementedAt = m.raisedAt();
+            record.effectivenessDue = m.kind() == Kind.NONCONFORMITY ? m.today() : null;
+        }
+        else if (m.status() == Status.CLOSED) {
+            record.implementedAt = m.closedAt();
+        }
         record.tags = "migrated";
         record.attempt = 1;
         return record;
@@ -468,6 +497,8 @@ public class ImprovementRecord implements OrganisationScoped {
     public String getDescription() { return description; }
     public Source getSource() { return source; }
     public String getSourceReference() { return sourceReference; }
+    public String getTrackerReference() { return trackerReference; }
+    public UUID getMigrationId() { return migrationId; }
     public UUID getSourceId() { return sourceId; }
     public Grade getGrade() { return grade; }
     public Status getStatus() { return status; }

@@ -33,6 +33,23 @@ public class ReferenceNumbers {
         Integer number = jdbc.queryForObject(
                 "select last_number from improvement_counter where organisation_id = ? and prefix = ? and counter_year = ?",
                 Integer.class, organisationId, kind.prefix(), year);
+        return format(kind, year, number);
+    }
+
+    public static String format(Kind kind, int year, int number) {
         return "%s-%d-%03d".formatted(kind.prefix(), year, number);
+    }
+
+    /** Reserves {@code count} numbers of a year at once (a migration's); returns the first. */
+    public int reserve(UUID organisationId, Kind kind, int year, int count) {
+        jdbc.update("""
+                insert into improvement_counter (organisation_id, prefix, counter_year, last_number) values (?, ?, ?, 0)
+                on conflict do nothing""", organisationId, kind.prefix(), year);
+        jdbc.update("update improvement_counter set last_number = last_number + ? where organisation_id = ? and prefix = ? and counter_year = ?",
+                count, organisationId, kind.prefix(), year);
+        Integer last = jdbc.queryForObject(
+                "select last_number from improvement_counter where organisation_id = ? and prefix = ? and counter_year = ?",
+                Integer.class, organisationId, kind.prefix(), year);
+        return last - count + 1;
     }
 }
