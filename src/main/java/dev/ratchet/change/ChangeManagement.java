@@ -46,9 +46,14 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
             CsvImport.Field.optional("Reference", "the change's reference in the other log, unique; Ratchet numbers it when empty"),
             CsvImport.Field.required("Change", "what changes"),
             CsvImport.Field.required("Reason", "why"),
-            CsvImport.Field.required("Impact", "the impact on the ISMS"),
+            CsvImport.Field.required("Impact", "the impact on the ISMS").alias("Impact on the ISMS"),
             CsvImport.Field.required("Planned date", "such as 2026-05-31"),
-            CsvImport.Field.optional("Cause", "the improvement record it comes from, such as NC-2026-003"));
+            CsvImport.Field.optional("Cause", "the improvement record it comes from, such as NC-2026-003"),
+            CsvImport.Field.exported("Approver", "an imported change is planned; it is approved in Ratchet"),
+            CsvImport.Field.exported("Status", "an imported change is planned; its later steps are recorded in Ratchet"),
+            CsvImport.Field.exported("Approved on", "an imported change is planned; it is approved in Ratchet"),
+            CsvImport.Field.exported("Implemented on", "an imported change is planned; its implementation is recorded in Ratchet"),
+            CsvImport.Field.exported("Review", "an imported change is planned; its review is recorded in Ratchet"));
 
     private final IsmsChangeRepository changes;
     private final ChangeReferences references;

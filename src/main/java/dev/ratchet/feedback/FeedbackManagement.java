@@ -49,11 +49,13 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
     public static final List<CsvImport.Field> IMPORT_FIELDS = List.of(
             CsvImport.Field.optional("Reference", "the feedback's reference elsewhere, unique; Ratchet numbers it when empty"),
             CsvImport.Field.required("Received", "the day it was received, such as 2026-03-31"),
-            CsvImport.Field.required("Party", "who gave it, such as Northwind Bank"),
+            CsvImport.Field.required("Party", "who gave it, such as Northwind Bank").alias("From"),
             CsvImport.Field.required("Party type", "Customer, Regulator, Supplier, Partner, Certification body or Other interested party"),
             CsvImport.Field.required("Kind", "Concern, Idea, Complaint or Compliment"),
             CsvImport.Field.required("Subject", "a short subject"),
-            CsvImport.Field.required("Feedback", "what they said"));
+            CsvImport.Field.required("Feedback", "what they said"),
+            CsvImport.Field.exported("Status", "imported feedback is received; its handling is recorded in Ratchet"),
+            CsvImport.Field.exported("Reply", "replies are recorded in Ratchet"));
 
     private final FeedbackRepository feedback;
     private final FeedbackReferences references;
@@ -249,8 +251,16 @@ public class FeedbackManagement implements Importer<FeedbackManagement.ImportRow
                 String reference = row.text("Reference", 40);
                 FeedbackForm form = new FeedbackForm();
                 form.setReceivedOn(row.date("Received"));
-                form.setPartyName(row.text("Party", 200));
                 form.setPartyType(row.choice("Party type", PartyType.class, PartyType::label));
+                String party = row.text("Party", 200);
+                if (party != null && form.getPartyType() != null) {
+                    // The export's "From" column says "Northwind Bank (customer)": the name is what comes before the type.
+                    String suffix = " (" + form.getPartyType().label().toLowerCase(java.util.Locale.ROOT) + ")";
+                    if (party.toLowerCase(java.util.Locale.ROOT).endsWith(suffix) && party.length() > suffix.length()) {
+                        party = party.substring(0, party.length() - suffix.length());
+                    }
+                }
+                form.setPartyName(party);
                 form.setKind(row.choice("Kind", FeedbackKind.class, FeedbackKind::label));
                 form.setSubject(row.text("Subject", 200));
                 form.setText(row.text("Feedback", 8000));

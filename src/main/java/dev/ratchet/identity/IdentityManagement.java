@@ -473,7 +473,9 @@ public class IdentityManagement {
         }
         Instant now = clock.instant();
         return tokens.findByTokenHash(hash(raw)).filter(t -> t.isUsableAt(now)).flatMap(t -> {
-            t.touch(now);
+            if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(now.minusSeconds(300))) {
+                tokens.touch(t.getId(), now, now.minusSeconds(300));
+            }
             return users.findById(t.getUserId());
         }).filter(User::isEnabled).map(u -> new RatchetPrincipal(u.getId(), u.getEmail(), u.getDisplayName(), null,
                 true, false, now.truncatedTo(ChronoUnit.MILLIS)));

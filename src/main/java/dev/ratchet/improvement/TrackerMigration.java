@@ -23,7 +23,8 @@ import java.util.function.Function;
 import dev.ratchet.action.ActionManagement;
 import dev.ratchet.action.PlannedAction;
 import dev.ratchet.catalogue.CatalogueManagement;
-import dev.ratchet.improvement.TrackerFile.SourceRow;
+import dev.ratchet.tabular.Spreadsheet;
+import dev.ratchet.tabular.Spreadsheet.SourceRow;
 import dev.ratchet.improvement.domain.EffectivenessReview;
 import dev.ratchet.improvement.domain.EffectivenessReviewRepository;
 import dev.ratchet.improvement.domain.ImprovementRecord;
@@ -287,8 +288,8 @@ public class TrackerMigration {
 
     /** The chosen (or most register-like) sheet, its header row (chosen, or the first that looks like one) and the rows under it. */
     public Table table(String fileName, byte[] content, Settings settings) {
-        TrackerFile.Book book = TrackerFile.read(fileName, content, settings.encoding());
-        List<String> names = book.sheets().stream().map(TrackerFile.Tab::name).toList();
+        Spreadsheet.Book book = Spreadsheet.read(fileName, content, settings.encoding());
+        List<String> names = book.sheets().stream().map(Spreadsheet.Tab::name).toList();
         if (book.sheets().isEmpty()) {
             throw Refused.field("file", "The workbook has no sheets");
         }
@@ -388,33 +389,48 @@ public class TrackerMigration {
 
     /** The field each header most likely holds; each field is taken once, the rest kept in the description. */
     public static List<Target> guess(List<String> headers) {
-        List<Target> mapping = new ArrayList<>();
+        List<String> keys = headers.stream().map(h -> TrackerValues.key(h.replaceAll("\\(column [A-Z]+\\)$", ""))).toList();
+        Target[] mapping = new Target[headers.size()];
+        // First the exact names, each field taking the header that matches its likeliest name ("Root cause" before
+        // "Root cause analysis"); then the headers that contain a known name, in their order.
+        for (Map.Entry<Target, List<String>> e : TrackerValues.SYNONYMS.entrySet()) {
+            int best = -1;
+            int rank = Integer.MAX_VALUE;
+            for (int c = 0; c < keys.size(); c++) {
+                int r = e.getValue().indexOf(keys.get(c));
+                if (mapping[c] == null && r >= 0 && r < rank) {
+                    best = c;
+                    rank = r;
+                }
+            }
+            if (best >= 0) {
+                mapping[best] = e.getKey();
+            }
+        }
         java.util.Set<Target> taken = java.util.EnumSet.noneOf(Target.class);
-        for (String header : headers) {
-            String key = TrackerValues.key(header.replaceAll("\\(column [A-Z]+\\)$", ""));
-            Target found = null;
+        for (Target t : mapping) {
+            if (t != null) {
+                taken.add(t);
+            }
+        }
+        for (int c = 0; c < keys.size(); c++) {
+            if (mapping[c] != null) {
+                continue;
+            }
+            String key = keys.get(c);
             for (Map.Entry<Target, List<String>> e : TrackerValues.SYNONYMS.entrySet()) {
-                if (!taken.contains(e.getKey()) && e.getValue().contains(key)) {
-                    found = e.getKey();
+                if (!taken.contains(e.getKey()) && !key.isEmpty() && e.getValue().stream().anyMatch(s -> s.length() > 3 && key.contains(s))) {
+                    mapping[c] = e.getKey();
+                    taken.add(e.getKey());
                     break;
                 }
             }
-            if (found == null) {
-                for (Map.Entry<Target, List<String>> e : TrackerValues.SYNONYMS.entrySet()) {
-                    if (!taken.contains(e.getKey()) && !key.isEmpty() && e.getValue().stream().anyMatch(s -> s.length() > 3 && key.contains(s))) {
-                        found = e.getKey();
-                        break;
-                    }
-                }
-            }
-            if (found == null) {
-                mapping.add(header.startsWith("Column ") && header.length() <= 10 ? Target.IGNORE : Target.KEEP);
-            } else {
-                taken.add(found);
-                mapping.add(found);
+            if (mapping[c] == null) {
+                String header = headers.get(c);
+                mapping[c] = header.startsWith("Column ") && header.length() <= 10 ? Target.IGNORE : Target.KEEP;
             }
         }
-        return mapping;
+        return List.of(mapping);
     }
 
     // --- checking --------------------------------------------------------------------------------------------------

@@ -102,6 +102,14 @@ final class TrackerValues {
 
     static String status(String value) {
         String v = valueKey(value);
+        for (Status s : Status.values()) {
+            if (s.label().equalsIgnoreCase(v) && s.isOpen() && s != Status.EFFECTIVENESS_REVIEW && s != Status.IMPLEMENTED) {
+                return TrackerMigration.OPEN; // Ratchet's own open stages: the row's evidence places the record
+            }
+            if (s.label().equalsIgnoreCase(v)) {
+                return s.name();
+            }
+        }
         if (v.matches(".*(reject|cancel|withdrawn|\\bvoid\\b|duplicate|not an? (nc|issue|nonconformity)|invalid|not valid).*")) return Status.REJECTED.name();
         if (v.matches(".*(awaiting (verification|effectiveness|review)|pending verification|to (be )?verif|effectiveness (check|review)|monitoring|under review|awaiting closure review).*")) {
             return Status.EFFECTIVENESS_REVIEW.name();
@@ -118,6 +126,11 @@ final class TrackerValues {
 
     static String source(String value, String header) {
         String v = valueKey(value);
+        for (Source s : Source.values()) {
+            if (s.label().equalsIgnoreCase(v) || s.name().equalsIgnoreCase(v)) {
+                return s.name();
+            }
+        }
         boolean audit = key(header).contains("audit");
         if (v.matches(".*(certif|external|surveillance|stage ?[12]|recertif|registrar|\\bcb\\b|bsi|lrqa|sgs|dnv|tuv|tüv).*")) return Source.CERTIFICATION_AUDIT.name();
         if (v.matches(".*((client|customer|third.party|supplier|2nd.party|second.party)( audit)?).*") && (audit || v.contains("audit"))) return Source.CLIENT_AUDIT.name();

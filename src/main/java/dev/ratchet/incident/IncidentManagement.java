@@ -57,7 +57,8 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
             CsvImport.Field.optional("Affected assets", "systems, data or equipment affected"),
             CsvImport.Field.required("Summary", "what happened"),
             CsvImport.Field.optional("Response", "how it was handled"),
-            CsvImport.Field.optional("Lessons learned", "what the organisation learnt"));
+            CsvImport.Field.optional("Lessons learned", "what the organisation learnt"),
+            CsvImport.Field.exported("Areas", "areas are linked to an incident in Ratchet, after it is imported"));
 
     private final IncidentRepository incidents;
     private final IncidentReferences references;

@@ -272,6 +272,12 @@ public class ObjectiveManagement implements Importer<ObjectiveManagement.ImportR
         }
     }
 
+    /** Every measurement of the organisation, in the columns the measurement import reads, a page at a time. */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<MeasurementRow> measurementRows(UUID organisationId, org.springframework.data.domain.Pageable pageable) {
+        return measurements.rows(organisationId, pageable);
+    }
+
     @Override
     public String register() {
         return REGISTER;

@@ -59,8 +59,9 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
             CsvImport.Field.optional("Jurisdiction", "such as EU or UK"),
             CsvImport.Field.required("Source", "the article, clause or contract"),
             CsvImport.Field.required("How it applies", "what it means for the organisation"),
-            CsvImport.Field.optional("Owner", "the owner's e-mail address as a member of Ratchet"),
-            CsvImport.Field.required("Next review", "the date of the next review, such as 2027-01-31"));
+            CsvImport.Field.optional("Owner", "the owner's e-mail address or name as a member of Ratchet"),
+            CsvImport.Field.required("Next review", "the date of the next review, such as 2027-01-31"),
+            CsvImport.Field.exported("Last reviewed", "reviews are recorded in Ratchet, each with its evidence"));
 
     private final ObligationRepository obligations;
     private final ObligationAmendmentRepository amendments;
@@ -265,7 +266,10 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
         requireManager(tenant);
         UUID org = tenant.organisationId();
         Map<String, UUID> byEmail = new HashMap<>();
-        people.activeMembersOf(org).forEach(p -> byEmail.put(p.email().toLowerCase(Locale.ROOT), p.userId()));
+        people.activeMembersOf(org).forEach(p -> {
+            byEmail.put(p.email().toLowerCase(Locale.ROOT), p.userId());
+            byEmail.putIfAbsent(p.displayName().toLowerCase(Locale.ROOT), p.userId()); // the name, as the export writes it
+        });
         ImportReferences referenceColumn = new ImportReferences();
         CsvImport.Result<ImportRow> result;
         try {
@@ -282,7 +286,7 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
                 if (owner != null) {
                     form.setOwnerId(byEmail.get(owner.strip().toLowerCase(Locale.ROOT)));
                     if (form.getOwnerId() == null) {
-                        row.problem("Owner", "No active member with the e-mail address " + owner);
+                        row.problem("Owner", "No active member with the e-mail address or name " + owner);
                     }
                 }
                 referenceColumn.note(row, reference);

@@ -32,7 +32,7 @@ public record ImportPage(String title, String backLabel, String path, Importer<?
         model.addAttribute("backHref", path);
         model.addAttribute("uploadAction", path + "/import");
         model.addAttribute("templateHref", path + "/import/template.csv");
-        model.addAttribute("fields", importer.fields());
+        model.addAttribute("fields", importer.fields().stream().filter(f -> !f.exportOnly()).toList());
         model.addAttribute("uploadId", null);
         return VIEW;
     }
@@ -49,7 +49,7 @@ public record ImportPage(String title, String backLabel, String path, Importer<?
         String name = file == null || file.getOriginalFilename() == null ? "the upload" : file.getOriginalFilename();
         byte[] content = file == null ? new byte[0] : file.getBytes();
         if (content.length == 0) {
-            return problems(model, name, List.of(new CsvImport.Problem(0, "", "Choose a CSV file to upload")));
+            return problems(model, name, List.of(new CsvImport.Problem(0, "", "Choose a CSV or XLSX file to upload")));
         }
         CsvImport.Result<R> checked = checker.check(tenant, content);
         if (!checked.ok()) {
@@ -60,6 +60,7 @@ public record ImportPage(String title, String backLabel, String path, Importer<?
         model.addAttribute("fileName", name);
         model.addAttribute("uploadId", uploadId);
         model.addAttribute("rowCount", checked.rowCount());
+        model.addAttribute("notices", checked.notices());
         model.addAttribute("previewHeaders", headers);
         model.addAttribute("previewRows", checked.rows().stream().limit(20).map(row).toList());
         model.addAttribute("confirmAction", path + "/import/" + uploadId);
@@ -81,7 +82,7 @@ public record ImportPage(String title, String backLabel, String path, Importer<?
 
     /** A CSV with just the header row, for people to fill in. */
     public ResponseEntity<byte[]> template(String fileName) {
-        String header = "\uFEFF" + String.join(",", importer.fields().stream().map(CsvImport.Field::name).toList()) + "\r\n";
+        String header = "\uFEFF" + String.join(",", importer.fields().stream().filter(f -> !f.exportOnly()).map(CsvImport.Field::name).toList()) + "\r\n";
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .body(header.getBytes(StandardCharsets.UTF_8));

@@ -49,6 +49,6 @@ public final class ImportReferences {
                     .forEach(s -> problems.add(new CsvImport.Problem(s.row(), "Reference", message.apply(s.key()))));
         }
         problems.sort(Comparator.comparingLong(CsvImport.Problem::row));
-        return problems.isEmpty() ? result : new CsvImport.Result<>(List.of(), problems, result.rowCount());
+        return problems.isEmpty() ? result : new CsvImport.Result<>(List.of(), problems, result.rowCount(), result.notices());
     }
 }

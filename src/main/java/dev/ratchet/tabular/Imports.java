@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Imports {
 
     /** What an import did: rows read, rows written, and the problems that stopped it. */
-    public record Outcome(long rows, int imported, List<CsvImport.Problem> problems) {
+    public record Outcome(long rows, int imported, List<CsvImport.Problem> problems, List<String> notices) {
     }
 
     private final ImportUploads uploads;
@@ -54,9 +54,9 @@ public class Imports {
     public <R> Outcome now(Tenant tenant, Importer<R> importer, byte[] content, boolean dryRun) {
         CsvImport.Result<R> checked = importer.check(tenant, content == null ? new byte[0] : content);
         if (!checked.ok() || dryRun) {
-            return new Outcome(checked.rowCount(), 0, checked.problems());
+            return new Outcome(checked.rowCount(), 0, checked.problems(), checked.notices());
         }
         UUID kept = keep(tenant, importer, "api.csv", content, checked);
-        return new Outcome(checked.rowCount(), confirm(tenant, importer, kept), List.of());
+        return new Outcome(checked.rowCount(), confirm(tenant, importer, kept), List.of(), checked.notices());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 import dev.ratchet.IntegrationTest;
+import dev.ratchet.tabular.Spreadsheet;
 import dev.ratchet.TestOrganisation;
 import dev.ratchet.identity.Role;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -228,7 +229,7 @@ class MigrationIT extends IntegrationTest {
         byte[] bomb = inflated.toByteArray();
         assertThat(bomb.length).isLessThan(200_000);
         assertThatRefused(() -> migration.rowCount("tracker.xlsx", bomb), "unpacks to far more than a tracker holds");
-        assertThatRefused(() -> migration.rowCount("tracker.csv", new byte[TrackerFile.MAX_FILE_BYTES + 1]), "at most 40 MB");
+        assertThatRefused(() -> migration.rowCount("tracker.csv", new byte[Spreadsheet.MAX_FILE_BYTES + 1]), "at most 40 MB");
     }
 
     private static void assertThatRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {

@@ -98,7 +98,7 @@ class ChangeApi {
         return changes.raise(CurrentTenant.require(), changeId, form);
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import changes from CSV: all rows or none; dryRun=true writes nothing; problems by row and column (422)")
     ResponseEntity<Imports.Outcome> importChanges(@PathVariable UUID organisationId, @RequestBody(required = false) byte[] body,

@@ -96,7 +96,7 @@ class FeedbackApi {
         return feedback.raise(CurrentTenant.require(), feedbackId, form);
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import interested parties' feedback from CSV: all rows or none; dryRun=true writes nothing; problems by row and column (422)")
     ResponseEntity<Imports.Outcome> importFeedback(@PathVariable UUID organisationId, @RequestBody(required = false) byte[] body,

@@ -46,6 +46,7 @@ class FeedbackController {
             new Column<>("Received", FeedbackSummary::receivedOn),
             new Column<>("Kind", s -> s.kind().label()),
             new Column<>("From", FeedbackSummary::from),
+            new Column<>("Party type", s -> s.partyType() == null ? null : s.partyType().label()),
             new Column<>("Subject", FeedbackSummary::subject),
             new Column<>("Feedback", FeedbackSummary::text),
             new Column<>("Status", s -> s.status().label()),

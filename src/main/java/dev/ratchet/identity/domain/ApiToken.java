@@ -66,15 +66,6 @@ public class ApiToken {
         }
     }
 
-    /** Recorded at most every few minutes, so that a busy script does not write on every call. */
-    public boolean touch(Instant now) {
-        if (lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(300))) {
-            lastUsedAt = now;
-            return true;
-        }
-        return false;
-    }
-
     public UUID getId() { return id; }
     public UUID getUserId() { return userId; }
     public String getName() { return name; }

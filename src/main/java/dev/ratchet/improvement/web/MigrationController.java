@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ratchet.improvement.Kind;
-import dev.ratchet.improvement.TrackerFile;
+import dev.ratchet.tabular.Spreadsheet;
 import dev.ratchet.improvement.TrackerMigration;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
@@ -110,7 +110,7 @@ class MigrationController {
         model.addAttribute("check", check);
         model.addAttribute("firstValues", check.firstValues());
         model.addAttribute("targets", TrackerMigration.Target.values());
-        model.addAttribute("encodings", TrackerFile.ENCODINGS);
+        model.addAttribute("encodings", Spreadsheet.ENCODINGS);
         model.addAttribute("stateOptions", Map.of(Kind.NONCONFORMITY, TrackerMigration.statusOptions(Kind.NONCONFORMITY),
                 Kind.OPPORTUNITY, TrackerMigration.statusOptions(Kind.OPPORTUNITY)));
         model.addAttribute("sample", check.lines().subList(0, Math.min(10, check.lines().size())));

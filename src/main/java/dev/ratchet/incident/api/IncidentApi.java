@@ -94,7 +94,7 @@ class IncidentApi {
         return incidents.raise(CurrentTenant.require(), incidentId, form);
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import incidents from CSV: all rows or none. With dryRun=true nothing is written; "
             + "problems are named by row and column (422)")

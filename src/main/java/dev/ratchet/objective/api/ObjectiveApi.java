@@ -110,7 +110,7 @@ class ObjectiveApi {
         return objectives.raise(CurrentTenant.require(), objectiveId, form);
     }
 
-    @PostMapping(path = "/measurements/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @PostMapping(path = "/measurements/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import measurements from CSV (columns Objective, Date, Value, Comment): all rows or none. "
             + "With dryRun=true nothing is written; problems are named by row and column (422)")

@@ -91,6 +91,21 @@ class ObjectiveController {
                 page -> objectives.search(org, status.equals("ALL") ? null : status, null, null, page), Sort.by("reference")));
     }
 
+    /** Every measurement, in the columns the measurement import reads: the export imports back. */
+    @GetMapping({"/objectives/measurements.csv", "/objectives/measurements.xlsx"})
+    @PreAuthorize(Access.MEMBER)
+    void exportMeasurements(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        UUID org = CurrentTenant.require().organisationId();
+        TableExport.respond(request, response, "measurements", "Measurements", MEASUREMENT_COLUMNS,
+                TableExport.allPages(page -> objectives.measurementRows(org, page), Sort.unsorted()));
+    }
+
+    static final List<dev.ratchet.tabular.Column<dev.ratchet.objective.MeasurementRow>> MEASUREMENT_COLUMNS = List.of(
+            new dev.ratchet.tabular.Column<>("Objective", dev.ratchet.objective.MeasurementRow::objective),
+            new dev.ratchet.tabular.Column<>("Date", dev.ratchet.objective.MeasurementRow::date),
+            new dev.ratchet.tabular.Column<>("Value", r -> r.value().stripTrailingZeros().toPlainString()),
+            new dev.ratchet.tabular.Column<>("Comment", dev.ratchet.objective.MeasurementRow::comment));
+
     @GetMapping("/objectives/new")
     @PreAuthorize(Access.CONFIGURE)
     String newObjective(@ModelAttribute("objective") ObjectiveForm objective, Model model) {

@@ -103,7 +103,7 @@ class ObligationApi {
         return obligations.raise(CurrentTenant.require(), obligationId, form);
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import obligations from CSV: all rows or none; dryRun=true writes nothing; problems by row and column (422)")
     ResponseEntity<Imports.Outcome> importObligations(@PathVariable UUID organisationId, @RequestBody(required = false) byte[] body,

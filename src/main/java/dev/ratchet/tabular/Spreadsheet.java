@@ -1,4 +1,4 @@
-package dev.ratchet.improvement;
+package dev.ratchet.tabular;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import org.xml.sax.SAXException;
  * as an ISO date). A CSV's character set is detected (a byte-order mark, else valid UTF-8, else Windows-1252, the
  * encoding Excel writes on Windows) and can be named instead; its delimiter is the one its first line uses most.
  */
-public final class TrackerFile {
+public final class Spreadsheet {
 
     /** The character sets a CSV can be read as; the first detected is used unless the person names another. */
     public static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-1", "UTF-16");
@@ -64,12 +64,12 @@ public final class TrackerFile {
     }
 
     /** The largest tracker file read (100,000 rows of a tracker are a few tens of MB as CSV, less as XLSX). */
-    static final int MAX_FILE_BYTES = 40 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = 40 * 1024 * 1024;
 
     /** The most rows read from one sheet. */
-    static final int MAX_ROWS = 100_000;
+    public static final int MAX_ROWS = 100_000;
 
-    private TrackerFile() {
+    private Spreadsheet() {
     }
 
     public static Book read(String fileName, byte[] content, String encoding) {
@@ -77,7 +77,7 @@ public final class TrackerFile {
             throw Refused.field("file", "Choose the tracker file to upload (XLSX or CSV)");
         }
         if (content.length > MAX_FILE_BYTES) {
-            throw Refused.field("file", "A tracker file can be at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB here: save it without"
+            throw Refused.field("file", "A file can be at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB here: save it without"
                     + " pictures and other sheets, or split it");
         }
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
@@ -132,7 +132,7 @@ public final class TrackerFile {
             List<SourceRow> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (rows.size() >= MAX_ROWS + 50) {
-                    throw Refused.field("file", "A tracker can have at most " + String.format(Locale.UK, "%,d", MAX_ROWS) + " rows here; split it");
+                    throw Refused.field("file", "A file can have at most " + String.format(Locale.UK, "%,d", MAX_ROWS) + " rows here; split it");
                 }
                 rows.add(new SourceRow((int) record.getRecordNumber(), record.stream().map(String::strip).toList(), Set.of()));
             }
@@ -155,8 +155,9 @@ public final class TrackerFile {
         long limit = Math.max(20L * content.length, 5L * 1024 * 1024);
         long total = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(content))) {
-            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        // Commons Compress, as POI itself: it reads the stored entries with data descriptors that POI's streaming writer makes.
+        try (var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true, true)) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     total += n;
                     if (total > limit) {
