@@ -389,6 +389,37 @@ class TrackerShapesIT extends IntegrationTest {
         assertThat(count(org)).isEqualTo(40);
     }
 
+    // --- the improvement log imports back ------------------------------------------------------------------------
+
+    @Test
+    void theImprovementLogExportedInXlsxComesBackThroughTheMigration() throws Exception {
+        TestOrganisation here = newOrganisation("Log here");
+        Tenant manager = here.tenant(Role.ISMS_MANAGER);
+        String owner = here.email(Role.CONTRIBUTOR);
+        String csv = "Ref,Raised,Description,Root Cause,Corrective Action,Owner,Due,Closed,Severity,Clause\n"
+                + "L-1,2025-02-03,Laptop not encrypted,Build script skipped it,Add a check," + owner + ",2025-03-15,2025-03-10,Major,A.8.1\n"
+                + "L-2,2025-02-10,Visitor badge not returned,Rota unclear,Write the rota," + owner + ",2030-04-01,,Minor,A.7.2\n"
+                + "L-3,2025-02-11,Could automate access reviews,,,,,,Observation,\n";
+        migration.importFile(manager, store(here, "l.csv", csv.getBytes(StandardCharsets.UTF_8)), TrackerMigration.Settings.guessed());
+        byte[] log = mvc.perform(get("/improvements/export.xlsx").with(user(here.principal(Role.ISMS_MANAGER))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+
+        TestOrganisation there = newOrganisation("Log there");
+        Tenant theirs = there.tenant(Role.ISMS_MANAGER);
+        TrackerMigration.Table table = migration.table("log.xlsx", log, TrackerMigration.Settings.guessed());
+        TrackerMigration.Check check = migration.check(theirs, table, TrackerMigration.Settings.guessed());
+        assertThat(check.problems()).isEmpty();
+        migration.importFile(theirs, store(there, "log.xlsx", log), TrackerMigration.Settings.guessed());
+        for (String reference : jdbc.queryForList("select reference from improvement_record where organisation_id = ?", String.class, here.id())) {
+            var was = jdbc.queryForMap("select kind, grade, status, title, requirements, target_date from improvement_record where organisation_id = ?"
+                    + " and reference = ?", here.id(), reference);
+            var is = jdbc.queryForMap("select kind, grade, status, title, requirements, target_date from improvement_record where organisation_id = ?"
+                    + " and tracker_reference = ?", there.id(), reference);
+            assertThat(is).as(reference).isEqualTo(was);
+        }
+        assertThat(count(there)).isEqualTo(3);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
 
     UUID store(TestOrganisation org, String name, byte[] content) {
