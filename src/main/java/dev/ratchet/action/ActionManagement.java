@@ -126,14 +126,14 @@ public class ActionManagement {
     @Transactional(readOnly = true)
     public Page<ActionView> search(UUID organisationId, ActionFilter filter, Pageable pageable) {
         Map<UUID, String> names = people.displayNames(organisationId);
-        org.springframework.data.domain.Page<ActionItem> page = actions.findAll(ActionQuery.of(organisationId, filter, today()), pageable);
+        org.springframework.data.domain.Page<ActionItem> page = actions.findAll(ActionQuery.of(organisationId, filter, today(organisationId)), pageable);
         return new org.springframework.data.domain.PageImpl<>(views(page.getContent(), names), pageable, page.getTotalElements());
     }
 
     /** What the navigation shows a person: open actions, due within seven days, overdue. */
     @Transactional(readOnly = true)
     public Counts counts(UUID organisationId, UUID ownerId) {
-        LocalDate today = today();
+        LocalDate today = today(organisationId);
         return new Counts(
                 actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, null, null, null, null), today)),
                 actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, today, today.plusDays(7), null, null), today)),
@@ -217,11 +217,13 @@ public class ActionManagement {
             return found;
         }
         String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
-        jdbc.query("select action_id, kind, recipient_id, sent_at from action_reminder where kind like 'ESCALATED%' and action_id in ("
-                + in + ") order by sent_at", (java.sql.ResultSet rs) -> {
+        // The day of each escalation in the organisation's time zone, not the database session's.
+        jdbc.query("select r.action_id, r.kind, r.recipient_id, r.sent_at, o.time_zone from action_reminder r"
+                + " join action_item a on a.id = r.action_id join organisation o on o.id = a.organisation_id"
+                + " where r.kind like 'ESCALATED%' and r.action_id in (" + in + ") order by r.sent_at", (java.sql.ResultSet rs) -> {
                     String who = names.getOrDefault(rs.getObject(3, UUID.class), "a former member");
                     String step = ("ESCALATED_TO_LINE_MANAGER".equals(rs.getString(2)) ? "line manager " : "ISMS manager ") + who
-                            + ", " + rs.getObject(4, java.time.OffsetDateTime.class).toLocalDate();
+                            + ", " + rs.getObject(4, java.time.OffsetDateTime.class).atZoneSameInstant(java.time.ZoneId.of(rs.getString(5))).toLocalDate();
                     found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>()).add(step);
                 }, ids.toArray());
         return found;
@@ -247,7 +249,10 @@ public class ActionManagement {
                 a.getVersion());
     }
 
-    public LocalDate today() {
-        return LocalDate.now(clock);
+    /** Today in the organisation's time zone: what "overdue" and "due this week" count from. */
+    @Transactional(readOnly = true)
+    public LocalDate today(UUID organisationId) {
+        String zone = jdbc.query("select time_zone from organisation where id = ?", rs -> rs.next() ? rs.getString(1) : null, organisationId);
+        return LocalDate.now(clock.withZone(zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone)));
     }
 }

@@ -396,8 +396,8 @@ public class ImprovementManagement {
     @Transactional(readOnly = true)
     public List<Trend> trends(UUID organisationId) {
         OrganisationDetails organisation = organisations.get(organisationId);
-        Instant since = LocalDate.now(clock).minusMonths(organisation.trendWindowMonths())
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        ZoneId zone = ZoneId.of(organisation.timeZone());
+        Instant since = LocalDate.now(clock.withZone(zone)).minusMonths(organisation.trendWindowMonths()).atStartOfDay(zone).toInstant();
         List<Trend> trends = new ArrayList<>();
         Map<String, String> proposals = new HashMap<>();
         records.findAll(RegisterQuery.of(organisationId, new RegisterFilter(Kind.OPPORTUNITY, null, null, Source.OTHER,

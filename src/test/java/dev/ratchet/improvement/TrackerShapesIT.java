@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.ratchet.IntegrationTest;
+import dev.ratchet.RegisterColumns;
 import dev.ratchet.TestOrganisation;
 import dev.ratchet.identity.Role;
 import dev.ratchet.organisation.AreaForm;
@@ -418,6 +419,24 @@ class TrackerShapesIT extends IntegrationTest {
             assertThat(is).as(reference).isEqualTo(was);
         }
         assertThat(count(there)).isEqualTo(3);
+    }
+
+    // --- dates as people entered them ---------------------------------------------------------------------------
+
+    @Test
+    void datesStayTheDatesEnteredInSummerAndFarFromUtc() throws Exception {
+        for (String zone : List.of("Europe/London", "Pacific/Auckland", "America/Los_Angeles")) {
+            TestOrganisation org = newOrganisation("Zone " + zone);
+            jdbc.update("update organisation set time_zone = ? where id = ?", zone, org.id());
+            Tenant manager = org.tenant(Role.ISMS_MANAGER);
+            String csv = "Ref,Title,Raised,Closed\nZ-1,Summer finding,2025-07-01,2025-07-20\nZ-2,Winter finding,2025-01-15,\n";
+            migration.importFile(manager, store(org, "z.csv", csv.getBytes(StandardCharsets.UTF_8)), TrackerMigration.Settings.guessed());
+            assertThat(day(org, record(org, "Z-1"), "raised_at")).as(zone).isEqualTo(LocalDate.of(2025, 7, 1));
+            String log = mvc.perform(get("/improvements/export.csv").with(user(org.principal(Role.ISMS_MANAGER))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            var rows = RegisterColumns.read(log, List.of("Title", "Raised on", "Closed on"));
+            assertThat(rows).as(zone).containsExactlyInAnyOrder("Summer finding | 2025-07-01 | 2025-07-20", "Winter finding | 2025-01-15 | ");
+        }
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ class ActionController {
         model.addAttribute("actions", actions.search(tenant.organisationId(), tenant.userId(), null, open,
                 PageRequest.of(Math.max(page, 0), 25, Sort.by("dueDate", "title"))));
         model.addAttribute("open", open);
-        model.addAttribute("today", actions.today());
+        model.addAttribute("today", actions.today(CurrentTenant.require().organisationId()));
         return "action/mine";
     }
 
@@ -59,7 +59,7 @@ class ActionController {
             @RequestParam(required = false) String due, @RequestParam(required = false) String originType,
             @RequestParam(required = false) UUID areaId, @RequestParam(defaultValue = "0") int page, Model model) {
         Tenant tenant = CurrentTenant.require();
-        LocalDate today = actions.today();
+        LocalDate today = actions.today(CurrentTenant.require().organisationId());
         ActionFilter filter = new ActionFilter(ownerId, status, status == null, "overdue".equals(due) ? Boolean.TRUE : null,
                 null, "week".equals(due) ? today.plusDays(7) : "month".equals(due) ? today.plusDays(30) : null,
                 originType, areaId);
@@ -139,7 +139,7 @@ class ActionController {
         if (htmx != null) {
             model.addAttribute("a", result);
             model.addAttribute("back", safeBack(back));
-            model.addAttribute("today", actions.today());
+            model.addAttribute("today", actions.today(CurrentTenant.require().organisationId()));
             model.addAttribute("itemMessage", message);
             model.addAttribute("itemError", error);
             return "action/item :: row";
