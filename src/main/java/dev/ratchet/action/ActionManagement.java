@@ -26,9 +26,11 @@ public class ActionManagement {
     private final People people;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final Clock clock;
+    private final jakarta.persistence.EntityManager entityManager;
 
     ActionManagement(ActionItemRepository actions, People people, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock, jakarta.persistence.EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.actions = actions;
         this.people = people;
         this.jdbc = jdbc;
@@ -79,7 +81,7 @@ public class ActionManagement {
             }
             items.add(item);
         }
-        actions.saveAll(items);
+        items.forEach(entityManager::persist); // persist, not save: save would read each new row first (assigned ids)
         return items.size();
     }
 

@@ -386,7 +386,7 @@ public class ImprovementManagement {
         similarity.index(record.getOrganisationId(), record.getId(), termsOf(record));
     }
 
-    private static Set<String> termsOf(ImprovementRecord r) {
+    static Set<String> termsOf(ImprovementRecord r) {
         return Terms.of(r.getTitle(), r.getDescription(), r.getRequirements(), r.getAreaId());
     }
 

@@ -235,6 +235,9 @@ public class TrackerMigration {
                 .withResolverStyle(java.time.format.ResolverStyle.STRICT);
     }
 
+    private static final java.util.regex.Pattern DATE_TIME = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ].*");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     /** Dates before this are typing mistakes, not findings of an ISMS. */
     static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
 
@@ -254,11 +257,16 @@ public class TrackerMigration {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Duration undoPeriod;
+    private final dev.ratchet.history.HistoryManagement history;
+    private final jakarta.persistence.EntityManager entityManager;
 
     TrackerMigration(ImprovementRecordRepository records, EffectivenessReviewRepository reviews, TrackerImportRepository migrations,
             ReferenceNumbers references, ImprovementManagement improvements, OrganisationManagement organisations, ActionManagement actions,
             SimilarityIndex similarity, CatalogueManagement catalogue, People people, ImportUploads uploads, JdbcTemplate jdbc, Clock clock,
-            @Value("${ratchet.migration.undo-period:P30D}") Duration undoPeriod) {
+            @Value("${ratchet.migration.undo-period:P30D}") Duration undoPeriod, dev.ratchet.history.HistoryManagement history,
+            jakarta.persistence.EntityManager entityManager) {
+        this.history = history;
+        this.entityManager = entityManager;
         this.records = records;
         this.reviews = reviews;
         this.migrations = migrations;
@@ -964,7 +972,7 @@ public class TrackerMigration {
             return null;
         }
         String t = text.strip();
-        if (t.matches("\\d{4}-\\d{2}-\\d{2}[T ].*")) {
+        if (t.length() > 10 && DATE_TIME.matcher(t).matches()) {
             t = t.substring(0, 10);
         }
         LocalDate found = null;
@@ -1013,10 +1021,14 @@ public class TrackerMigration {
                 upload.fileName().toLowerCase(Locale.ROOT).endsWith(".csv") ? null : table.sheetName(), tenant.userId(), clock.instant()));
         write(tenant, migration, check);
         remember(tenant.organisationId(), check);
-        return view(migration, tenant.organisationId());
+        return view(migrations.findById(migration.getId()).orElseThrow(), tenant.organisationId());
     }
 
-    /** Imports every line, oldest first, numbered in the register's own way; all or none. */
+    /**
+     * Imports every line, oldest first, numbered in the register's own way; all or none. Written in batches of 500:
+     * the entities through Hibernate's JDBC batching, their history appended a batch at a time (the same entries,
+     * one lock of the chain), the similarity index a batch at a time, the persistence context emptied after each.
+     */
     void write(Tenant tenant, TrackerImport migration, Check check) {
         UUID organisationId = tenant.organisationId();
         ZoneId zone = ZoneId.of(organisations.get(organisationId).timeZone());
@@ -1030,59 +1042,78 @@ public class TrackerMigration {
             String[] parts = k.split(":");
             next.put(k, references.reserve(organisationId, Kind.valueOf(parts[0]), Integer.parseInt(parts[1]), n.intValue()));
         });
-        List<ActionManagement.MigratedAction> migratedActions = new ArrayList<>();
-        List<EffectivenessReview> verifications = new ArrayList<>();
-        List<ImprovementRecord> batch = new ArrayList<>();
-        for (Line line : ordered) {
-            String key = line.kind().name() + ":" + line.raisedOn().getYear();
-            int number = next.merge(key, 1, Integer::sum) - 1;
-            String reference = ReferenceNumbers.format(line.kind(), line.raisedOn().getYear(), number);
-            Instant raisedAt = line.raisedOn().atStartOfDay(zone).toInstant();
-            Instant closedAt = line.closedOn() == null ? null : line.closedOn().atStartOfDay(zone).toInstant();
-            ImprovementRecord record = ImprovementRecord.migrated(organisationId, new ImprovementRecord.Migrated(reference, line.kind(),
-                    line.title(), line.description(), line.source(), line.trackerReference(), migration.getId(), line.grade(), line.status(),
-                    line.ownerId(), line.areaId(), line.requirements(), tenant.userId(), raisedAt, line.targetDate(), closedAt, line.rootCause(),
-                    line.correction(), today));
-            batch.add(record);
-            if (line.correctiveAction() != null) {
-                boolean done = line.status() == Status.CLOSED || line.status() == Status.IMPLEMENTED || line.status() == Status.EFFECTIVENESS_REVIEW;
-                String text = line.correctiveAction();
-                migratedActions.add(new ActionManagement.MigratedAction(record.getId(), reference, line.areaId(),
-                        new PlannedAction(firstWords(text, 150), text.length() > 150 ? text : null, line.actionOwnerId(), line.actionDue(),
-                                "Not recorded in the earlier tracker (migrated): the effectiveness review judges the result"),
-                        done ? (closedAt != null ? closedAt : raisedAt) : null, line.actionOwnerId()));
-            }
-            if (line.verification() != null) {
-                verifications.add(EffectivenessReview.migrated(record, line.ownerId() != null ? line.ownerId() : tenant.userId(),
-                        line.verification().evidence(), line.verification().effective(), line.verification().on().atStartOfDay(zone).toInstant()));
-            }
-            if (batch.size() == 500) {
-                flush(batch);
-            }
-        }
-        flush(batch);
-        reviews.saveAll(verifications);
-        int actionCount = actions.migrate(organisationId, ImprovementManagement.ORIGIN, migratedActions);
-        migration.counted(ordered.size(), actionCount, verifications.size());
+        UUID migrationId = migration.getId();
+        int[] counts = new int[2];
+        org.hibernate.Session session = entityManager.unwrap(org.hibernate.Session.class);
+        Integer batchSize = session.getJdbcBatchSize();
+        session.setJdbcBatchSize(500);
         try {
-            records.flush();
-        } catch (org.springframework.dao.DataIntegrityViolationException twice) {
-            throw Refused.conflict("These records were imported at the same moment by someone else: nothing was imported twice");
+            history.inBulk(organisationId, () -> {
+                List<ImprovementRecord> batch = new ArrayList<>();
+                List<ActionManagement.MigratedAction> batchActions = new ArrayList<>();
+                List<EffectivenessReview> batchReviews = new ArrayList<>();
+                for (Line line : ordered) {
+                    String key = line.kind().name() + ":" + line.raisedOn().getYear();
+                    int number = next.merge(key, 1, Integer::sum) - 1;
+                    String reference = ReferenceNumbers.format(line.kind(), line.raisedOn().getYear(), number);
+                    Instant raisedAt = line.raisedOn().atStartOfDay(zone).toInstant();
+                    Instant closedAt = line.closedOn() == null ? null : line.closedOn().atStartOfDay(zone).toInstant();
+                    ImprovementRecord record = ImprovementRecord.migrated(organisationId, new ImprovementRecord.Migrated(reference, line.kind(),
+                            line.title(), line.description(), line.source(), line.trackerReference(), migrationId, line.grade(), line.status(),
+                            line.ownerId(), line.areaId(), line.requirements(), tenant.userId(), raisedAt, line.targetDate(), closedAt,
+                            line.rootCause(), line.correction(), today));
+                    batch.add(record);
+                    if (line.correctiveAction() != null) {
+                        boolean done = line.status() == Status.CLOSED || line.status() == Status.IMPLEMENTED
+                                || line.status() == Status.EFFECTIVENESS_REVIEW;
+                        String text = line.correctiveAction();
+                        batchActions.add(new ActionManagement.MigratedAction(record.getId(), reference, line.areaId(),
+                                new PlannedAction(firstWords(text, 150), text.length() > 150 ? text : null, line.actionOwnerId(), line.actionDue(),
+                                        "Not recorded in the earlier tracker (migrated): the effectiveness review judges the result"),
+                                done ? (closedAt != null ? closedAt : raisedAt) : null, line.actionOwnerId()));
+                    }
+                    if (line.verification() != null) {
+                        batchReviews.add(EffectivenessReview.migrated(record, line.ownerId() != null ? line.ownerId() : tenant.userId(),
+                                line.verification().evidence(), line.verification().effective(),
+                                line.verification().on().atStartOfDay(zone).toInstant()));
+                    }
+                    if (batch.size() == 500) {
+                        flush(organisationId, batch, batchActions, batchReviews, counts);
+                    }
+                }
+                flush(organisationId, batch, batchActions, batchReviews, counts);
+                return null;
+            });
+        } finally {
+            session.setJdbcBatchSize(batchSize);
         }
+        migrations.findById(migrationId).orElseThrow().counted(ordered.size(), counts[0], counts[1]);
+        migrations.flush();
     }
 
-    private void flush(List<ImprovementRecord> batch) {
+    private void flush(UUID organisationId, List<ImprovementRecord> batch, List<ActionManagement.MigratedAction> batchActions,
+            List<EffectivenessReview> batchReviews, int[] counts) {
         if (batch.isEmpty()) {
             return;
         }
-        records.saveAll(batch);
+        // persist, not save: the ids are assigned, so save would merge, reading every row before writing it.
+        batch.forEach(entityManager::persist);
+        batchReviews.forEach(entityManager::persist);
+        counts[0] += actions.migrate(organisationId, ImprovementManagement.ORIGIN, batchActions);
+        counts[1] += batchReviews.size();
         try {
-            records.flush();
-        } catch (org.springframework.dao.DataIntegrityViolationException twice) {
+            entityManager.flush();
+        } catch (org.springframework.dao.DataIntegrityViolationException | jakarta.persistence.PersistenceException twice) {
             throw Refused.conflict("A tracker reference of this file was imported at the same moment by someone else: nothing was imported twice");
         }
-        batch.forEach(improvements::indexTerms);
+        history.flushBulk();
+        Map<UUID, Set<String>> terms = new LinkedHashMap<>();
+        batch.forEach(r -> terms.put(r.getId(), ImprovementManagement.termsOf(r)));
+        similarity.indexNew(organisationId, terms);
+        entityManager.clear();
         batch.clear();
+        batchActions.clear();
+        batchReviews.clear();
     }
 
     /** Keeps what each value meant, to be offered first at the organisation's next migration. */
@@ -1134,7 +1165,7 @@ public class TrackerMigration {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
             reviews.deleteAll(reviews.findByRecordIdInOrderByReviewedAtAsc(chunk));
             actions.removeMigrated(tenant.organisationId(), ImprovementManagement.ORIGIN, chunk);
-            chunk.forEach(id -> similarity.index(tenant.organisationId(), id, List.of()));
+            similarity.remove(tenant.organisationId(), chunk);
         }
         records.deleteAll(brought);
         records.flush();
@@ -1156,12 +1187,12 @@ public class TrackerMigration {
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     static String firstWords(String text, int max) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String oneLine = SPACES.matcher(text.strip()).replaceAll(" ");
         if (oneLine.length() <= max) {
             return oneLine;
         }
         int cut = oneLine.lastIndexOf(' ', max - 1);
-        return (cut > max / 2 ? oneLine.substring(0, cut) : oneLine.substring(0, max - 1)).replaceAll("[,;:.\\-]+$", "") + "…";
+        return (cut > max / 2 ? oneLine.substring(0, cut) : oneLine.substring(0, max - 1)).replaceAll("[,;:.\\-]+$", "") + "…"; // rare: long titles only
     }
 
     private static String abbreviate(String text, int max) {

@@ -77,8 +77,12 @@ final class TrackerValues {
     }
 
     /** A value as the mapping remembers it: trimmed, lower case, inner spaces as one. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern NOT_VERIFIED = Pattern.compile("(no|n|false|pending|tbc|tbd|not yet|not verified|awaiting.*|-|n/?a|open|0)");
+    private static final Pattern NOT_EFFECTIVE = Pattern.compile(".*(not effective|ineffective|failed|not successful|\\bno\\b.*effective).*");
+
     static String valueKey(String value) {
-        String k = value.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String k = SPACES.matcher(value.strip().toLowerCase(Locale.ROOT)).replaceAll(" ");
         return k.length() > 200 ? k.substring(0, 200) : k;
     }
 
@@ -154,12 +158,12 @@ final class TrackerValues {
 
     static Verification verification(String value) {
         String v = valueKey(value);
-        if (v.isEmpty() || v.matches("(no|n|false|pending|tbc|tbd|not yet|not verified|awaiting.*|-|n/?a|open|0)")) {
+        if (v.isEmpty() || NOT_VERIFIED.matcher(v).matches()) {
             return new Verification(null, null, null);
         }
         Matcher date = DATE_IN_TEXT.matcher(value);
         String dateText = date.find() ? date.group(1) : null;
-        if (v.matches(".*(not effective|ineffective|failed|not successful|\\bno\\b.*effective).*")) {
+        if (NOT_EFFECTIVE.matcher(v).matches()) {
             return new Verification(false, dateText, value.strip());
         }
         return new Verification(true, dateText, value.strip());

@@ -49,6 +49,9 @@ class TrackerShapesIT extends IntegrationTest {
     @Autowired
     ImportUploads uploads;
 
+    @Autowired
+    dev.ratchet.history.HistoryManagement history;
+
     // --- "Ref, Raised, Source, Description, Immediate Correction, Root Cause, Corrective Action, Owner, Due, Closed, Effectiveness Verified"
 
     @Test
@@ -368,6 +371,10 @@ class TrackerShapesIT extends IntegrationTest {
                 .satisfies(o -> assertThat(((Refused) o).getMessage()).contains("imported already"));
         assertThat(count(org)).isEqualTo(40);
         assertThat(jdbc.queryForObject("select count(*) from action_item where organisation_id = ?", Long.class, org.id())).isEqualTo(40);
+        // The history was appended in batches: one entry per record, action and the migration, the chain intact.
+        assertThat(jdbc.queryForObject("select count(*) from history_entry where organisation_id = ? and record_type in"
+                + " ('ImprovementRecord', 'ActionItem')", Long.class, org.id())).isEqualTo(80);
+        assertThat(history.verify(org.id()).intact()).isTrue();
 
         // Undone as a whole: records, actions and verifications leave the register, the history keeps them; the file can come in again.
         TrackerMigration.Migration done = migration.migrations(manager).get(0);
@@ -383,6 +390,7 @@ class TrackerShapesIT extends IntegrationTest {
         UUID third = store(org, "t.csv", content);
         migration.importFile(manager, third, TrackerMigration.Settings.guessed());
         assertThat(count(org)).isEqualTo(40);
+        assertThat(history.verify(org.id()).intact()).isTrue();
         // Once a record has been worked on, the migration is no longer undone wholesale.
         jdbc.update("update improvement_record set title = 'Changed', version = version + 1 where organisation_id = ? and tracker_reference = 'T-1'", org.id());
         UUID latest = migration.migrations(manager).get(0).id();

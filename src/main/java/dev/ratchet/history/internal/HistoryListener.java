@@ -142,6 +142,12 @@ class HistoryListener implements PostInsertEventListener, PostUpdateEventListene
         UUID finalActorId = actorId;
         String finalActorName = actorName;
         String parentId = entity instanceof HistoryChild child ? child.historyParentId() : null;
+        Bulk bulk = Bulk.CURRENT.get();
+        if (bulk != null && bulk.organisationId().equals(organisationId)) {
+            bulk.pending().add(new Bulk.Pending(recordType(entity), String.valueOf(id), parentId, action, finalActorId, finalActorName,
+                    clock.instant(), changes));
+            return;
+        }
         session.doWork(connection -> HistoryStore.append(connection, organisationId, recordType(entity),
                 String.valueOf(id), parentId, action, finalActorId, finalActorName, clock.instant(), changes));
     }

@@ -46,56 +46,105 @@ class HistoryStore implements HistoryManagement {
     static void append(Connection connection, UUID organisationId, String recordType, String recordId,
             String parentId, HistoryEntry.Action action, UUID actorId, String actorName, Instant when, List<Change> changes)
             throws SQLException {
-        long lastSequence;
-        String lastHash;
-        try (PreparedStatement head = connection.prepareStatement(
-                "select last_seq, last_hash from history_chain where organisation_id = ? for update")) {
-            head.setObject(1, organisationId);
-            try (ResultSet rs = head.executeQuery()) {
-                if (rs.next()) {
-                    lastSequence = rs.getLong(1);
-                    lastHash = rs.getString(2);
-                }
-                else {
-                    lastSequence = 0;
-                    lastHash = ChainHash.GENESIS;
-                    try (PreparedStatement start = connection.prepareStatement(
-                            "insert into history_chain (organisation_id, last_seq, last_hash) values (?, 0, ?)")) {
-                        start.setObject(1, organisationId);
-                        start.setString(2, lastHash);
-                        start.executeUpdate();
+        Bulk one = new Bulk(organisationId);
+        one.pending().add(new Bulk.Pending(recordType, recordId, parentId, action, actorId, actorName, when, changes));
+        appendAll(connection, one);
+    }
+
+    @Override
+    public <T> T inBulk(UUID organisationId, java.util.function.Supplier<T> work) {
+        if (Bulk.CURRENT.get() != null) {
+            throw new IllegalStateException("Bulk history work does not nest");
+        }
+        Bulk.CURRENT.set(new Bulk(organisationId));
+        try {
+            T result = work.get();
+            flushBulk();
+            return result;
+        }
+        finally {
+            Bulk.CURRENT.remove();
+        }
+    }
+
+    @Override
+    public void flushBulk() {
+        Bulk bulk = Bulk.CURRENT.get();
+        if (bulk == null || bulk.pending().isEmpty()) {
+            return;
+        }
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            appendAll(connection, bulk);
+            return null;
+        });
+        bulk.pending().clear();
+    }
+
+    /** The gathered entries after the chain's head (locked once, on the first batch), in one batch of inserts. */
+    private static void appendAll(Connection connection, Bulk bulk) throws SQLException {
+        UUID organisationId = bulk.organisationId();
+        if (bulk.lastSequence < 0) {
+            try (PreparedStatement head = connection.prepareStatement(
+                    "select last_seq, last_hash from history_chain where organisation_id = ? for update")) {
+                head.setObject(1, organisationId);
+                try (ResultSet rs = head.executeQuery()) {
+                    if (rs.next()) {
+                        bulk.lastSequence = rs.getLong(1);
+                        bulk.lastHash = rs.getString(2);
+                    }
+                    else {
+                        bulk.lastSequence = 0;
+                        bulk.lastHash = ChainHash.GENESIS;
+                        try (PreparedStatement start = connection.prepareStatement(
+                                "insert into history_chain (organisation_id, last_seq, last_hash) values (?, 0, ?)")) {
+                            start.setObject(1, organisationId);
+                            start.setString(2, bulk.lastHash);
+                            start.executeUpdate();
+                        }
                     }
                 }
             }
         }
-        long sequence = lastSequence + 1;
-        Instant occurredAt = when.truncatedTo(ChronoUnit.MILLIS);
-        String changesJson = JSON.writeValueAsString(changes);
-        String hash = ChainHash.of(lastHash, organisationId, sequence, recordType, recordId, parentId, action.name(),
-                actorId, actorName, occurredAt, changesJson);
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into history_entry (id, organisation_id, seq, record_type, record_id, action, actor_id,
                     actor_name, occurred_at, changes, previous_hash, hash, parent_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setObject(1, UUID.randomUUID());
-            insert.setObject(2, organisationId);
-            insert.setLong(3, sequence);
-            insert.setString(4, recordType);
-            insert.setString(5, recordId);
-            insert.setString(6, action.name());
-            insert.setObject(7, actorId);
-            insert.setString(8, actorName);
-            insert.setObject(9, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
-            insert.setString(10, changesJson);
-            insert.setString(11, lastHash);
-            insert.setString(12, hash);
-            insert.setString(13, parentId);
-            insert.executeUpdate();
+            int inBatch = 0;
+            for (Bulk.Pending p : bulk.pending()) {
+                long sequence = bulk.lastSequence + 1;
+                Instant occurredAt = p.when().truncatedTo(ChronoUnit.MILLIS);
+                String changesJson = JSON.writeValueAsString(p.changes());
+                String hash = ChainHash.of(bulk.lastHash, organisationId, sequence, p.recordType(), p.recordId(), p.parentId(),
+                        p.action().name(), p.actorId(), p.actorName(), occurredAt, changesJson);
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, organisationId);
+                insert.setLong(3, sequence);
+                insert.setString(4, p.recordType());
+                insert.setString(5, p.recordId());
+                insert.setString(6, p.action().name());
+                insert.setObject(7, p.actorId());
+                insert.setString(8, p.actorName());
+                insert.setObject(9, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC));
+                insert.setString(10, changesJson);
+                insert.setString(11, bulk.lastHash);
+                insert.setString(12, hash);
+                insert.setString(13, p.parentId());
+                insert.addBatch();
+                bulk.lastSequence = sequence;
+                bulk.lastHash = hash;
+                if (++inBatch == 1000) {
+                    insert.executeBatch();
+                    inBatch = 0;
+                }
+            }
+            if (inBatch > 0) {
+                insert.executeBatch();
+            }
         }
         try (PreparedStatement advance = connection.prepareStatement(
                 "update history_chain set last_seq = ?, last_hash = ? where organisation_id = ?")) {
-            advance.setLong(1, sequence);
-            advance.setString(2, hash);
+            advance.setLong(1, bulk.lastSequence);
+            advance.setString(2, bulk.lastHash);
             advance.setObject(3, organisationId);
             advance.executeUpdate();
         }

@@ -67,6 +67,41 @@ public class SimilarityIndex {
                 added.stream().map(t -> new Object[] { organisationId, t }).toList());
     }
 
+    /**
+     * Indexes records that have no terms yet, all at once (a migration): one batch of term rows, and each count
+     * raised once by the number of records that carry the term, in term order.
+     */
+    public void indexNew(UUID organisationId, java.util.Map<UUID, ? extends Collection<String>> termsByRecord) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        termsByRecord.forEach((recordId, terms) -> {
+            new java.util.TreeSet<>(terms).stream().filter(t -> !RECORDS.equals(t)).forEach(t -> {
+                rows.add(new Object[] { organisationId, t, recordId });
+                counts.merge(t, 1, Integer::sum);
+            });
+            counts.merge(RECORDS, 1, Integer::sum);
+        });
+        jdbc.batchUpdate("insert into improvement_term (organisation_id, term, record_id) values (?, ?, ?)", rows);
+        jdbc.batchUpdate("insert into improvement_term_stat (organisation_id, term, records) values (?, ?, 0) on conflict do nothing",
+                counts.keySet().stream().map(t -> new Object[] { organisationId, t }).toList());
+        jdbc.batchUpdate("update improvement_term_stat set records = records + ? where organisation_id = ? and term = ?",
+                counts.entrySet().stream().map(e -> new Object[] { e.getValue(), organisationId, e.getKey() }).toList());
+    }
+
+    /** Takes records out of the index (a migration undone): their terms, and their part of every count. */
+    public void remove(UUID organisationId, Collection<UUID> recordIds) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (UUID recordId : recordIds) {
+            jdbc.queryForList("select term from improvement_term where record_id = ? and organisation_id = ?", String.class, recordId, organisationId)
+                    .forEach(t -> counts.merge(t, 1, Integer::sum));
+            counts.merge(RECORDS, 1, Integer::sum);
+        }
+        jdbc.batchUpdate("delete from improvement_term where record_id = ? and organisation_id = ?",
+                recordIds.stream().map(id -> new Object[] { id, organisationId }).toList());
+        jdbc.batchUpdate("update improvement_term_stat set records = records - ? where organisation_id = ? and term = ?",
+                counts.entrySet().stream().map(e -> new Object[] { e.getValue(), organisationId, e.getKey() }).toList());
+    }
+
     /** The best matches, best first, with a score from 0 to 1 (the share of the query's weight they match). */
     public List<Match> similar(UUID organisationId, Collection<String> terms, UUID excluding, int limit) {
         if (terms.isEmpty()) {

@@ -16,6 +16,8 @@ public final class Terms {
             "does", "out", "per", "one", "two", "can", "still", "yet", "they", "them", "his", "her", "you", "your",
             "found", "during", "between", "without", "within", "where", "while", "each", "other", "same");
 
+    private static final java.util.regex.Pattern NOT_A_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private Terms() {
     }
 
@@ -36,7 +38,7 @@ public final class Terms {
         if (text == null) {
             return;
         }
-        for (String raw : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String raw : NOT_A_WORD.split(text.toLowerCase(Locale.ROOT))) {
             if (raw.length() < 3 || STOP_WORDS.contains(raw) || raw.chars().allMatch(Character::isDigit)) {
                 continue;
             }
