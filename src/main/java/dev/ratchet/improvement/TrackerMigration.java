@@ -218,7 +218,21 @@ public class TrackerMigration {
     /** A migration as listed, with whether it can still be undone. */
     public record Migration(UUID id, String fileName, String sheetName, int records, int actions, int reviews, String importedBy,
             Instant importedAt, Instant undoneAt, String undoneBy, boolean undoable, LocalDate undoUntil, java.time.LocalDateTime importedLocal,
-            LocalDate undoneOn) {
+            LocalDate undoneOn, String status, String step, int done, int total, String error) {
+
+        /** Still queued or running: the page shows its progress. */
+        public boolean working() {
+            return TrackerImport.QUEUED.equals(status) || TrackerImport.RUNNING.equals(status);
+        }
+
+        public boolean failed() {
+            return TrackerImport.FAILED.equals(status);
+        }
+
+        /** How far it is, 0 to 100. */
+        public int percent() {
+            return total <= 0 ? 0 : (int) Math.min(100, 100L * done / total);
+        }
     }
 
     /** The expected columns, in the order of the downloadable template. */
@@ -259,12 +273,14 @@ public class TrackerMigration {
     private final Duration undoPeriod;
     private final dev.ratchet.history.HistoryManagement history;
     private final jakarta.persistence.EntityManager entityManager;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     TrackerMigration(ImprovementRecordRepository records, EffectivenessReviewRepository reviews, TrackerImportRepository migrations,
             ReferenceNumbers references, ImprovementManagement improvements, OrganisationManagement organisations, ActionManagement actions,
             SimilarityIndex similarity, CatalogueManagement catalogue, People people, ImportUploads uploads, JdbcTemplate jdbc, Clock clock,
             @Value("${ratchet.migration.undo-period:P30D}") Duration undoPeriod, dev.ratchet.history.HistoryManagement history,
-            jakarta.persistence.EntityManager entityManager) {
+            jakarta.persistence.EntityManager entityManager, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.history = history;
         this.entityManager = entityManager;
         this.records = records;
@@ -1010,18 +1026,80 @@ public class TrackerMigration {
         if (upload == null) {
             throw Refused.notFound("Upload");
         }
+        TrackerImport migration = migrations.save(new TrackerImport(tenant.organisationId(), uploadId, upload.fileName(), null, tenant.userId(),
+                clock.instant()));
+        return importInto(tenant, migration.getId(), upload, settings, Progress.NONE);
+    }
+
+    /** What a running migration reports as it goes: the step, and how many of how many rows are done. */
+    public interface Progress {
+        Progress NONE = (step, done, total) -> { };
+
+        void at(String step, int done, int total);
+    }
+
+    /**
+     * Queues the migration of an uploaded file with the preview's choices, to run in the background (a large file):
+     * nothing is read or written here but the queue entry. Refused while the same upload is queued or running.
+     */
+    public Migration enqueue(Tenant tenant, UUID uploadId, Settings settings) {
+        requireManager(tenant);
+        ImportUploads.Upload upload = uploads.load(tenant.organisationId(), REGISTER, uploadId);
+        if (upload == null) {
+            throw Refused.notFound("Upload");
+        }
+        if (ImportUploads.IMPORTED.equals(upload.status())) {
+            throw Refused.conflict("This file has been imported already: nothing was imported again");
+        }
+        Integer running = jdbc.queryForObject("select count(*) from tracker_import where upload_id = ? and status in ('QUEUED', 'RUNNING')",
+                Integer.class, uploadId);
+        if (running != null && running > 0) {
+            throw Refused.conflict("This file is being imported already: its progress is on the migration page");
+        }
+        TrackerImport migration = migrations.save(TrackerImport.queued(tenant.organisationId(), uploadId, upload.fileName(), tenant.userId(),
+                clock.instant(), SETTINGS.writeValueAsString(settings), upload.rowCount()));
+        events.publishEvent(new Queued(migration.getId()));
+        return view(migration, tenant.organisationId());
+    }
+
+    /** A migration queued to run in the background; MigrationJobs starts it once the queueing has committed. */
+    record Queued(UUID migrationId) {
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper SETTINGS = tools.jackson.databind.json.JsonMapper.builder().build();
+
+    /** Runs a queued migration claimed by this instance (see MigrationJobs), as the person who queued it. */
+    public Migration importQueued(UUID migrationId, Tenant tenant, Progress progress) {
+        TrackerImport migration = migrations.findById(migrationId).orElseThrow(() -> Refused.notFound("Migration"));
+        ImportUploads.Upload upload = uploads.load(migration.getOrganisationId(), REGISTER, migration.getUploadId());
+        if (upload == null) {
+            throw Refused.notFound("Upload");
+        }
+        return importInto(tenant, migrationId, upload, SETTINGS.readValue(migration.getSettings(), Settings.class), progress);
+    }
+
+    /** The person who queued a migration, as the background run acts for them. */
+    @Transactional(readOnly = true)
+    public Tenant queuedBy(UUID migrationId) {
+        TrackerImport migration = migrations.findById(migrationId).orElseThrow(() -> Refused.notFound("Migration"));
+        UUID organisationId = migration.getOrganisationId();
+        return new Tenant(organisationId, organisations.get(organisationId).name(), migration.getImportedBy(),
+                people.displayNames(organisationId).getOrDefault(migration.getImportedBy(), "a former member"), Set.of("ISMS_MANAGER"));
+    }
+
+    private Migration importInto(Tenant tenant, UUID migrationId, ImportUploads.Upload upload, Settings settings, Progress progress) {
         // First the file's unique key: of two imports of one file at once, the second waits here and is refused.
-        uploads.imported(tenant.organisationId(), uploadId);
+        uploads.imported(tenant.organisationId(), upload.id());
+        progress.at("Reading the file", 0, upload.rowCount());
         Table table = table(upload.fileName(), upload.content(), settings);
+        progress.at("Checking " + table.rows().size() + " rows", 0, table.rows().size());
         Check check = check(tenant, table, settings);
         if (!check.ok()) {
             throw Refused.conflict("The file has " + check.problems().size() + " problem(s): nothing is imported until they are fixed");
         }
-        TrackerImport migration = migrations.save(new TrackerImport(tenant.organisationId(), uploadId, upload.fileName(),
-                upload.fileName().toLowerCase(Locale.ROOT).endsWith(".csv") ? null : table.sheetName(), tenant.userId(), clock.instant()));
-        write(tenant, migration, check);
+        write(tenant, migrationId, check, upload.fileName().toLowerCase(Locale.ROOT).endsWith(".csv") ? null : table.sheetName(), progress);
         remember(tenant.organisationId(), check);
-        return view(migrations.findById(migration.getId()).orElseThrow(), tenant.organisationId());
+        return view(migrations.findById(migrationId).orElseThrow(), tenant.organisationId());
     }
 
     /**
@@ -1029,7 +1107,7 @@ public class TrackerMigration {
      * the entities through Hibernate's JDBC batching, their history appended a batch at a time (the same entries,
      * one lock of the chain), the similarity index a batch at a time, the persistence context emptied after each.
      */
-    void write(Tenant tenant, TrackerImport migration, Check check) {
+    void write(Tenant tenant, UUID migrationId, Check check, String sheetName, Progress progress) {
         UUID organisationId = tenant.organisationId();
         ZoneId zone = ZoneId.of(organisations.get(organisationId).timeZone());
         LocalDate today = improvements.today(organisationId);
@@ -1042,8 +1120,7 @@ public class TrackerMigration {
             String[] parts = k.split(":");
             next.put(k, references.reserve(organisationId, Kind.valueOf(parts[0]), Integer.parseInt(parts[1]), n.intValue()));
         });
-        UUID migrationId = migration.getId();
-        int[] counts = new int[2];
+        int[] counts = new int[3];
         org.hibernate.Session session = entityManager.unwrap(org.hibernate.Session.class);
         Integer batchSize = session.getJdbcBatchSize();
         session.setJdbcBatchSize(500);
@@ -1079,6 +1156,7 @@ public class TrackerMigration {
                     }
                     if (batch.size() == 500) {
                         flush(organisationId, batch, batchActions, batchReviews, counts);
+                        progress.at("Writing the records", counts[2], ordered.size());
                     }
                 }
                 flush(organisationId, batch, batchActions, batchReviews, counts);
@@ -1087,7 +1165,7 @@ public class TrackerMigration {
         } finally {
             session.setJdbcBatchSize(batchSize);
         }
-        migrations.findById(migrationId).orElseThrow().counted(ordered.size(), counts[0], counts[1]);
+        migrations.findById(migrationId).orElseThrow().finished(sheetName, ordered.size(), counts[0], counts[1], clock.instant());
         migrations.flush();
     }
 
@@ -1101,6 +1179,7 @@ public class TrackerMigration {
         batchReviews.forEach(entityManager::persist);
         counts[0] += actions.migrate(organisationId, ImprovementManagement.ORIGIN, batchActions);
         counts[1] += batchReviews.size();
+        counts[2] += batch.size();
         try {
             entityManager.flush();
         } catch (org.springframework.dao.DataIntegrityViolationException | jakarta.persistence.PersistenceException twice) {
@@ -1180,8 +1259,9 @@ public class TrackerMigration {
         return new Migration(m.getId(), m.getFileName(), m.getSheetName(), m.getRecordCount(), m.getActionCount(), m.getReviewCount(),
                 names.getOrDefault(m.getImportedBy(), "a former member"), m.getImportedAt(), m.getUndoneAt(),
                 m.getUndoneBy() == null ? null : names.getOrDefault(m.getUndoneBy(), "a former member"),
-                m.getUndoneAt() == null && clock.instant().isBefore(deadline), deadline.atZone(zone).toLocalDate(),
-                m.getImportedAt().atZone(zone).toLocalDateTime(), m.getUndoneAt() == null ? null : m.getUndoneAt().atZone(zone).toLocalDate());
+                m.getUndoneAt() == null && TrackerImport.DONE.equals(m.getStatus()) && clock.instant().isBefore(deadline), deadline.atZone(zone).toLocalDate(),
+                m.getImportedAt().atZone(zone).toLocalDateTime(), m.getUndoneAt() == null ? null : m.getUndoneAt().atZone(zone).toLocalDate(),
+                m.getStatus(), m.getStep(), m.getDone(), m.getTotal(), m.getError());
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

@@ -41,8 +41,9 @@ public class Imports {
         if (upload == null) {
             throw Refused.notFound("Import");
         }
-        CsvImport.Result<R> checked = importer.check(tenant, upload.content());
+        // First the file's unique key: the same file imported twice (two tabs, two calls at once) is refused as such.
         uploads.imported(tenant.organisationId(), uploadId);
+        CsvImport.Result<R> checked = importer.check(tenant, upload.content());
         if (!checked.ok()) {
             throw Refused.conflict("The register changed since the preview: " + checked.problems().get(0).message()
                     + ". Nothing is imported; upload the file again.");

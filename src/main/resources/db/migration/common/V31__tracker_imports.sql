@@ -1,10 +1,22 @@
--- A migration of an earlier tracker: what came in, from which file and sheet, and whether it was undone.
+-- A migration of an earlier tracker: what came in, from which file and sheet, and whether it was undone. A large
+-- one runs in the background: queued with the choices of its preview, claimed by one instance (the heartbeat
+-- shows it is alive), its progress visible, resumed from the start by another instance or after a restart
+-- (the import itself is one transaction, so a killed run leaves nothing half done).
 create table tracker_import (
     id               uuid primary key,
     organisation_id  uuid          not null references organisation (id),
     upload_id        uuid          not null references import_upload (id),
     file_name        varchar(255)  not null,
     sheet_name       varchar(100),
+    status           varchar(20)   not null,
+    step             varchar(300),
+    done             integer       not null,
+    total            integer       not null,
+    error            varchar(4000),
+    settings         varchar(1000000),
+    attempts         integer       not null,
+    heartbeat_at     timestamp with time zone,
+    finished_at      timestamp with time zone,
     record_count     integer       not null,
     action_count     integer       not null,
     review_count     integer       not null,
@@ -15,6 +27,7 @@ create table tracker_import (
     version          bigint        not null
 );
 create index ix_tracker_import on tracker_import (organisation_id, imported_at);
+create index ix_tracker_import_status on tracker_import (status, heartbeat_at);
 
 -- The tracker's own reference, once per organisation: a tracker cannot come in twice, not even from two tabs.
 alter table improvement_record add column tracker_reference varchar(100);

@@ -29,11 +29,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -445,6 +452,74 @@ class TrackerShapesIT extends IntegrationTest {
             var rows = RegisterColumns.read(log, List.of("Title", "Raised on", "Closed on"));
             assertThat(rows).as(zone).containsExactlyInAnyOrder("Summer finding | 2025-07-01 | 2025-07-20", "Winter finding | 2025-01-15 | ");
         }
+    }
+
+    // --- in the background -----------------------------------------------------------------------------------------
+
+    @Autowired
+    MigrationJobs jobs;
+
+    @Test
+    void aLargeTrackerComesInInTheBackgroundWithItsProgressAndSurvivesARunThatDied() throws Exception {
+        TestOrganisation org = newOrganisation("Background");
+        StringBuilder csv = new StringBuilder("Ref,Title,Raised,Closed,Corrective action\n");
+        for (int i = 1; i <= 2500; i++) {
+            csv.append("B-").append(i).append(",Finding ").append(i).append(",2025-02-").append(String.format("%02d", 1 + i % 28)).append(',')
+                    .append(i % 2 == 0 ? "2025-03-01" : "").append(",Action ").append(i).append('\n');
+        }
+        var file = new MockMultipartFile("file", "big.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        String location = mvc.perform(multipart("/improvements/migration").file(file)
+                .with(user(org.principal(Role.ISMS_MANAGER))).with(csrf()))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(post(location + "/import")
+                .with(user(org.principal(Role.ISMS_MANAGER))).with(csrf()))
+                .andExpect(redirectedUrl("/improvements/migration"))
+                .andExpect(flash().attribute("success",
+                        containsString("in the background")));
+        TrackerMigration.Migration done = await(org);
+        assertThat(done.status()).isEqualTo("DONE");
+        assertThat(done.records()).isEqualTo(2500);
+        assertThat(count(org)).isEqualTo(2500);
+        // The history names the person who queued it, not "system".
+        assertThat(jdbc.queryForObject("select count(*) from history_entry where organisation_id = ? and record_type = 'ImprovementRecord'"
+                + " and actor_id = ?", Long.class, org.id(), org.userIds().get(Role.ISMS_MANAGER))).isEqualTo(2500);
+        String page = mvc.perform(get("/improvements/migration").with(user(org.principal(Role.ISMS_MANAGER)))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("big.csv").contains("Undo").doesNotContain("hx-trigger=\"every 2s\"");
+
+        // A run whose instance died (its heartbeat long silent) is claimed again and finished; a file with problems fails with them.
+        Tenant manager = org.tenant(Role.ISMS_MANAGER);
+        UUID upload = store(org, "died.csv", "Ref,Title,Raised\nK-1,After a restart,2025-04-01\n".getBytes(StandardCharsets.UTF_8));
+        UUID died = UUID.randomUUID();
+        jdbc.update("insert into tracker_import (id, organisation_id, upload_id, file_name, status, step, done, total, settings, attempts,"
+                + " heartbeat_at, record_count, action_count, review_count, imported_by, imported_at, version)"
+                + " values (?, ?, ?, 'died.csv', 'RUNNING', 'Writing the records', 0, 1, ?, 1, ?, 0, 0, 0, ?, ?, 0)", died, org.id(), upload,
+                "{\"sheet\":null,\"headerRow\":null,\"encoding\":null,\"mapping\":null,\"values\":{}}",
+                java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofMinutes(10))), org.userIds().get(Role.ISMS_MANAGER),
+                java.sql.Timestamp.from(java.time.Instant.now()));
+        jobs.sweep();
+        assertThat(await(org).status()).isEqualTo("DONE");
+        assertThat(record(org, "K-1")).containsEntry("title", "After a restart");
+
+        UUID broken = store(org, "broken.csv", "Ref,Title,Raised\nX-1,Typed the wrong century,1925-04-01\n".getBytes(StandardCharsets.UTF_8));
+        migration.enqueue(manager, broken, TrackerMigration.Settings.guessed());
+        TrackerMigration.Migration failed = await(org);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.error()).contains("1 problem(s)");
+        assertThat(jdbc.queryForObject("select count(*) from improvement_record where organisation_id = ? and tracker_reference = 'X-1'",
+                Long.class, org.id())).isZero();
+    }
+
+    /** The newest migration once it has finished. */
+    TrackerMigration.Migration await(TestOrganisation org) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            TrackerMigration.Migration newest = migration.migrations(org.tenant(Role.ISMS_MANAGER)).get(0);
+            if (!newest.working()) {
+                return newest;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("The migration did not finish within a minute");
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------

@@ -44,7 +44,12 @@ class MigrationController {
     private final TrackerMigration migration;
     private final ImportUploads uploads;
 
-    MigrationController(TrackerMigration migration, ImportUploads uploads) {
+    /** Files of more rows than this are imported in the background, with their progress on the page. */
+    private final int backgroundRows;
+
+    MigrationController(TrackerMigration migration, ImportUploads uploads,
+            @org.springframework.beans.factory.annotation.Value("${ratchet.migration.background-rows:2000}") int backgroundRows) {
+        this.backgroundRows = backgroundRows;
         this.migration = migration;
         this.uploads = uploads;
     }
@@ -125,6 +130,12 @@ class MigrationController {
         ImportUploads.Upload upload = load(tenant, uploadId);
         TrackerMigration.Settings settings = settings(params);
         try {
+            if (upload.rowCount() > backgroundRows) {
+                migration.enqueue(tenant, uploadId, settings);
+                redirect.addFlashAttribute("success", upload.fileName() + " is being imported in the background (" + upload.rowCount()
+                        + " rows): its progress is below. You can leave this page; the register fills when all of it has come in.");
+                return "redirect:/improvements/migration";
+            }
             TrackerMigration.Migration done = migration.importFile(tenant, uploadId, settings);
             redirect.addFlashAttribute("success", done.records() + " records from " + upload.fileName() + " are in the register, tagged"
                     + " \"migrated\", each with its tracker reference; " + done.actions() + " corrective actions and " + done.reviews()
