@@ -43,7 +43,7 @@ public abstract class IntegrationTest {
 
     /**
      * Calls the organisation's API as a person of the role and expects the status; the JSON answer, or null when
-     * there is none. A body sent to an import is CSV, any other JSON.
+     * there is none. A body sent to an import is CSV unless it is a JSON object or array; any other body is JSON.
      */
     protected tools.jackson.databind.JsonNode api(TestOrganisation org, dev.ratchet.identity.Role role, String method, String path,
             String body, int expected) throws Exception {
@@ -51,7 +51,8 @@ public abstract class IntegrationTest {
                 HttpMethod.valueOf(method), "/api/v1/organisations/{org}" + path, org.id());
         request.header("Authorization", org.bearer(role));
         if (body != null) {
-            request.contentType(path.contains("/import") ? MediaType.parseMediaType("text/csv") : MediaType.APPLICATION_JSON).content(body);
+            boolean json = body.startsWith("{") || body.startsWith("[") || !path.contains("/import");
+            request.contentType(json ? MediaType.APPLICATION_JSON : MediaType.parseMediaType("text/csv")).content(body);
         }
         String response = mvc.perform(request).andExpect(MockMvcResultMatchers.status().is(expected))
                 .andReturn().getResponse().getContentAsString();

@@ -301,6 +301,37 @@ public class TrackerMigration {
 
     // --- reading ---------------------------------------------------------------------------------------------------
 
+    /** An uploaded tracker kept for its preview: its id and the rows under its guessed header row. */
+    public record Uploaded(UUID uploadId, String fileName, int rows) {
+    }
+
+    /** Keeps an uploaded tracker that can be read at all, for its preview and import. */
+    public Uploaded upload(Tenant tenant, String fileName, byte[] content) {
+        requireManager(tenant);
+        int rows = rowCount(fileName, content);
+        String name = fileName == null || fileName.isBlank() ? "tracker.csv" : fileName;
+        return new Uploaded(uploads.store(tenant.organisationId(), REGISTER, name, content, rows, tenant.userId()), name, rows);
+    }
+
+    /** The preview of an uploaded tracker with these choices: what would come in, and every problem; nothing is written. */
+    @Transactional(readOnly = true)
+    public Check preview(Tenant tenant, UUID uploadId, Settings settings) {
+        requireManager(tenant);
+        ImportUploads.Upload upload = uploads.load(tenant.organisationId(), REGISTER, uploadId);
+        if (upload == null) {
+            throw Refused.notFound("Upload");
+        }
+        return check(tenant, table(upload.fileName(), upload.content(), settings), settings);
+    }
+
+    /** One migration, with its status and progress. */
+    @Transactional(readOnly = true)
+    public Migration migration(Tenant tenant, UUID migrationId) {
+        requireManager(tenant);
+        return view(migrations.findByIdAndOrganisationId(migrationId, tenant.organisationId()).orElseThrow(() -> Refused.notFound("Migration")),
+                tenant.organisationId());
+    }
+
     /** Checks that the file can be read at all (on upload); the sheet and header row are chosen on the preview. */
     public int rowCount(String fileName, byte[] content) {
         Table table = table(fileName, content, Settings.guessed());
@@ -540,269 +571,23 @@ public class TrackerMigration {
         for (Object[] pair : records.trackerReferences(organisationId)) {
             inRegister.put(((String) pair[0]).toLowerCase(Locale.ROOT), (String) pair[1]);
         }
-        Map<String, Integer> inFile = new HashMap<>();
         Map<UUID, String> memberNames = new HashMap<>();
         members.forEach(p -> memberNames.put(p.userId(), p.displayName()));
-        Map<String, Integer> defaults = new LinkedHashMap<>();
-        Map<String, Integer> unmatchedOwners = new TreeMap<>();
-        Map<String, Integer> unmatchedAreas = new TreeMap<>();
-        Map<String, Integer> unknownRequirements = new TreeMap<>();
-        List<String> skipped = new ArrayList<>();
+        TrackerRows reading = new TrackerRows(new TrackerRows.Context(tenant, table, mapping, columns, meaning, settings.values(), today,
+                inRegister, memberNames, code -> catalogue.find(FRAMEWORK + ":" + code).isPresent(), FRAMEWORK), problems);
         List<Line> lines = new ArrayList<>();
-        Map<String, Integer> stateCounts = new LinkedHashMap<>();
-        Set<Integer> textColumns = new java.util.HashSet<>();
-        if (columns.containsKey(Target.TITLE)) textColumns.add(columns.get(Target.TITLE));
-        if (columns.containsKey(Target.DESCRIPTION)) textColumns.add(columns.get(Target.DESCRIPTION));
-
         for (SourceRow row : table.rows()) {
-            int number = row.number();
-            if (row.blank()) {
-                skipped.add("Row " + number + " is empty");
-                continue;
+            Line line = reading.read(row);
+            if (line != null) {
+                lines.add(line);
             }
-            if (isHeaderAgain(row, table.headers())) {
-                skipped.add("Row " + number + " repeats the header row");
-                continue;
-            }
-            if (row.filled() == 1 && table.headers().size() >= 3) {
-                int only = 0;
-                while (row.cell(only).isBlank()) {
-                    only++;
-                }
-                if (!textColumns.contains(only)) {
-                    skipped.add("Row " + number + " holds only \"" + abbreviate(row.cell(only), 40) + "\" in " + header.apply(Math.min(only,
-                            table.headers().size() - 1)) + ": read as a section heading");
-                    continue;
-                }
-            }
-            int problemsBefore = problems.size();
-            for (int c = 0; c < table.headers().size(); c++) {
-                if (mapping.get(c) == Target.IGNORE) {
-                    continue;
-                }
-                if (row.uncached().contains(c)) {
-                    problems.add(new Problem(number, header.apply(c), "The formula in this cell has no value stored with it (the file was"
-                            + " saved by a program that does not calculate): open it in Excel or LibreOffice, save it, and upload it again"));
-                }
-                if (row.cell(c).chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
-                    problems.add(new Problem(number, header.apply(c), "The cell holds a control character (such as NUL) that text cannot"
-                            + " hold: remove it"));
-                }
-            }
-            if (problems.size() > problemsBefore) {
-                continue;
-            }
-            Function<Target, String> cell = t -> columns.containsKey(t) ? row.cell(columns.get(t)).strip() : "";
-            Function<Target, String> col = t -> columns.containsKey(t) ? header.apply(columns.get(t)) : t.label();
-            StringBuilder extra = new StringBuilder();
-
-            // Kind and grade, from the kind column and the grade column (an "Observation" grade makes an opportunity).
-            Kind kind = Kind.NONCONFORMITY;
-            Grade grade = null;
-            String kindChoice = valueOf(meaning, Target.KIND, cell.apply(Target.KIND));
-            if ("OPPORTUNITY".equals(kindChoice)) {
-                kind = Kind.OPPORTUNITY;
-            } else if ("MAJOR".equals(kindChoice)) {
-                grade = Grade.MAJOR;
-            } else if ("MINOR".equals(kindChoice)) {
-                grade = Grade.MINOR;
-            }
-            String gradeChoice = valueOf(meaning, Target.GRADE, cell.apply(Target.GRADE));
-            if ("OPPORTUNITY".equals(gradeChoice)) {
-                kind = Kind.OPPORTUNITY;
-                grade = null;
-            } else if ("MAJOR".equals(gradeChoice) || "MINOR".equals(gradeChoice)) {
-                grade = Grade.valueOf(gradeChoice);
-            }
-            if (kind == Kind.OPPORTUNITY) {
-                grade = null;
-            }
-
-            // Title: its column, else the first words of the description; a long one is shortened, kept whole below.
-            String description = cell.apply(Target.DESCRIPTION);
-            String title = cell.apply(Target.TITLE);
-            if (title.isEmpty()) {
-                if (description.isEmpty()) {
-                    problems.add(new Problem(number, col.apply(columns.containsKey(Target.TITLE) ? Target.TITLE : Target.DESCRIPTION),
-                            "The row has neither a title nor a description"));
-                    continue;
-                }
-                title = firstWords(description, 80);
-                defaults.merge("title", 1, Integer::sum);
-            } else if (title.length() > 200) {
-                extra.append(title).append('\n');
-                title = firstWords(title, 80);
-                defaults.merge("longTitle", 1, Integer::sum);
-            }
-
-            // Dates: plausible, and in order.
-            LocalDate raisedOn = date(cell.apply(Target.RAISED_ON), number, col.apply(Target.RAISED_ON), problems);
-            LocalDate targetDate = date(cell.apply(Target.TARGET_DATE), number, col.apply(Target.TARGET_DATE), problems);
-            LocalDate closedOn = date(cell.apply(Target.CLOSED_ON), number, col.apply(Target.CLOSED_ON), problems);
-            TrackerValues.Verification verified = TrackerValues.verification(cell.apply(Target.EFFECTIVENESS));
-            LocalDate verifiedOn = verified.dateText() == null ? null : date(verified.dateText(), number, col.apply(Target.EFFECTIVENESS), problems);
-            if (raisedOn != null && raisedOn.isAfter(today)) {
-                problems.add(new Problem(number, col.apply(Target.RAISED_ON), "The date raised " + raisedOn + " is in the future"));
-            }
-            if (closedOn != null && closedOn.isAfter(today)) {
-                problems.add(new Problem(number, col.apply(Target.CLOSED_ON), "The closed date " + closedOn + " is in the future"));
-            }
-            if (verifiedOn != null && verifiedOn.isAfter(today)) {
-                problems.add(new Problem(number, col.apply(Target.EFFECTIVENESS), "The verification date " + verifiedOn + " is in the future"));
-            }
-            if (targetDate != null && targetDate.isAfter(today.plusYears(10))) {
-                problems.add(new Problem(number, col.apply(Target.TARGET_DATE), "The target date " + targetDate + " is more than ten years away"));
-            }
-            if (raisedOn == null) {
-                LocalDate earliest = closedOn != null ? closedOn : verifiedOn;
-                raisedOn = earliest != null && !earliest.isAfter(today) ? earliest : today;
-                defaults.merge(earliest != null ? "raisedFromClosed" : "raisedToday", 1, Integer::sum);
-            }
-            if (closedOn != null && closedOn.isBefore(raisedOn)) {
-                problems.add(new Problem(number, col.apply(Target.CLOSED_ON), "Closed on " + closedOn + ", before it was raised (" + raisedOn + ")"));
-            }
-            if (verifiedOn != null && verifiedOn.isBefore(raisedOn)) {
-                problems.add(new Problem(number, col.apply(Target.EFFECTIVENESS), "Verified on " + verifiedOn + ", before it was raised (" + raisedOn + ")"));
-            }
-
-            // State: the status column's meaning, else what the row's evidence shows.
-            String rootCause = blankToNull(cell.apply(Target.ROOT_CAUSE));
-            String correction = blankToNull(cell.apply(Target.CORRECTION));
-            String correctiveAction = blankToNull(cell.apply(Target.CORRECTIVE_ACTION));
-            String statusChoice = columns.containsKey(Target.STATUS) && !cell.apply(Target.STATUS).isEmpty()
-                    ? valueOf(meaning, Target.STATUS, cell.apply(Target.STATUS)) : DERIVE;
-            if (statusChoice == null) {
-                continue; // named as a value to choose above
-            }
-            Status status;
-            Reason reason;
-            if (DERIVE.equals(statusChoice) || OPEN.equals(statusChoice)) {
-                boolean mayClose = DERIVE.equals(statusChoice);
-                reason = mayClose && closedOn != null ? Reason.CLOSED_DATE
-                        : mayClose && verified.effective() != null && verifiedOn != null ? Reason.VERIFIED_ON
-                        : verified.effective() != null && kind == Kind.NONCONFORMITY ? Reason.VERIFIED
-                        : correctiveAction != null ? Reason.ACTION
-                        : rootCause != null ? Reason.ROOT_CAUSE
-                        : correction != null ? Reason.CORRECTION : Reason.NOTHING;
-                status = derived(kind, reason);
-                String override = settings.values().get("STATE:" + kind.name() + ":" + reason.name());
-                if (override != null && statusOptions(kind).stream().anyMatch(o -> o.value().equals(override))) {
-                    status = Status.valueOf(override);
-                }
-            } else {
-                reason = Reason.STATUS_COLUMN;
-                status = Status.valueOf(statusChoice);
-                if (kind == Kind.OPPORTUNITY && status != Status.CLOSED && status != Status.REJECTED) {
-                    status = Status.REPORTED;
-                }
-            }
-            if (!status.isOpen() && closedOn == null) {
-                closedOn = verifiedOn != null ? verifiedOn : targetDate != null && !targetDate.isAfter(today) && !targetDate.isBefore(raisedOn)
-                        ? targetDate : raisedOn;
-                defaults.merge(status == Status.CLOSED ? "closedWithoutDate" : "rejectedWithoutDate", 1, Integer::sum);
-            }
-            stateCounts.merge(kind.name() + ":" + status.name() + ":" + reason.name(), 1, Integer::sum);
-
-            // Owner and area, by the meaning of their values; names matching nobody stay in the description.
-            UUID ownerId = null;
-            String ownerText = cell.apply(Target.OWNER);
-            if (!ownerText.isEmpty()) {
-                String choice = valueOf(meaning, Target.OWNER, ownerText);
-                if (choice == null || choice.isEmpty()) {
-                    unmatchedOwners.merge(ownerText, 1, Integer::sum);
-                    extra.append(col.apply(Target.OWNER)).append(": ").append(ownerText).append('\n');
-                } else {
-                    ownerId = UUID.fromString(choice);
-                }
-            }
-            UUID areaId = null;
-            String areaText = cell.apply(Target.AREA);
-            if (!areaText.isEmpty()) {
-                String choice = valueOf(meaning, Target.AREA, areaText);
-                if (choice == null || choice.isEmpty()) {
-                    unmatchedAreas.merge(areaText, 1, Integer::sum);
-                    extra.append(col.apply(Target.AREA)).append(": ").append(areaText).append('\n');
-                } else {
-                    areaId = UUID.fromString(choice);
-                }
-            }
-            List<String> requirements = new ArrayList<>();
-            String requirementText = cell.apply(Target.REQUIREMENTS);
-            if (!requirementText.isEmpty()) {
-                TrackerValues.Requirements found = TrackerValues.requirements(requirementText, col.apply(Target.REQUIREMENTS),
-                        code -> catalogue.find(FRAMEWORK + ":" + code).isPresent());
-                found.codes().forEach(code -> requirements.add(FRAMEWORK + ":" + code));
-                if (!found.unknown().isEmpty()) {
-                    found.unknown().forEach(u -> unknownRequirements.merge(u, 1, Integer::sum));
-                    extra.append(col.apply(Target.REQUIREMENTS)).append(": ").append(requirementText).append('\n');
-                }
-            }
-
-            // The corrective action as a tracked action: owned by the record's owner (else the importer), due on the target date.
-            UUID actionOwner = null;
-            LocalDate actionDue = null;
-            if (correctiveAction != null) {
-                actionOwner = ownerId;
-                if (actionOwner == null) {
-                    actionOwner = tenant.userId();
-                    defaults.merge("actionOwner", 1, Integer::sum);
-                }
-                actionDue = targetDate;
-                if (actionDue == null) {
-                    actionDue = closedOn != null ? closedOn : raisedOn.plusDays(30);
-                    defaults.merge("actionDue", 1, Integer::sum);
-                }
-            }
-            Verification verification = null;
-            if (verified.effective() != null && kind == Kind.NONCONFORMITY) {
-                LocalDate on = verifiedOn != null ? verifiedOn : closedOn;
-                if (on != null && (status == Status.CLOSED || !verified.effective())) {
-                    verification = new Verification(verified.effective(), on, verified.note());
-                } else {
-                    extra.append(col.apply(Target.EFFECTIVENESS)).append(": ").append(verified.note()).append('\n');
-                    defaults.merge("verificationUndated", 1, Integer::sum);
-                }
-            }
-
-            String trackerReference = blankToNull(cell.apply(Target.REFERENCE));
-            if (trackerReference != null) {
-                String key = trackerReference.toLowerCase(Locale.ROOT);
-                Integer first = inFile.putIfAbsent(key, number);
-                if (trackerReference.length() > 100) {
-                    problems.add(new Problem(number, col.apply(Target.REFERENCE), "The reference has more than 100 characters"));
-                } else if (first != null) {
-                    problems.add(new Problem(number, col.apply(Target.REFERENCE), "The reference " + trackerReference + " is also on row " + first
-                            + ": each record once"));
-                } else if (inRegister.containsKey(key)) {
-                    problems.add(new Problem(number, col.apply(Target.REFERENCE), trackerReference + " is in the register already, as "
-                            + inRegister.get(key) + ": leave the row out, or undo the migration that brought it"));
-                }
-            }
-            for (int c = 0; c < mapping.size(); c++) {
-                if (mapping.get(c) == Target.KEEP && !row.cell(c).isBlank()) {
-                    extra.append(header.apply(c)).append(": ").append(row.cell(c).strip()).append('\n');
-                }
-            }
-            String fullDescription = (description + (description.isEmpty() || extra.isEmpty() ? "" : "\n\n") + extra.toString().strip()).strip();
-            if (fullDescription.isEmpty()) {
-                fullDescription = title;
-            }
-            if (fullDescription.length() > 8000) {
-                problems.add(new Problem(number, col.apply(Target.DESCRIPTION), "The description and the kept columns have more than 8000 characters"));
-            }
-            for (Target t : List.of(Target.ROOT_CAUSE, Target.CORRECTION)) {
-                if (cell.apply(t).length() > 4000) {
-                    problems.add(new Problem(number, col.apply(t), "More than 4000 characters"));
-                }
-            }
-            if (correctiveAction != null && correctiveAction.length() > 4000) {
-                problems.add(new Problem(number, col.apply(Target.CORRECTIVE_ACTION), "More than 4000 characters"));
-            }
-            String sourceChoice = valueOf(meaning, Target.SOURCE, cell.apply(Target.SOURCE));
-            lines.add(new Line(number, trackerReference, kind, title, fullDescription, sourceChoice == null ? Source.OTHER : Source.valueOf(sourceChoice),
-                    grade, status, reason, ownerId, ownerId == null ? null : memberNames.get(ownerId), areaId, requirements, raisedOn, targetDate,
-                    closedOn, rootCause, correction, correctiveAction, actionOwner, actionDue, verification));
         }
+        Map<String, Integer> defaults = reading.defaults;
+        Map<String, Integer> unmatchedOwners = reading.unmatchedOwners;
+        Map<String, Integer> unmatchedAreas = reading.unmatchedAreas;
+        Map<String, Integer> unknownRequirements = reading.unknownRequirements;
+        List<String> skipped = reading.skipped;
+        Map<String, Integer> stateCounts = reading.stateCounts;
         if (lines.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(0, "", "No row under the header row holds a record: choose another sheet or header row"));
         }
@@ -820,16 +605,6 @@ public class TrackerMigration {
         states.sort(Comparator.comparing(StateCount::kind).thenComparing(StateCount::status).thenComparing(StateCount::reason));
         problems.sort(Comparator.comparingInt(Problem::row));
         return new Check(table, mapping, lines, problems, notices, valueColumns, states, settings);
-    }
-
-    private static boolean isHeaderAgain(SourceRow row, List<String> headers) {
-        int same = 0;
-        for (int c = 0; c < headers.size(); c++) {
-            if (!row.cell(c).isBlank() && row.cell(c).strip().equalsIgnoreCase(headers.get(c))) {
-                same++;
-            }
-        }
-        return same >= Math.max(2, row.filled() - 1) && same * 2 > headers.size();
     }
 
     private static List<String> noticesOf(Map<String, Integer> defaults, LocalDate today, Map<String, Integer> owners, Map<String, Integer> areas,
@@ -869,13 +644,6 @@ public class TrackerMigration {
     private static String names(Map<String, Integer> values) {
         List<String> names = values.keySet().stream().limit(8).map(v -> "\"" + abbreviate(v, 40) + "\"").toList();
         return String.join(", ", names) + (values.size() > 8 ? " and " + (values.size() - 8) + " more" : "");
-    }
-
-    private static String valueOf(Map<Target, Map<String, String>> meaning, Target target, String text) {
-        if (text == null || text.isEmpty() || !meaning.containsKey(target)) {
-            return null;
-        }
-        return meaning.get(target).get(TrackerValues.valueKey(text));
     }
 
     static Status derived(Kind kind, Reason reason) {
@@ -1277,10 +1045,6 @@ public class TrackerMigration {
 
     private static String abbreviate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static void requireManager(Tenant tenant) {

@@ -51,6 +51,10 @@ public record ImportPage(String title, String backLabel, String path, Importer<?
         if (content.length == 0) {
             return problems(model, name, List.of(new CsvImport.Problem(0, "", "Choose a CSV or XLSX file to upload")));
         }
+        String before = imports.importedBefore(tenant, checker, content);
+        if (before != null) {
+            return problems(model, name, List.of(new CsvImport.Problem(0, "", before)));
+        }
         CsvImport.Result<R> checked = checker.check(tenant, content);
         if (!checked.ok()) {
             return problems(model, name, checked.problems());

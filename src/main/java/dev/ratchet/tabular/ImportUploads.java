@@ -84,6 +84,13 @@ public class ImportUploads {
         }
     }
 
+    /** Where the same file (by its SHA-256) was imported into the register before, or null if it was not. */
+    @Transactional(readOnly = true)
+    public String importedBefore(UUID organisationId, String register, byte[] content) {
+        String found = when(organisationId, register, sha256(content));
+        return found.isEmpty() ? null : "This file has been imported already" + found + ": nothing was imported again";
+    }
+
     /** An import undone: the same file may be imported again. */
     public void reopen(UUID organisationId, UUID id) {
         jdbc.update("update import_upload set imported_hash = null where id = ? and organisation_id = ?", id, organisationId);

@@ -27,6 +27,11 @@ public class Imports {
         this.uploads = uploads;
     }
 
+    /** Where the same file was imported into the register before (the message to show), or null. */
+    public String importedBefore(Tenant tenant, Importer<?> importer, byte[] content) {
+        return uploads.importedBefore(tenant.organisationId(), importer.register(), content);
+    }
+
     /** Keeps a file without problems for the confirmation step. */
     public <R> UUID keep(Tenant tenant, Importer<R> importer, String fileName, byte[] content, CsvImport.Result<R> checked) {
         if (!checked.ok()) {
@@ -53,6 +58,10 @@ public class Imports {
 
     /** The API's one-call import: check, and unless it is a dry run, keep and import. */
     public <R> Outcome now(Tenant tenant, Importer<R> importer, byte[] content, boolean dryRun) {
+        String before = content == null ? null : uploads.importedBefore(tenant.organisationId(), importer.register(), content);
+        if (before != null) {
+            throw Refused.conflict(before);
+        }
         CsvImport.Result<R> checked = importer.check(tenant, content == null ? new byte[0] : content);
         if (!checked.ok() || dryRun) {
             return new Outcome(checked.rowCount(), 0, checked.problems(), checked.notices());

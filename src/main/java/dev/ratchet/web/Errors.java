@@ -44,7 +44,7 @@ class Errors implements ErrorController {
             case METHOD_NOT_ALLOWED -> "This address does not take that method: see /v3/api-docs for the ones it does.";
             case UNSUPPORTED_MEDIA_TYPE -> "The body's content type is not one this operation reads.";
             case NOT_ACCEPTABLE -> "This operation cannot answer in the media type asked for.";
-            case PAYLOAD_TOO_LARGE -> "The request is larger than this operation accepts.";
+            case CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE -> "The request is larger than this operation accepts: make the file smaller, or split it.";
             default -> status.is5xxServerError() ? "Something went wrong on our side. Try again; if it keeps failing, tell your administrator."
                     : status.getReasonPhrase();
         };

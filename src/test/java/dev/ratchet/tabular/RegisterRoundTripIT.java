@@ -128,6 +128,15 @@ class RegisterRoundTripIT extends IntegrationTest {
     }
 
     @Test
+    void anImportOverTheLimitIsRefusedAsProblemDetailsBeforeItIsRead() throws Exception {
+        TestOrganisation org = newOrganisation("Too large");
+        byte[] huge = new byte[Spreadsheet.MAX_FILE_BYTES + 1];
+        String answer = mvc.perform(post("/api/v1/organisations/{org}/incidents/import", org.id()).header("Authorization", org.bearer(Role.ISMS_MANAGER))
+                .contentType(MediaType.parseMediaType("text/csv")).content(huge)).andExpect(status().is(413)).andReturn().getResponse().getContentAsString();
+        assertThat(answer).contains("\"status\":413").contains("at most 40 MB");
+    }
+
+    @Test
     void twoImportsOfOneFileAtOnceImportItOnce() throws Exception {
         TestOrganisation org = newOrganisation("Twice at once");
         Register register = register("feedback");

@@ -80,10 +80,7 @@ class MigrationController {
         Tenant tenant = CurrentTenant.require();
         try {
             byte[] content = file == null ? new byte[0] : file.getBytes();
-            String name = file == null ? null : file.getOriginalFilename();
-            int rows = migration.rowCount(name, content);
-            UUID id = uploads.store(tenant.organisationId(), TrackerMigration.REGISTER, name, content, rows, tenant.userId());
-            return "redirect:/improvements/migration/" + id;
+            return "redirect:/improvements/migration/" + migration.upload(tenant, file == null ? null : file.getOriginalFilename(), content).uploadId();
         }
         catch (Refused refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
