@@ -57,7 +57,7 @@ class MigrationApi {
         }
     }
 
-    @PostMapping(path = "/uploads", consumes = "multipart/form-data")
+    @PostMapping("/uploads")
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a tracker (XLSX or CSV) to preview it; nothing comes into the register yet")
