@@ -451,6 +451,11 @@ class TrackerShapesIT extends IntegrationTest {
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             var rows = RegisterColumns.read(log, List.of("Title", "Raised on", "Closed on"));
             assertThat(rows).as(zone).containsExactlyInAnyOrder("Summer finding | 2025-07-01 | 2025-07-20", "Winter finding | 2025-01-15 | ");
+            // The record's page shows the day and time it was raised there (midnight in the organisation's zone), not the server's.
+            UUID id = (UUID) record(org, "Z-1").get("id");
+            String page = mvc.perform(get("/improvements/" + id).with(user(org.principal(Role.ISMS_MANAGER)))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).as(zone).contains("1 Jul 2025 00:00");
         }
     }
 
