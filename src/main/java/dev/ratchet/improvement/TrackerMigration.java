@@ -324,6 +324,17 @@ public class TrackerMigration {
         return check(tenant, table(upload.fileName(), upload.content(), settings), settings);
     }
 
+    /** The rows of an uploaded tracker under its guessed header row, as counted when it was uploaded. */
+    @Transactional(readOnly = true)
+    public int uploadedRows(Tenant tenant, UUID uploadId) {
+        requireManager(tenant);
+        ImportUploads.Upload upload = uploads.load(tenant.organisationId(), REGISTER, uploadId);
+        if (upload == null) {
+            throw Refused.notFound("Upload");
+        }
+        return upload.rowCount();
+    }
+
     /** One migration, with its status and progress. */
     @Transactional(readOnly = true)
     public Migration migration(Tenant tenant, UUID migrationId) {

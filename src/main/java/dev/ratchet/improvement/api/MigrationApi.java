@@ -82,8 +82,7 @@ class MigrationApi {
             @RequestBody(required = false) TrackerMigration.Settings settings) {
         Tenant tenant = CurrentTenant.require();
         TrackerMigration.Settings chosen = settings == null ? TrackerMigration.Settings.guessed() : settings;
-        int rows = migration.preview(tenant, uploadId, chosen).table().rows().size();
-        if (rows > backgroundRows) {
+        if (migration.uploadedRows(tenant, uploadId) > backgroundRows) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(migration.enqueue(tenant, uploadId, chosen));
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(migration.importFile(tenant, uploadId, chosen));
