@@ -35,9 +35,10 @@ public class ImportUploads {
     public UUID store(UUID organisationId, String register, String fileName, byte[] content, int rowCount, UUID uploadedBy) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
-                insert into import_upload (id, organisation_id, register, file_name, content, row_count, status, uploaded_by, uploaded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, organisationId, register,
-                fileName == null || fileName.isBlank() ? "upload.csv" : fileName, content, rowCount, PREVIEWED, uploadedBy,
+                insert into import_upload (id, organisation_id, register, file_name, content, content_hash, row_count, status, uploaded_by,
+                    uploaded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, organisationId, register,
+                fileName == null || fileName.isBlank() ? "upload.csv" : fileName, content, sha256(content), rowCount, PREVIEWED, uploadedBy,
                 Timestamp.from(clock.instant()));
         return id;
     }
@@ -55,15 +56,17 @@ public class ImportUploads {
      * moment one waits for the other and then is refused, where a check and an insert could both pass.
      */
     public void imported(UUID organisationId, UUID id) {
-        String[] found = jdbc.query("select register, content from import_upload where id = ? and organisation_id = ?",
-                rs -> rs.next() ? new String[] { rs.getString(1), sha256(rs.getBytes(2)) } : new String[2], id, organisationId);
+        // The digest taken when the file was stored; an upload kept from before digests were taken is hashed now.
+        String[] found = jdbc.query("select register, content_hash from import_upload where id = ? and organisation_id = ?",
+                rs -> rs.next() ? new String[] { rs.getString(1), rs.getString(2) } : new String[2], id, organisationId);
         String register = found[0];
-        String hash = found[1];
+        String hash = found[1] != null || register == null ? found[1]
+                : sha256(jdbc.queryForObject("select content from import_upload where id = ?", byte[].class, id));
         int updated;
         try {
-            updated = jdbc.update("update import_upload set status = ?, imported_at = ?, content_hash = ?, imported_hash = ?"
+            updated = jdbc.update("update import_upload set status = ?, imported_at = ?, imported_hash = ?"
                     + " where id = ? and organisation_id = ? and status = ?",
-                    IMPORTED, Timestamp.from(clock.instant()), hash, hash, id, organisationId, PREVIEWED);
+                    IMPORTED, Timestamp.from(clock.instant()), hash, id, organisationId, PREVIEWED);
         }
         catch (org.springframework.dao.DataIntegrityViolationException | org.springframework.dao.ConcurrencyFailureException sameFile) {
             throw Refused.conflict("This file has been imported already" + when(organisationId, register, hash) + ": nothing was imported again");
