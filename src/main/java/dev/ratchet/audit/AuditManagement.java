@@ -198,10 +198,7 @@ public class AuditManagement {
             if (requirement == null || requirement.isBlank()) {
                 continue;
             }
-            String reference = requirement.strip();
-            if (catalogue.find(reference).isEmpty()) {
-                throw Refused.field("requirements", "\"" + reference + "\" is not in the catalogue");
-            }
+            String reference = catalogue.resolve("requirements", requirement);
             if (!scope.contains(reference)) {
                 scope.add(reference);
             }
@@ -706,9 +703,7 @@ public class AuditManagement {
 
     public void exclude(Tenant tenant, String requirement, int cycleEndYear, String reason) {
         requirePlanner(tenant);
-        if (catalogue.find(requirement).isEmpty()) {
-            throw Refused.field("requirement", "\"" + requirement + "\" is not in the catalogue");
-        }
+        requirement = catalogue.resolve("requirement", requirement);
         if (reason == null || reason.isBlank()) {
             throw Refused.field("reason", "Say why it is left out of this cycle's audits (for example: not applicable in the Statement of Applicability)");
         }

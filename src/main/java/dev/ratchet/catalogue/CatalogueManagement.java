@@ -108,4 +108,30 @@ public class CatalogueManagement {
         return framework(reference.substring(0, colon))
                 .flatMap(f -> f.requirements().stream().filter(r -> r.code().equals(code)).findFirst());
     }
+
+    /**
+     * The full reference of what someone typed: {@code iso27001-2022:A.5.1} as it is, or a code alone ({@code A.5.1},
+     * {@code 9.2}) when exactly one framework has it. Refuses (422 naming the field) a reference that is unknown or
+     * ambiguous, saying the form expected.
+     */
+    public String resolve(String field, String reference) {
+        String typed = reference == null ? "" : reference.strip();
+        if (typed.indexOf(':') > 0) {
+            return find(typed).map(Requirement::reference).orElseThrow(() -> dev.ratchet.shared.Refused.field(field,
+                    "\"" + dev.ratchet.shared.Texts.excerpt(typed) + "\" is not in the catalogue" + FORM));
+        }
+        List<Requirement> matches = frameworks().stream().flatMap(f -> f.requirements().stream())
+                .filter(r -> r.code().equalsIgnoreCase(typed)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0).reference();
+        }
+        if (matches.isEmpty()) {
+            throw dev.ratchet.shared.Refused.field(field, "\"" + dev.ratchet.shared.Texts.excerpt(typed) + "\" is not in the catalogue" + FORM);
+        }
+        throw dev.ratchet.shared.Refused.field(field, "\"" + typed + "\" is in more than one framework: name it as "
+                + matches.stream().map(Requirement::reference).collect(java.util.stream.Collectors.joining(" or ")));
+    }
+
+    private static final String FORM = ": name a requirement as framework:code, such as iso27001-2022:A.5.1 or "
+            + "iso27001-2022:9.2, or by its code alone when only one framework has it (GET /api/v1/catalogue/requirements lists them)";
 }

@@ -375,11 +375,16 @@ public class ImprovementManagement {
         if (form.getOwnerId() != null && people.memberOf(organisationId, form.getOwnerId()).isEmpty()) {
             throw Refused.field("ownerId", "The owner must be an active member of this organisation");
         }
+        List<String> resolved = new ArrayList<>();
         for (String requirement : form.getRequirements()) {
-            if (requirement != null && !requirement.isBlank() && catalogue.find(requirement.strip()).isEmpty()) {
-                throw Refused.field("requirements", "\"" + requirement + "\" is not in the catalogue");
+            if (requirement != null && !requirement.isBlank()) {
+                String reference = catalogue.resolve("requirements", requirement);
+                if (!resolved.contains(reference)) {
+                    resolved.add(reference);
+                }
             }
         }
+        form.setRequirements(resolved);
     }
 
     void indexTerms(ImprovementRecord record) {

@@ -67,6 +67,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A 403 that says which roles would be allowed (from the operation's rule) and which the caller has. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(org.springframework.security.access.AccessDeniedException denied) {
+        String message = denied.getMessage() != null && denied.getMessage().startsWith("This needs")
+                ? denied.getMessage() : "Your roles in this organisation do not allow this.";
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.FORBIDDEN, "FORBIDDEN", message));
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail concurrentEdit() {
         return refused(Refused.staleEdit());
@@ -87,6 +96,107 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_BODY", "The request body is not valid JSON of the expected shape.");
-        return ResponseEntity.badRequest().body(problem);
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = field(mismatch.getPath());
+            String message = expected(mismatch.getTargetType(), mismatch instanceof tools.jackson.databind.exc.InvalidFormatException f
+                    ? f.getValue() : null);
+            problem.setDetail(field + ": " + message);
+            problem.setProperty("errors", Map.of(field, message));
+        }
+        else if (cause instanceof java.time.format.DateTimeParseException parse) {
+            problem.setDetail("A date or time cannot be read: " + Texts.excerpt(parse.getParsedString()));
+        }
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A query or path parameter of the wrong type: names it and what it accepts. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException mismatch
+                ? mismatch.getName() : String.valueOf(ex.getPropertyName());
+        String message = expected(ex.getRequiredType(), ex.getValue());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "MALFORMED_PARAMETER", field + ": " + message);
+        problem.setProperty("errors", Map.of(field, message));
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A parameter out of its range ({@code size} over 200, a negative {@code page}): 422 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            org.springframework.web.bind.annotation.RequestParam param = result.getMethodParameter()
+                    .getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+            if (param != null && !param.name().isEmpty()) {
+                name = param.name();
+            }
+            String field = name;
+            result.getResolvableErrors().forEach(error -> errors.putIfAbsent(field, message(error)));
+        });
+        ProblemDetail problem = refused(Refused.fields(errors.isEmpty() ? Map.of("request", "A parameter is out of range") : errors));
+        return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String message(org.springframework.context.MessageSourceResolvable error) {
+        Object[] arguments = error.getArguments();
+        String code = error.getCodes() == null || error.getCodes().length == 0 ? "" : error.getCodes()[error.getCodes().length - 1];
+        Object limit = arguments != null && arguments.length > 1 ? arguments[arguments.length - 1] : null;
+        if ("Max".equals(code) && limit != null) {
+            return "At most " + limit;
+        }
+        if ("Min".equals(code) && limit != null) {
+            return "At least " + limit;
+        }
+        return error.getDefaultMessage();
+    }
+
+    /** "incidents[0].severity", the JSON path to the field Jackson could not read. */
+    private static String field(java.util.List<tools.jackson.core.JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference reference : path) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** What a value of this type looks like, for a person fixing a request: the accepted values of an enum. */
+    static String expected(Class<?> type, Object value) {
+        String given = value == null ? "" : " (not \"" + Texts.excerpt(String.valueOf(value)) + "\")";
+        if (type == null) {
+            return "This value cannot be read" + given;
+        }
+        if (type.isEnum()) {
+            return "Use one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + given;
+        }
+        if (type == java.time.LocalDate.class) {
+            return "Use a date as yyyy-mm-dd, e.g. 2026-03-31" + given;
+        }
+        if (type == java.time.LocalDateTime.class || type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+            return "Use a date and time with its offset (RFC 3339), e.g. 2026-03-31T09:30:00+02:00 or 2026-03-31T07:30:00Z" + given;
+        }
+        if (type == java.util.UUID.class) {
+            return "Use an id (a UUID such as 0b9d6a8e-1c1f-4a4e-9d1a-3f1e2c4b5a6d)" + given;
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "Use a whole number" + given;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "Use true or false" + given;
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "Use a JSON array" + given;
+        }
+        return "Use a value of type " + type.getSimpleName() + given;
     }
 }

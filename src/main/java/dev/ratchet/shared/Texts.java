@@ -10,4 +10,15 @@ public final class Texts {
     public static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
+
+    /** A short excerpt of what someone sent, safe to echo in an error: at most 60 characters, control characters shown. */
+    public static String excerpt(String input) {
+        if (input == null) {
+            return "";
+        }
+        String cut = truncate(input, 60);
+        StringBuilder safe = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> safe.append(Character.isISOControl(c) ? "\\u" + String.format("%04x", c) : new String(Character.toChars(c))));
+        return safe.toString();
+    }
 }

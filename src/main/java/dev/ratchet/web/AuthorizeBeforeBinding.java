@@ -37,9 +37,20 @@ class AuthorizeBeforeBinding implements WebMvcConfigurer, HandlerInterceptor {
             AuthorizationResult result = preAuthorize.authorize(() -> SecurityContextHolder.getContext().getAuthentication(),
                     new SimpleMethodInvocation(method.getBean(), method.getMethod()));
             if (result != null && !result.isGranted()) {
-                throw new AccessDeniedException("Access denied");
+                throw new AccessDeniedException(refusal(method.getMethodAnnotation(PreAuthorize.class).value()));
             }
         }
         return true;
+    }
+
+    /** Which roles would have been allowed, and which the person has here: what a 403 says. */
+    static String refusal(String expression) {
+        java.util.List<String> roles = ApiContract.roles(expression);
+        if (roles.isEmpty()) {
+            return "Your roles in this organisation do not allow this.";
+        }
+        String has = dev.ratchet.shared.CurrentTenant.get().map(tenant -> tenant.roles().isEmpty() ? "none"
+                : String.join(", ", new java.util.TreeSet<>(tenant.roles()))).orElse("none");
+        return "This needs one of these roles in this organisation: " + String.join(", ", roles) + ". Yours: " + has + ".";
     }
 }

@@ -7,13 +7,15 @@ import dev.ratchet.action.ActionStatus;
 import dev.ratchet.action.ActionView;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import dev.ratchet.shared.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,29 +48,30 @@ class ActionApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Actions by due date; mine=true for the caller's own, open=true for unfinished ones, overdue, due window")
-    PagedModel<ActionView> list(@PathVariable UUID organisationId, @RequestParam(defaultValue = "false") boolean mine,
+    Paged<ActionView> listActions(@PathVariable UUID organisationId, @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) ActionStatus status,
             @RequestParam(defaultValue = "false") boolean open, @RequestParam(required = false) Boolean overdue,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueFrom,
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate dueTo,
             @RequestParam(required = false) String originType, @RequestParam(required = false) UUID areaId,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
         Tenant tenant = CurrentTenant.require();
-        return new PagedModel<>(actions.search(tenant.organisationId(), new dev.ratchet.action.ActionFilter(
+        return Paged.of(actions.search(tenant.organisationId(), new dev.ratchet.action.ActionFilter(
                 mine ? tenant.userId() : ownerId, status, open, overdue, dueFrom, dueTo, originType, areaId),
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("dueDate", "title"))));
     }
 
     @GetMapping("/{actionId}")
     @PreAuthorize(Access.MEMBER)
-    ActionView get(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id) {
+    @io.swagger.v3.oas.annotations.Operation(summary = "An action with its progress notes, due date history and completion evidence")
+    ActionView getAction(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id) {
         return actions.get(CurrentTenant.require().organisationId(), id);
     }
 
     @PostMapping("/{actionId}/start")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "The owner (or an ISMS manager) starts work on it")
-    ActionView start(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestParam Long version) {
+    ActionView startAction(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestParam Long version) {
         Tenant tenant = CurrentTenant.require();
         return actions.start(tenant.organisationId(), id, tenant.userId(), manager(tenant), version);
     }
@@ -76,7 +79,7 @@ class ActionApi {
     @PostMapping("/{actionId}/completion")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "The owner (or an ISMS manager) completes it with evidence")
-    ActionView complete(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Completion completion) {
+    ActionView completeAction(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Completion completion) {
         Tenant tenant = CurrentTenant.require();
         return actions.complete(tenant.organisationId(), id, tenant.userId(), manager(tenant), completion.evidence(),
                 completion.version());
@@ -88,7 +91,7 @@ class ActionApi {
     @PostMapping("/{actionId}/progress")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Records where the work stands; an open action becomes in progress")
-    ActionView progress(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Progress progress) {
+    ActionView recordActionProgress(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Progress progress) {
         Tenant tenant = CurrentTenant.require();
         return actions.note(tenant.organisationId(), id, tenant.userId(), manager(tenant), progress.progress(),
                 progress.version());
@@ -97,7 +100,7 @@ class ActionApi {
     @PostMapping("/{actionId}/rescheduling")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Moves the due date, with the reason; the first due date is kept")
-    ActionView reschedule(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id,
+    ActionView rescheduleAction(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id,
             @RequestBody Rescheduling rescheduling) {
         Tenant tenant = CurrentTenant.require();
         return actions.reschedule(tenant.organisationId(), id, tenant.userId(), manager(tenant), rescheduling.dueDate(),
@@ -107,7 +110,7 @@ class ActionApi {
     @PostMapping("/{actionId}/cancellation")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Cancels it with a reason")
-    ActionView cancel(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Cancellation cancellation) {
+    ActionView cancelAction(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id, @RequestBody Cancellation cancellation) {
         Tenant tenant = CurrentTenant.require();
         return actions.cancel(tenant.organisationId(), id, tenant.userId(), manager(tenant), cancellation.reason(),
                 cancellation.version());

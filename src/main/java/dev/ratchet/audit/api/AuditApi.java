@@ -19,6 +19,9 @@ import dev.ratchet.audit.TeamMemberForm;
 import dev.ratchet.document.Downloads;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -27,7 +30,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -58,11 +60,11 @@ class AuditApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Audits, filtered and paged in the database, in order of their planned start")
-    PagedModel<AuditSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) Integer year,
+    Paged<AuditSummary> listAudits(@PathVariable UUID organisationId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) AuditType type, @RequestParam(required = false) AuditStatus status,
-            @RequestParam(required = false) UUID areaId, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return new PagedModel<>(audits.search(CurrentTenant.require().organisationId(), year, type, status, areaId,
+            @RequestParam(required = false) UUID areaId, @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(audits.search(CurrentTenant.require().organisationId(), year, type, status, areaId,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("plannedStart", "reference"))));
     }
 
@@ -70,21 +72,21 @@ class AuditApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Plan an audit; its checklist is made from the requirements in scope")
-    AuditView plan(@PathVariable UUID organisationId, @Valid @RequestBody AuditForm form) {
+    AuditView planAudit(@PathVariable UUID organisationId, @Valid @RequestBody AuditForm form) {
         return audits.plan(CurrentTenant.require(), form);
     }
 
     @GetMapping("/{auditId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "An audit with its team, checklist lines and findings")
-    AuditView get(@PathVariable UUID organisationId, @PathVariable UUID auditId) {
+    AuditView getAudit(@PathVariable UUID organisationId, @PathVariable UUID auditId) {
         return audits.get(CurrentTenant.require().organisationId(), auditId);
     }
 
     @PutMapping("/{auditId}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Change the plan of an audit that is planned or in progress")
-    AuditView replan(@PathVariable UUID organisationId, @PathVariable UUID auditId, @Valid @RequestBody AuditForm form) {
+    AuditView updateAudit(@PathVariable UUID organisationId, @PathVariable UUID auditId, @Valid @RequestBody AuditForm form) {
         return audits.replan(CurrentTenant.require(), auditId, form);
     }
 
@@ -92,14 +94,14 @@ class AuditApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an auditor: a member (independence is checked) or a named external auditor")
-    AuditView addTeamMember(@PathVariable UUID organisationId, @PathVariable UUID auditId, @Valid @RequestBody TeamMemberForm form) {
+    AuditView addAuditTeamMember(@PathVariable UUID organisationId, @PathVariable UUID auditId, @Valid @RequestBody TeamMemberForm form) {
         return audits.addTeamMember(CurrentTenant.require(), auditId, form);
     }
 
     @DeleteMapping("/{auditId}/team/{teamMemberId}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Take an auditor off the team")
-    AuditView removeTeamMember(@PathVariable UUID organisationId, @PathVariable UUID auditId,
+    AuditView removeAuditTeamMember(@PathVariable UUID organisationId, @PathVariable UUID auditId,
             @PathVariable UUID teamMemberId, @RequestParam(required = false) Long version) {
         return audits.removeTeamMember(CurrentTenant.require(), auditId, teamMemberId, version);
     }
@@ -107,14 +109,14 @@ class AuditApi {
     @PostMapping("/{auditId}/start")
     @PreAuthorize(Access.AUDIT)
     @Operation(summary = "Start the audit (a client audit needs its contract or NDA reference)")
-    AuditView start(@PathVariable UUID organisationId, @PathVariable UUID auditId, @RequestBody StepForm form) {
+    AuditView startAudit(@PathVariable UUID organisationId, @PathVariable UUID auditId, @RequestBody StepForm form) {
         return audits.start(CurrentTenant.require(), auditId, form.getVersion());
     }
 
     @PutMapping("/{auditId}/lines/{lineId}")
     @PreAuthorize(Access.AUDIT)
     @Operation(summary = "Record the result, notes and evidence seen for one checklist line")
-    AuditView recordLine(@PathVariable UUID organisationId, @PathVariable UUID auditId, @PathVariable UUID lineId,
+    AuditView recordAuditLine(@PathVariable UUID organisationId, @PathVariable UUID auditId, @PathVariable UUID lineId,
             @Valid @RequestBody LineForm form) {
         return audits.recordLine(CurrentTenant.require(), auditId, lineId, form);
     }
@@ -131,28 +133,28 @@ class AuditApi {
     @PostMapping("/{auditId}/report")
     @PreAuthorize(Access.AUDIT)
     @Operation(summary = "Report the audit with its conclusion: refused while a line has no result or a nonconformity no improvement record")
-    AuditView report(@PathVariable UUID organisationId, @PathVariable UUID auditId, @Valid @RequestBody StepForm form) {
+    AuditView reportAudit(@PathVariable UUID organisationId, @PathVariable UUID auditId, @Valid @RequestBody StepForm form) {
         return audits.report(CurrentTenant.require(), auditId, form.getText(), form.getVersion());
     }
 
     @PostMapping("/{auditId}/close")
     @PreAuthorize(Access.AUDIT)
     @Operation(summary = "Close a reported audit")
-    AuditView close(@PathVariable UUID organisationId, @PathVariable UUID auditId, @RequestBody StepForm form) {
+    AuditView closeAudit(@PathVariable UUID organisationId, @PathVariable UUID auditId, @RequestBody StepForm form) {
         return audits.close(CurrentTenant.require(), auditId, form.getVersion());
     }
 
     @PostMapping("/{auditId}/cancellation")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Cancel a planned audit or one in progress, with the reason")
-    AuditView cancel(@PathVariable UUID organisationId, @PathVariable UUID auditId, @Valid @RequestBody StepForm form) {
+    AuditView cancelAudit(@PathVariable UUID organisationId, @PathVariable UUID auditId, @Valid @RequestBody StepForm form) {
         return audits.cancel(CurrentTenant.require(), auditId, form.getText(), form.getVersion());
     }
 
     @GetMapping("/{auditId}/report.pdf")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The audit report as PDF")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID organisationId, @PathVariable UUID auditId) {
+    ResponseEntity<byte[]> downloadAuditReportPdf(@PathVariable UUID organisationId, @PathVariable UUID auditId) {
         AuditReports.Report report = reports.report(CurrentTenant.require().organisationId(), auditId);
         return Downloads.pdf(report.fileName(), reports.pdf(CurrentTenant.require().organisationId(), auditId));
     }
@@ -160,7 +162,7 @@ class AuditApi {
     @GetMapping("/{auditId}/report.docx")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The audit report as DOCX")
-    ResponseEntity<byte[]> docx(@PathVariable UUID organisationId, @PathVariable UUID auditId) {
+    ResponseEntity<byte[]> downloadAuditReportDocx(@PathVariable UUID organisationId, @PathVariable UUID auditId) {
         AuditReports.Report report = reports.report(CurrentTenant.require().organisationId(), auditId);
         return Downloads.docx(report.fileName(), reports.docx(CurrentTenant.require().organisationId(), auditId));
     }
@@ -168,7 +170,7 @@ class AuditApi {
     @GetMapping("/coverage")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The catalogue against the audits of the three years ending with the given year")
-    Coverage coverage(@PathVariable UUID organisationId, @RequestParam(required = false) Integer year,
+    Coverage getAuditCoverage(@PathVariable UUID organisationId, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String framework) {
         UUID org = CurrentTenant.require().organisationId();
         return audits.coverage(org, framework, year == null ? audits.today(org).getYear() : year);
@@ -177,7 +179,7 @@ class AuditApi {
     @GetMapping("/frequencies")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The proposed audit frequency per area, from its risk and earlier findings")
-    List<AreaFrequency> frequencies(@PathVariable UUID organisationId) {
+    List<AreaFrequency> listAuditFrequencies(@PathVariable UUID organisationId) {
         return audits.frequencies(CurrentTenant.require().organisationId());
     }
 
@@ -189,7 +191,7 @@ class AuditApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Leave a requirement deliberately out of the audits of a cycle, with the reason")
-    void exclude(@PathVariable UUID organisationId, @Valid @RequestBody ExclusionBody body) {
+    void excludeFromCoverage(@PathVariable UUID organisationId, @Valid @RequestBody ExclusionBody body) {
         UUID org = CurrentTenant.require().organisationId();
         audits.exclude(CurrentTenant.require(), body.requirement(), body.cycleEndYear() == null ? audits.today(org).getYear() : body.cycleEndYear(), body.reason());
     }
@@ -198,7 +200,7 @@ class AuditApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Withdraw an exclusion: the requirement counts as a gap again until audited")
-    void withdraw(@PathVariable UUID organisationId, @PathVariable UUID exclusionId, @RequestParam(required = false) Long version) {
+    void withdrawCoverageExclusion(@PathVariable UUID organisationId, @PathVariable UUID exclusionId, @RequestParam(required = false) Long version) {
         audits.withdrawExclusion(CurrentTenant.require(), exclusionId, version);
     }
 }

@@ -38,7 +38,7 @@ class AuditProgrammeApi {
     @GetMapping("/{year}/document.pdf")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The year's programme as PDF: basis, frequencies per area, each audit's scope, team and status, revisions, coverage")
-    org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable UUID organisationId, @PathVariable int year) {
+    org.springframework.http.ResponseEntity<byte[]> downloadAuditProgrammePdf(@PathVariable UUID organisationId, @PathVariable int year) {
         return dev.ratchet.document.Downloads.pdf(dev.ratchet.audit.AuditProgrammeDocuments.fileName(year),
                 documents.pdf(CurrentTenant.require().organisationId(), year));
     }
@@ -46,7 +46,7 @@ class AuditProgrammeApi {
     @GetMapping("/{year}/document.docx")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The year's programme as DOCX, the same content as the PDF")
-    org.springframework.http.ResponseEntity<byte[]> documentDocx(@PathVariable UUID organisationId, @PathVariable int year) {
+    org.springframework.http.ResponseEntity<byte[]> downloadAuditProgrammeDocx(@PathVariable UUID organisationId, @PathVariable int year) {
         return dev.ratchet.document.Downloads.docx(dev.ratchet.audit.AuditProgrammeDocuments.fileName(year),
                 documents.docx(CurrentTenant.require().organisationId(), year));
     }
@@ -54,7 +54,7 @@ class AuditProgrammeApi {
     @GetMapping("/{year}/document.xlsx")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The year's programme as XLSX: a summary sheet and one sheet per table")
-    org.springframework.http.ResponseEntity<byte[]> documentXlsx(@PathVariable UUID organisationId, @PathVariable int year) {
+    org.springframework.http.ResponseEntity<byte[]> downloadAuditProgrammeXlsx(@PathVariable UUID organisationId, @PathVariable int year) {
         return dev.ratchet.document.Downloads.xlsx(dev.ratchet.audit.AuditProgrammeDocuments.fileName(year),
                 documents.xlsx(CurrentTenant.require().organisationId(), year));
     }
@@ -62,14 +62,14 @@ class AuditProgrammeApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The years that have a programme, latest first")
-    List<Integer> years(@PathVariable UUID organisationId) {
+    List<Integer> listAuditProgrammeYears(@PathVariable UUID organisationId) {
         return audits.programmeYears(CurrentTenant.require().organisationId());
     }
 
     @GetMapping("/{year}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "A year's programme with its audits and approval")
-    ProgrammeView get(@PathVariable UUID organisationId, @PathVariable int year) {
+    ProgrammeView getAuditProgramme(@PathVariable UUID organisationId, @PathVariable int year) {
         return audits.programme(CurrentTenant.require().organisationId(), year);
     }
 
@@ -79,7 +79,7 @@ class AuditProgrammeApi {
     @PutMapping("/{year}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Write the programme's basis; a change after approval opens a new revision")
-    ProgrammeView describe(@PathVariable UUID organisationId, @PathVariable int year, @Valid @RequestBody BasisBody body) {
+    ProgrammeView updateAuditProgramme(@PathVariable UUID organisationId, @PathVariable int year, @Valid @RequestBody BasisBody body) {
         return audits.describeProgramme(CurrentTenant.require(), year, body.basis(), body.version());
     }
 
@@ -89,7 +89,7 @@ class AuditProgrammeApi {
     @PostMapping("/{year}/approval")
     @PreAuthorize(Access.APPROVE)
     @Operation(summary = "Top management approves the programme's current revision")
-    ProgrammeView approve(@PathVariable UUID organisationId, @PathVariable int year, @Valid @RequestBody ApprovalBody body) {
+    ProgrammeView approveAuditProgramme(@PathVariable UUID organisationId, @PathVariable int year, @Valid @RequestBody ApprovalBody body) {
         return audits.approveProgramme(CurrentTenant.require(), year, body.note(), body.version());
     }
 }

@@ -39,28 +39,28 @@ class BundleApi {
     @PreAuthorize(Access.VERIFY_HISTORY)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Ask for a bundle of the period; it is built in the background (poll its status)")
-    BundleView request(@PathVariable UUID organisationId, @Valid @RequestBody BundleForm form) {
+    BundleView requestBundle(@PathVariable UUID organisationId, @Valid @RequestBody BundleForm form) {
         return bundles.request(CurrentTenant.require(), form);
     }
 
     @GetMapping
     @PreAuthorize(Access.VERIFY_HISTORY)
     @Operation(summary = "The latest 50 bundles with their status and progress")
-    List<BundleView> list(@PathVariable UUID organisationId) {
+    List<BundleView> listBundles(@PathVariable UUID organisationId) {
         return bundles.list(CurrentTenant.require().organisationId());
     }
 
     @GetMapping("/{bundleId}")
     @PreAuthorize(Access.VERIFY_HISTORY)
     @Operation(summary = "A bundle's status, progress, size and SHA-256")
-    BundleView get(@PathVariable UUID organisationId, @PathVariable UUID bundleId) {
+    BundleView getBundle(@PathVariable UUID organisationId, @PathVariable UUID bundleId) {
         return bundles.get(CurrentTenant.require().organisationId(), bundleId);
     }
 
     @GetMapping("/{bundleId}/content.zip")
     @PreAuthorize(Access.VERIFY_HISTORY)
     @Operation(summary = "The ZIP of a ready bundle (409 until it is ready)")
-    ResponseEntity<byte[]> content(@PathVariable UUID organisationId, @PathVariable UUID bundleId) {
+    ResponseEntity<byte[]> downloadBundle(@PathVariable UUID organisationId, @PathVariable UUID bundleId) {
         UUID org = CurrentTenant.require().organisationId();
         return Downloads.zip(bundles.get(org, bundleId).fileName(), bundles.content(org, bundleId));
     }

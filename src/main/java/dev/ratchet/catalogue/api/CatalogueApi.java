@@ -31,7 +31,7 @@ class CatalogueApi {
     @GetMapping("/frameworks")
     @PreAuthorize(Access.SIGNED_IN)
     @Operation(summary = "The frameworks Ratchet knows")
-    List<FrameworkSummary> frameworks() {
+    List<FrameworkSummary> listFrameworks() {
         return catalogue.frameworks().stream().map(f -> new FrameworkSummary(f.id(), f.name(), f.description(),
                 f.count(Requirement.Kind.CLAUSE), f.count(Requirement.Kind.CONTROL))).toList();
     }
@@ -39,7 +39,7 @@ class CatalogueApi {
     @GetMapping("/requirements")
     @PreAuthorize(Access.SIGNED_IN)
     @Operation(summary = "Requirements, optionally of one framework, of one kind, or whose code or title contains q")
-    List<Requirement> requirements(@RequestParam(required = false) String framework,
+    List<Requirement> listRequirements(@RequestParam(required = false) String framework,
             @RequestParam(required = false) String q, @RequestParam(required = false) Requirement.Kind kind) {
         return catalogue.search(framework, q, kind);
     }

@@ -14,6 +14,9 @@ import dev.ratchet.improvement.ImprovementView;
 import dev.ratchet.improvement.RaiseForm;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import dev.ratchet.tabular.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +24,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,12 +54,12 @@ class ChangeApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The change log, latest planned first, filtered and paged in the database")
-    PagedModel<ChangeSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) ChangeStatus status,
+    Paged<ChangeSummary> listChanges(@PathVariable UUID organisationId, @RequestParam(required = false) ChangeStatus status,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedTo,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return new PagedModel<>(changes.search(CurrentTenant.require().organisationId(), new ChangeFilter(status, plannedFrom, plannedTo, q),
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(changes.search(CurrentTenant.require().organisationId(), new ChangeFilter(status, plannedFrom, plannedTo, q),
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by(Sort.Direction.DESC, "plannedDate", "reference"))));
     }
 
@@ -65,28 +67,28 @@ class ChangeApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Plan a change; causeReference links the improvement record it comes from")
-    ChangeView record(@PathVariable UUID organisationId, @Valid @RequestBody ChangeForm form) {
+    ChangeView recordChange(@PathVariable UUID organisationId, @Valid @RequestBody ChangeForm form) {
         return changes.record(CurrentTenant.require(), form);
     }
 
     @GetMapping("/{changeId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "A change with its approval, implementation, review and links")
-    ChangeView get(@PathVariable UUID organisationId, @PathVariable UUID changeId) {
+    ChangeView getChange(@PathVariable UUID organisationId, @PathVariable UUID changeId) {
         return changes.get(CurrentTenant.require().organisationId(), changeId);
     }
 
     @PutMapping("/{changeId}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Change the plan (an approved change goes back for approval)")
-    ChangeView update(@PathVariable UUID organisationId, @PathVariable UUID changeId, @Valid @RequestBody ChangeForm form) {
+    ChangeView updateChange(@PathVariable UUID organisationId, @PathVariable UUID changeId, @Valid @RequestBody ChangeForm form) {
         return changes.update(CurrentTenant.require(), changeId, form);
     }
 
     @PostMapping("/{changeId}/steps")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "APPROVE or REJECT (the named approver, or top management), IMPLEMENT or REVIEW (the ISMS manager)")
-    ChangeView step(@PathVariable UUID organisationId, @PathVariable UUID changeId, @Valid @RequestBody ChangeStep step) {
+    ChangeView recordChangeStep(@PathVariable UUID organisationId, @PathVariable UUID changeId, @Valid @RequestBody ChangeStep step) {
         return changes.step(CurrentTenant.require(), changeId, step);
     }
 
@@ -94,7 +96,7 @@ class ChangeApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Raise a nonconformity or opportunity from the change, linked to it")
-    ImprovementView raise(@PathVariable UUID organisationId, @PathVariable UUID changeId, @Valid @RequestBody RaiseForm form) {
+    ImprovementView raiseFromChange(@PathVariable UUID organisationId, @PathVariable UUID changeId, @Valid @RequestBody RaiseForm form) {
         return changes.raise(CurrentTenant.require(), changeId, form);
     }
 

@@ -11,6 +11,9 @@ import dev.ratchet.feedback.FeedbackView;
 import dev.ratchet.improvement.RaiseForm;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import dev.ratchet.tabular.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,7 +22,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -48,11 +50,11 @@ class FeedbackApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Feedback, latest first; a contributor sees their own; anonymous reporters are named to the ISMS manager only")
-    PagedModel<FeedbackSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) FeedbackStatus status,
+    Paged<FeedbackSummary> listFeedback(@PathVariable UUID organisationId, @RequestParam(required = false) FeedbackStatus status,
             @RequestParam(required = false) FeedbackKind kind, @RequestParam(required = false) Boolean fromParties,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return new PagedModel<>(feedback.search(CurrentTenant.require(), status, kind, fromParties, q,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(feedback.search(CurrentTenant.require(), status, kind, fromParties, q,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by(Sort.Direction.DESC, "receivedOn", "reference"))));
     }
 
@@ -60,21 +62,21 @@ class FeedbackApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report a concern or idea; the ISMS manager also records feedback from interested parties (partyType)")
-    FeedbackView submit(@PathVariable UUID organisationId, @Valid @RequestBody FeedbackForm form) {
+    FeedbackView submitFeedback(@PathVariable UUID organisationId, @Valid @RequestBody FeedbackForm form) {
         return feedback.submit(CurrentTenant.require(), form);
     }
 
     @GetMapping("/{feedbackId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "One piece of feedback with what was done about it")
-    FeedbackView get(@PathVariable UUID organisationId, @PathVariable UUID feedbackId) {
+    FeedbackView getFeedback(@PathVariable UUID organisationId, @PathVariable UUID feedbackId) {
         return feedback.get(CurrentTenant.require(), feedbackId);
     }
 
     @org.springframework.web.bind.annotation.PutMapping("/{feedbackId}")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Correct feedback that has not been dealt with yet (the reporter or the ISMS manager)")
-    FeedbackView update(@PathVariable UUID organisationId, @PathVariable UUID feedbackId, @Valid @RequestBody FeedbackForm form) {
+    FeedbackView updateFeedback(@PathVariable UUID organisationId, @PathVariable UUID feedbackId, @Valid @RequestBody FeedbackForm form) {
         return feedback.update(CurrentTenant.require(), feedbackId, form);
     }
 
@@ -84,7 +86,7 @@ class FeedbackApi {
     @PostMapping("/{feedbackId}/closure")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Close the feedback with a reply")
-    FeedbackView close(@PathVariable UUID organisationId, @PathVariable UUID feedbackId, @Valid @RequestBody ClosingBody body) {
+    FeedbackView closeFeedback(@PathVariable UUID organisationId, @PathVariable UUID feedbackId, @Valid @RequestBody ClosingBody body) {
         return feedback.close(CurrentTenant.require(), feedbackId, body.reply(), body.version());
     }
 
@@ -92,7 +94,7 @@ class FeedbackApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Triage the feedback into an improvement record, linked to it")
-    FeedbackView raise(@PathVariable UUID organisationId, @PathVariable UUID feedbackId, @Valid @RequestBody RaiseForm form) {
+    FeedbackView raiseFromFeedback(@PathVariable UUID organisationId, @PathVariable UUID feedbackId, @Valid @RequestBody RaiseForm form) {
         return feedback.raise(CurrentTenant.require(), feedbackId, form);
     }
 

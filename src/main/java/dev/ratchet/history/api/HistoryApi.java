@@ -32,7 +32,7 @@ class HistoryApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The changes to one record and the records belonging to it, newest first, as the caller may read the record (404 otherwise)")
-    List<HistoryEntry> of(@PathVariable UUID organisationId, @RequestParam String recordType,
+    List<HistoryEntry> listHistory(@PathVariable UUID organisationId, @RequestParam String recordType,
             @RequestParam String recordId) {
         return history.readable(CurrentTenant.require(), recordType, recordId);
     }
@@ -40,7 +40,7 @@ class HistoryApi {
     @GetMapping("/verification")
     @PreAuthorize(Access.VERIFY_HISTORY)
     @Operation(summary = "Checks the organisation's whole chain and names the first broken entry, if any")
-    Verification verify(@PathVariable UUID organisationId) {
+    Verification verifyHistory(@PathVariable UUID organisationId) {
         return history.verify(CurrentTenant.require().organisationId());
     }
 }

@@ -35,14 +35,14 @@ class InvitationApi {
     @GetMapping
     @PreAuthorize(Access.SIGNED_IN)
     @Operation(summary = "The invitations waiting for the token owner's answer")
-    List<IdentityManagement.Invitation> invitations(@AuthenticationPrincipal RatchetPrincipal principal) {
+    List<IdentityManagement.Invitation> listMyInvitations(@AuthenticationPrincipal RatchetPrincipal principal) {
         return identity.invitationsOf(principal.userId());
     }
 
     @PostMapping("/{invitationId}/acceptance")
     @PreAuthorize(Access.SIGNED_IN)
     @Operation(summary = "Joins the organisation that sent the invitation")
-    IdentityManagement.Invitation accept(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID invitationId) {
+    IdentityManagement.Invitation acceptInvitation(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID invitationId) {
         return identity.acceptInvitation(principal.userId(), invitationId);
     }
 
@@ -50,7 +50,7 @@ class InvitationApi {
     @PreAuthorize(Access.SIGNED_IN)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Declines the invitation: the organisation no longer sees the account")
-    void decline(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID invitationId) {
+    void declineInvitation(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID invitationId) {
         identity.declineInvitation(principal.userId(), invitationId);
     }
 }

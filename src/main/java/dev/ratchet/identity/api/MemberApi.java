@@ -11,13 +11,15 @@ import dev.ratchet.identity.Role;
 import dev.ratchet.organisation.OrganisationDetails;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.jpa.domain.JpaSort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,25 +47,26 @@ class MemberApi {
     @GetMapping
     @PreAuthorize(Access.SIGNED_IN)
     @Operation(summary = "The organisations the token's owner belongs to")
-    List<OrganisationDetails> mine(@AuthenticationPrincipal RatchetPrincipal principal) {
+    List<OrganisationDetails> listMyOrganisations(@AuthenticationPrincipal RatchetPrincipal principal) {
         return identity.organisationsOf(principal.userId());
     }
 
     @GetMapping("/{organisationId}/members")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Members, paged, optionally filtered by text (name or e-mail) and role; not for guest auditors, who see names on records only")
-    PagedModel<MemberView> members(@PathVariable UUID organisationId, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+    Paged<MemberView> listMembers(@PathVariable UUID organisationId, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Role role, @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
         var reader = CurrentTenant.require();
-        return new PagedModel<>(identity.members(reader.organisationId(), q, role,
+        return Paged.of(identity.members(reader.organisationId(), q, role,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), JpaSort.unsafe("lower(u.displayName)")))
                 .map(m -> m.forReader(reader)));
     }
 
     @GetMapping("/{organisationId}/members/{memberId}")
     @PreAuthorize(Access.REPORT)
-    MemberView member(@PathVariable UUID organisationId, @PathVariable UUID memberId) {
+    @io.swagger.v3.oas.annotations.Operation(summary = "A member of the organisation with their roles, line manager and access end")
+    MemberView getMember(@PathVariable UUID organisationId, @PathVariable UUID memberId) {
         return identity.member(CurrentTenant.require().organisationId(), memberId).forReader(CurrentTenant.require());
     }
 
@@ -71,14 +74,14 @@ class MemberApi {
     @PreAuthorize(Access.ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Adds a person; a new person needs an initialPassword, an existing account is just added")
-    MemberView add(@PathVariable UUID organisationId, @Valid @RequestBody MemberForm member) {
+    MemberView addMember(@PathVariable UUID organisationId, @Valid @RequestBody MemberForm member) {
         return identity.addMember(CurrentTenant.require().organisationId(), member);
     }
 
     @PutMapping("/{organisationId}/members/{memberId}")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Changes roles, line manager and access end; send the version you read")
-    MemberView update(@PathVariable UUID organisationId, @PathVariable UUID memberId,
+    MemberView updateMember(@PathVariable UUID organisationId, @PathVariable UUID memberId,
             @Valid @RequestBody MemberForm member) {
         return identity.updateMember(CurrentTenant.require().organisationId(), memberId, member);
     }
@@ -86,7 +89,7 @@ class MemberApi {
     @PostMapping("/{organisationId}/members/{memberId}/deactivation")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Ends the member's access at once, open sessions included")
-    MemberView deactivate(@PathVariable UUID organisationId, @PathVariable UUID memberId, @RequestParam Long version) {
+    MemberView deactivateMember(@PathVariable UUID organisationId, @PathVariable UUID memberId, @RequestParam Long version) {
         return identity.deactivateMember(CurrentTenant.require().organisationId(), memberId, version);
     }
 

@@ -15,12 +15,14 @@ import dev.ratchet.improvement.Status;
 import dev.ratchet.improvement.TransitionRequest;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,7 +52,7 @@ class ImprovementApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The register, filtered and paged in the database; sort by raisedAt, reference, targetDate, status or title")
-    PagedModel<ImprovementSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) Kind kind,
+    Paged<ImprovementSummary> listImprovements(@PathVariable UUID organisationId, @RequestParam(required = false) Kind kind,
             @RequestParam(required = false) Status status, @RequestParam(required = false) Grade grade,
             @RequestParam(required = false) Source source, @RequestParam(required = false) String requirement,
             @RequestParam(required = false) UUID areaId, @RequestParam(required = false) UUID ownerId,
@@ -58,25 +60,25 @@ class ImprovementApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
             @RequestParam(required = false) String q, @RequestParam(defaultValue = "raisedAt") String sort,
-            @RequestParam(defaultValue = "desc") String direction, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) Boolean ungraded) {
+            @RequestParam(defaultValue = "desc") String direction, @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size, @RequestParam(required = false) Boolean ungraded) {
         RegisterFilter filter = new RegisterFilter(kind, status, grade, source, requirement, areaId, ownerId, overdue,
                 open, raisedFrom, raisedTo, q, ungraded);
-        return new PagedModel<>(improvements.search(CurrentTenant.require().organisationId(), filter,
+        return Paged.of(improvements.search(CurrentTenant.require().organisationId(), filter,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), RegisterSort.of(sort, direction))));
     }
 
     @GetMapping("/{improvementId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "A record with its workflow so far, its actions and effectiveness reviews")
-    ImprovementView get(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
+    ImprovementView getImprovement(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
         return improvements.get(CurrentTenant.require(), id);
     }
 
     @GetMapping("/{improvementId}/similar")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Existing records probably about the same problem, best first, with how alike (percent)")
-    java.util.List<dev.ratchet.improvement.SimilarRecord> similar(@PathVariable UUID organisationId,
+    java.util.List<dev.ratchet.improvement.SimilarRecord> listSimilarImprovements(@PathVariable UUID organisationId,
             @PathVariable("improvementId") UUID id) {
         return improvements.similarTo(CurrentTenant.require(), id);
     }
@@ -84,14 +86,14 @@ class ImprovementApi {
     @GetMapping("/{improvementId}/document.pdf")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The record document as PDF: the whole clause 10.2 (or 10.1) story, evidence files with SHA-256, history")
-    org.springframework.http.ResponseEntity<byte[]> documentPdf(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
+    org.springframework.http.ResponseEntity<byte[]> downloadImprovementPdf(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
         return documents.pdf(CurrentTenant.require(), id);
     }
 
     @GetMapping("/{improvementId}/document.docx")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The record document as DOCX, the same content as the PDF")
-    org.springframework.http.ResponseEntity<byte[]> documentDocx(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
+    org.springframework.http.ResponseEntity<byte[]> downloadImprovementDocx(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id) {
         return documents.docx(CurrentTenant.require(), id);
     }
 
@@ -99,21 +101,21 @@ class ImprovementApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Reports a nonconformity or an opportunity; it gets the next reference number")
-    ImprovementView report(@PathVariable UUID organisationId, @Valid @RequestBody ReportForm form) {
+    ImprovementView reportImprovement(@PathVariable UUID organisationId, @Valid @RequestBody ReportForm form) {
         return improvements.report(CurrentTenant.require(), form);
     }
 
     @PutMapping("/{improvementId}")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Corrects the description (owner or ISMS manager, while open); send the version you read")
-    ImprovementView describe(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id, @Valid @RequestBody ReportForm form) {
+    ImprovementView updateImprovement(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id, @Valid @RequestBody ReportForm form) {
         return improvements.describe(CurrentTenant.require(), id, form);
     }
 
     @PostMapping("/{improvementId}/transitions")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Takes one workflow step; 409 problem details name what the step is missing")
-    ImprovementView transition(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id,
+    ImprovementView transitionImprovement(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id,
             @RequestBody TransitionRequest request) {
         return improvements.transition(CurrentTenant.require(), id, request);
     }

@@ -61,7 +61,7 @@ class MigrationApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a tracker (XLSX or CSV) to preview it; nothing comes into the register yet")
-    TrackerMigration.Uploaded upload(@PathVariable UUID organisationId, @RequestParam(required = false) MultipartFile file) throws IOException {
+    TrackerMigration.Uploaded uploadTrackerFile(@PathVariable UUID organisationId, @RequestParam(required = false) MultipartFile file) throws IOException {
         return migration.upload(CurrentTenant.require(), file == null ? null : file.getOriginalFilename(),
                 file == null ? new byte[0] : file.getBytes());
     }
@@ -69,7 +69,7 @@ class MigrationApi {
     @PostMapping("/uploads/{uploadId}/preview")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Preview an uploaded tracker with these choices (all optional: Ratchet guesses what is left out); nothing is written")
-    Preview preview(@PathVariable UUID organisationId, @PathVariable UUID uploadId,
+    Preview previewMigration(@PathVariable UUID organisationId, @PathVariable UUID uploadId,
             @RequestBody(required = false) TrackerMigration.Settings settings) {
         return Preview.of(migration.preview(CurrentTenant.require(), uploadId, settings == null ? TrackerMigration.Settings.guessed() : settings));
     }
@@ -78,7 +78,7 @@ class MigrationApi {
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import an uploaded tracker with these choices, every row or none, once: 201 when it has come in, 202 when a"
             + " large file was queued (follow its status); 409 with the problems' count when a row cannot come in")
-    ResponseEntity<TrackerMigration.Migration> importAll(@PathVariable UUID organisationId, @PathVariable UUID uploadId,
+    ResponseEntity<TrackerMigration.Migration> importMigration(@PathVariable UUID organisationId, @PathVariable UUID uploadId,
             @RequestBody(required = false) TrackerMigration.Settings settings) {
         Tenant tenant = CurrentTenant.require();
         TrackerMigration.Settings chosen = settings == null ? TrackerMigration.Settings.guessed() : settings;
@@ -91,21 +91,21 @@ class MigrationApi {
     @GetMapping
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "The organisation's latest migrations, newest first, with their status and progress")
-    List<TrackerMigration.Migration> list(@PathVariable UUID organisationId) {
+    List<TrackerMigration.Migration> listMigrations(@PathVariable UUID organisationId) {
         return migration.migrations(CurrentTenant.require());
     }
 
     @GetMapping("/{migrationId}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "One migration: QUEUED, RUNNING (with its step and progress), DONE or FAILED (with the reason)")
-    TrackerMigration.Migration get(@PathVariable UUID organisationId, @PathVariable UUID migrationId) {
+    TrackerMigration.Migration getMigration(@PathVariable UUID organisationId, @PathVariable UUID migrationId) {
         return migration.migration(CurrentTenant.require(), migrationId);
     }
 
     @PostMapping("/{migrationId}/undo")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Undo a migration as a whole within its period: its records, actions and reviews leave the register (the history keeps them)")
-    TrackerMigration.Migration undo(@PathVariable UUID organisationId, @PathVariable UUID migrationId,
+    TrackerMigration.Migration undoMigration(@PathVariable UUID organisationId, @PathVariable UUID migrationId,
             @RequestParam(required = false) Long version) {
         return migration.undo(CurrentTenant.require(), migrationId, version);
     }

@@ -15,6 +15,9 @@ import dev.ratchet.incident.IncidentView;
 import dev.ratchet.incident.Severity;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import dev.ratchet.tabular.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +25,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,13 +55,13 @@ class IncidentApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Incidents, latest detected first, filtered and paged in the database")
-    PagedModel<IncidentSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) Category category,
+    Paged<IncidentSummary> listIncidents(@PathVariable UUID organisationId, @RequestParam(required = false) Category category,
             @RequestParam(required = false) Severity severity, @RequestParam(required = false) Boolean open,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate detectedTo,
             @RequestParam(required = false) UUID areaId, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return new PagedModel<>(incidents.search(CurrentTenant.require().organisationId(),
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(incidents.search(CurrentTenant.require().organisationId(),
                 new IncidentFilter(category, severity, open, detectedFrom, detectedTo, areaId, q),
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by(Sort.Direction.DESC, "detectedAt"))));
     }
@@ -68,21 +70,21 @@ class IncidentApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record an incident (times in the organisation's time zone)")
-    IncidentView record(@PathVariable UUID organisationId, @Valid @RequestBody IncidentForm form) {
+    IncidentView recordIncident(@PathVariable UUID organisationId, @Valid @RequestBody IncidentForm form) {
         return incidents.record(CurrentTenant.require(), form);
     }
 
     @GetMapping("/{incidentId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "An incident with the improvement records raised from it")
-    IncidentView get(@PathVariable UUID organisationId, @PathVariable UUID incidentId) {
+    IncidentView getIncident(@PathVariable UUID organisationId, @PathVariable UUID incidentId) {
         return incidents.get(CurrentTenant.require().organisationId(), incidentId);
     }
 
     @PutMapping("/{incidentId}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Correct or complete an incident")
-    IncidentView update(@PathVariable UUID organisationId, @PathVariable UUID incidentId, @Valid @RequestBody IncidentForm form) {
+    IncidentView updateIncident(@PathVariable UUID organisationId, @PathVariable UUID incidentId, @Valid @RequestBody IncidentForm form) {
         return incidents.update(CurrentTenant.require(), incidentId, form);
     }
 
@@ -90,7 +92,7 @@ class IncidentApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Raise a nonconformity or opportunity from the incident, linked to it")
-    ImprovementView raise(@PathVariable UUID organisationId, @PathVariable UUID incidentId, @Valid @RequestBody RaiseForm form) {
+    ImprovementView raiseFromIncident(@PathVariable UUID organisationId, @PathVariable UUID incidentId, @Valid @RequestBody RaiseForm form) {
         return incidents.raise(CurrentTenant.require(), incidentId, form);
     }
 

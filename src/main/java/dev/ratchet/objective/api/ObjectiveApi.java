@@ -13,6 +13,9 @@ import dev.ratchet.objective.ObjectiveView;
 import dev.ratchet.objective.ReviewForm;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import dev.ratchet.tabular.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +23,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,10 +52,10 @@ class ObjectiveApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Objectives with their latest value and whether it meets the target; status ACTIVE, RETIRED or empty for all")
-    PagedModel<ObjectiveSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) String status,
+    Paged<ObjectiveSummary> listObjectives(@PathVariable UUID organisationId, @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return new PagedModel<>(objectives.search(CurrentTenant.require().organisationId(), status, ownerId, q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(objectives.search(CurrentTenant.require().organisationId(), status, ownerId, q,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("reference"))));
     }
 
@@ -61,28 +63,28 @@ class ObjectiveApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Set an objective")
-    ObjectiveView create(@PathVariable UUID organisationId, @Valid @RequestBody ObjectiveForm form) {
+    ObjectiveView createObjective(@PathVariable UUID organisationId, @Valid @RequestBody ObjectiveForm form) {
         return objectives.create(CurrentTenant.require(), form);
     }
 
     @GetMapping("/{objectiveId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "An objective with its measurements, reviews, status against the target and what was raised from it")
-    ObjectiveView get(@PathVariable UUID organisationId, @PathVariable UUID objectiveId) {
+    ObjectiveView getObjective(@PathVariable UUID organisationId, @PathVariable UUID objectiveId) {
         return objectives.get(CurrentTenant.require().organisationId(), objectiveId);
     }
 
     @PutMapping("/{objectiveId}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Change an objective")
-    ObjectiveView update(@PathVariable UUID organisationId, @PathVariable UUID objectiveId, @Valid @RequestBody ObjectiveForm form) {
+    ObjectiveView updateObjective(@PathVariable UUID organisationId, @PathVariable UUID objectiveId, @Valid @RequestBody ObjectiveForm form) {
         return objectives.update(CurrentTenant.require(), objectiveId, form);
     }
 
     @GetMapping("/{objectiveId}/measurements")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The objective's measurements, oldest first")
-    List<ObjectiveView.MeasurementView> measurements(@PathVariable UUID organisationId, @PathVariable UUID objectiveId) {
+    List<ObjectiveView.MeasurementView> listMeasurements(@PathVariable UUID organisationId, @PathVariable UUID objectiveId) {
         return objectives.get(CurrentTenant.require().organisationId(), objectiveId).measurements();
     }
 
@@ -90,7 +92,7 @@ class ObjectiveApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enter a measurement (the objective's owner or the ISMS manager)")
-    ObjectiveView measure(@PathVariable UUID organisationId, @PathVariable UUID objectiveId, @Valid @RequestBody MeasurementForm form) {
+    ObjectiveView recordMeasurement(@PathVariable UUID organisationId, @PathVariable UUID objectiveId, @Valid @RequestBody MeasurementForm form) {
         return objectives.measure(CurrentTenant.require(), objectiveId, form);
     }
 
@@ -98,7 +100,7 @@ class ObjectiveApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record the yearly review; RETIRE retires the objective")
-    ObjectiveView review(@PathVariable UUID organisationId, @PathVariable UUID objectiveId, @Valid @RequestBody ReviewForm form) {
+    ObjectiveView reviewObjective(@PathVariable UUID organisationId, @PathVariable UUID objectiveId, @Valid @RequestBody ReviewForm form) {
         return objectives.review(CurrentTenant.require(), objectiveId, form);
     }
 
@@ -106,7 +108,7 @@ class ObjectiveApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Raise a nonconformity or opportunity from the objective, linked to it")
-    ImprovementView raise(@PathVariable UUID organisationId, @PathVariable UUID objectiveId, @Valid @RequestBody RaiseForm form) {
+    ImprovementView raiseFromObjective(@PathVariable UUID organisationId, @PathVariable UUID objectiveId, @Valid @RequestBody RaiseForm form) {
         return objectives.raise(CurrentTenant.require(), objectiveId, form);
     }
 

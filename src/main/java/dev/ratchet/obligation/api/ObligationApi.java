@@ -13,6 +13,9 @@ import dev.ratchet.obligation.ObligationType;
 import dev.ratchet.obligation.ObligationView;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import dev.ratchet.tabular.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +23,6 @@ import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -50,11 +52,11 @@ class ObligationApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Obligations by next review date; reviewDue=true for those due within the reminder lead time or overdue")
-    PagedModel<ObligationSummary> list(@PathVariable UUID organisationId, @RequestParam(required = false) ObligationType type,
+    Paged<ObligationSummary> listObligations(@PathVariable UUID organisationId, @RequestParam(required = false) ObligationType type,
             @RequestParam(required = false) UUID ownerId, @RequestParam(required = false) Boolean reviewDue,
-            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return new PagedModel<>(obligations.search(CurrentTenant.require().organisationId(), type, ownerId, reviewDue, q,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(obligations.search(CurrentTenant.require().organisationId(), type, ownerId, reviewDue, q,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("nextReviewDate", "reference"))));
     }
 
@@ -62,28 +64,28 @@ class ObligationApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add an obligation; its owner gets the review as an action")
-    ObligationView record(@PathVariable UUID organisationId, @Valid @RequestBody ObligationForm form) {
+    ObligationView recordObligation(@PathVariable UUID organisationId, @Valid @RequestBody ObligationForm form) {
         return obligations.record(CurrentTenant.require(), form);
     }
 
     @GetMapping("/{obligationId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "An obligation with its changes, review reminder and links")
-    ObligationView get(@PathVariable UUID organisationId, @PathVariable UUID obligationId) {
+    ObligationView getObligation(@PathVariable UUID organisationId, @PathVariable UUID obligationId) {
         return obligations.get(CurrentTenant.require().organisationId(), obligationId);
     }
 
     @PutMapping("/{obligationId}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Change an obligation")
-    ObligationView update(@PathVariable UUID organisationId, @PathVariable UUID obligationId, @Valid @RequestBody ObligationForm form) {
+    ObligationView updateObligation(@PathVariable UUID organisationId, @PathVariable UUID obligationId, @Valid @RequestBody ObligationForm form) {
         return obligations.update(CurrentTenant.require(), obligationId, form);
     }
 
     @PostMapping("/{obligationId}/reviews")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Record a review (the owner or the ISMS manager); completes the review action and plans the next")
-    ObligationView review(@PathVariable UUID organisationId, @PathVariable UUID obligationId, @Valid @RequestBody ObligationReviewForm form) {
+    ObligationView reviewObligation(@PathVariable UUID organisationId, @PathVariable UUID obligationId, @Valid @RequestBody ObligationReviewForm form) {
         return obligations.review(CurrentTenant.require(), obligationId, form);
     }
 
@@ -91,7 +93,7 @@ class ObligationApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a change to the obligation with its effective date and impact assessment")
-    ObligationView amend(@PathVariable UUID organisationId, @PathVariable UUID obligationId, @Valid @RequestBody AmendmentForm form) {
+    ObligationView recordObligationChange(@PathVariable UUID organisationId, @PathVariable UUID obligationId, @Valid @RequestBody AmendmentForm form) {
         return obligations.amend(CurrentTenant.require(), obligationId, form);
     }
 
@@ -99,7 +101,7 @@ class ObligationApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Raise a nonconformity or opportunity from the obligation, linked to it")
-    ImprovementView raise(@PathVariable UUID organisationId, @PathVariable UUID obligationId, @Valid @RequestBody RaiseForm form) {
+    ImprovementView raiseFromObligation(@PathVariable UUID organisationId, @PathVariable UUID obligationId, @Valid @RequestBody RaiseForm form) {
         return obligations.raise(CurrentTenant.require(), obligationId, form);
     }
 

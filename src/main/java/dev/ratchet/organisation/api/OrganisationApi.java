@@ -9,13 +9,15 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.organisation.OrganisationSettings;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,7 +45,7 @@ class OrganisationApi {
     @GetMapping
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The organisation and its settings")
-    OrganisationDetails get(@PathVariable UUID organisationId) {
+    OrganisationDetails getOrganisation(@PathVariable UUID organisationId) {
         return organisations.get(CurrentTenant.require().organisationId());
     }
 
@@ -58,20 +60,22 @@ class OrganisationApi {
     @GetMapping("/areas")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Areas and processes, paged, optionally filtered by text in name or description")
-    PagedModel<AreaView> areas(@PathVariable UUID organisationId, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return new PagedModel<>(organisations.areas(CurrentTenant.require().organisationId(), q,
+    Paged<AreaView> listAreas(@PathVariable UUID organisationId, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(organisations.areas(CurrentTenant.require().organisationId(), q,
                 PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200), Sort.by("name"))));
     }
 
     @GetMapping("/areas/{areaId}")
     @PreAuthorize(Access.MEMBER)
-    AreaView area(@PathVariable UUID organisationId, @PathVariable UUID areaId) {
+    @io.swagger.v3.oas.annotations.Operation(summary = "An area or process of the organisation")
+    AreaView getArea(@PathVariable UUID organisationId, @PathVariable UUID areaId) {
         return organisations.area(CurrentTenant.require().organisationId(), areaId);
     }
 
     @PostMapping("/areas")
     @PreAuthorize(Access.CONFIGURE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Add an area or process (department, site, product) that records and audits can name")
     @ResponseStatus(HttpStatus.CREATED)
     AreaView createArea(@PathVariable UUID organisationId, @Valid @RequestBody AreaForm area) {
         return organisations.createArea(CurrentTenant.require().organisationId(), area);
@@ -79,6 +83,7 @@ class OrganisationApi {
 
     @PutMapping("/areas/{areaId}")
     @PreAuthorize(Access.CONFIGURE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Rename or describe an area; send the version you read")
     AreaView updateArea(@PathVariable UUID organisationId, @PathVariable UUID areaId,
             @Valid @RequestBody AreaForm area) {
         return organisations.updateArea(CurrentTenant.require().organisationId(), areaId, area);
@@ -86,6 +91,7 @@ class OrganisationApi {
 
     @DeleteMapping("/areas/{areaId}")
     @PreAuthorize(Access.CONFIGURE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Remove an area no record names; send the version you read")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteArea(@PathVariable UUID organisationId, @PathVariable UUID areaId, @RequestParam Long version) {
         organisations.deleteArea(CurrentTenant.require().organisationId(), areaId, version);

@@ -15,11 +15,13 @@ import dev.ratchet.policy.ResultForm;
 import dev.ratchet.policy.ReviewNoteForm;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
+import dev.ratchet.shared.Paged;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -54,16 +56,16 @@ class PolicyApi {
     @GetMapping("/policies")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The policy register, with each policy's current version and compliance figure")
-    Page<PolicyViews.Summary> list(@PathVariable UUID organisationId, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
-        return policies.search(CurrentTenant.require().organisationId(), PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 200), Sort.by("reference")));
+    Paged<PolicyViews.Summary> listPolicies(@PathVariable UUID organisationId, @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(policies.search(CurrentTenant.require().organisationId(), PageRequest.of(page, size, Sort.by("reference"))));
     }
 
     @PostMapping("/policies")
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a policy with its first draft (Markdown)")
-    PolicyViews.Policy create(@PathVariable UUID organisationId, @Valid @RequestBody PolicyForm form) {
+    PolicyViews.Policy createPolicy(@PathVariable UUID organisationId, @Valid @RequestBody PolicyForm form) {
         return policies.create(CurrentTenant.require(), form);
     }
 
@@ -71,35 +73,35 @@ class PolicyApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Generate the Continual Improvement Policy from the organisation's settings, as a first draft")
-    PolicyViews.Policy generate(@PathVariable UUID organisationId) {
+    PolicyViews.Policy generateImprovementPolicy(@PathVariable UUID organisationId) {
         return policies.generate(CurrentTenant.require());
     }
 
     @GetMapping("/policies/{policyId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "A policy with its versions, the drift of the generated policy from the settings, exceptions, checks and non-compliance")
-    PolicyViews.Policy get(@PathVariable UUID organisationId, @PathVariable UUID policyId) {
+    PolicyViews.Policy getPolicy(@PathVariable UUID organisationId, @PathVariable UUID policyId) {
         return policies.get(CurrentTenant.require(), policyId);
     }
 
     @PutMapping("/policies/{policyId}")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Change the policy's title, owner, approver, classification or review cycle")
-    PolicyViews.Policy describe(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody PolicyForm form) {
+    PolicyViews.Policy updatePolicy(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody PolicyForm form) {
         return policies.describe(CurrentTenant.require(), policyId, form);
     }
 
     @PutMapping("/policies/{policyId}/content")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "New text (the owner or the ISMS manager): into the open draft, or a new draft when the latest version is approved")
-    PolicyViews.Policy edit(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody ContentForm form) {
+    PolicyViews.Policy updatePolicyContent(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody ContentForm form) {
         return policies.edit(CurrentTenant.require(), policyId, form);
     }
 
     @PostMapping("/policies/{policyId}/file")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "A new draft from a file (the owner or the ISMS manager): Markdown or text becomes the text; PDF, Word or OpenDocument is kept with its SHA-256")
-    PolicyViews.Policy upload(@PathVariable UUID organisationId, @PathVariable UUID policyId,
+    PolicyViews.Policy uploadPolicyFile(@PathVariable UUID organisationId, @PathVariable UUID policyId,
             @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
             @RequestParam(required = false) String changeSummary) throws java.io.IOException {
         return policies.upload(CurrentTenant.require(), policyId, new dev.ratchet.evidence.EvidenceManagement.Upload(
@@ -110,42 +112,42 @@ class PolicyApi {
     @PostMapping("/policies/{policyId}/regeneration")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Bring the generated policy in line with today's settings, as a draft")
-    PolicyViews.Policy regenerate(@PathVariable UUID organisationId, @PathVariable UUID policyId) {
+    PolicyViews.Policy regeneratePolicy(@PathVariable UUID organisationId, @PathVariable UUID policyId) {
         return policies.regenerate(CurrentTenant.require(), policyId);
     }
 
     @PostMapping("/policies/{policyId}/submission")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Submit the draft for approval")
-    PolicyViews.Policy submit(@PathVariable UUID organisationId, @PathVariable UUID policyId, @RequestBody VersionBody body) {
+    PolicyViews.Policy submitPolicyVersion(@PathVariable UUID organisationId, @PathVariable UUID policyId, @RequestBody VersionBody body) {
         return policies.submit(CurrentTenant.require(), policyId, body.version());
     }
 
     @PostMapping("/policies/{policyId}/approval")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Approve the open version (the named approver, or top management): it becomes the next major version and is locked")
-    PolicyViews.Policy approve(@PathVariable UUID organisationId, @PathVariable UUID policyId, @RequestBody VersionBody body) {
+    PolicyViews.Policy approvePolicyVersion(@PathVariable UUID organisationId, @PathVariable UUID policyId, @RequestBody VersionBody body) {
         return policies.approve(CurrentTenant.require(), policyId, body.version());
     }
 
     @GetMapping("/policies/{policyId}/versions/{versionId}/document.pdf")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "A version as PDF, with the version table and contents page")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID organisationId, @PathVariable UUID policyId, @PathVariable UUID versionId) {
+    ResponseEntity<byte[]> downloadPolicyVersionPdf(@PathVariable UUID organisationId, @PathVariable UUID policyId, @PathVariable UUID versionId) {
         return documents.pdf(CurrentTenant.require(), policyId, versionId);
     }
 
     @GetMapping("/policies/{policyId}/versions/{versionId}/document.docx")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "A version as DOCX, with the version table and contents page")
-    ResponseEntity<byte[]> docx(@PathVariable UUID organisationId, @PathVariable UUID policyId, @PathVariable UUID versionId) {
+    ResponseEntity<byte[]> downloadPolicyVersionDocx(@PathVariable UUID organisationId, @PathVariable UUID policyId, @PathVariable UUID versionId) {
         return documents.docx(CurrentTenant.require(), policyId, versionId);
     }
 
     @PostMapping("/policies/{policyId}/reviews")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Record a periodic review that keeps the version in force (the owner or the ISMS manager); the next review is planned")
-    PolicyViews.Policy recordReview(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody ReviewNoteForm form) {
+    PolicyViews.Policy recordPolicyReview(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody ReviewNoteForm form) {
         return policies.recordReview(CurrentTenant.require(), policyId, form);
     }
 
@@ -161,7 +163,7 @@ class PolicyApi {
     @PostMapping("/policies/{policyId}/acknowledgement")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Acknowledge having read the version in force (those asked to)")
-    PolicyViews.Policy acknowledge(@PathVariable UUID organisationId, @PathVariable UUID policyId) {
+    PolicyViews.Policy acknowledgePolicy(@PathVariable UUID organisationId, @PathVariable UUID policyId) {
         return policies.acknowledge(CurrentTenant.require(), policyId);
     }
 
@@ -169,7 +171,7 @@ class PolicyApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Report a deviation from the policy found outside an audit; it raises a nonconformity")
-    PolicyViews.Policy noncompliance(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody NoncomplianceForm form) {
+    PolicyViews.Policy recordNoncompliance(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody NoncomplianceForm form) {
         return policies.reportNoncompliance(CurrentTenant.require(), policyId, form);
     }
 
@@ -177,14 +179,14 @@ class PolicyApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Define a recurring compliance check of the policy")
-    PolicyViews.Policy defineCheck(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody CheckForm form) {
+    PolicyViews.Policy defineComplianceCheck(@PathVariable UUID organisationId, @PathVariable UUID policyId, @Valid @RequestBody CheckForm form) {
         return policies.defineCheck(CurrentTenant.require(), policyId, form);
     }
 
     @GetMapping("/compliance-checks")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Every compliance check of the organisation with its policy and results, soonest due first")
-    java.util.List<PolicyViews.CheckLine> checks(@PathVariable UUID organisationId) {
+    java.util.List<PolicyViews.CheckLine> listComplianceChecks(@PathVariable UUID organisationId) {
         return policies.checks(CurrentTenant.require().organisationId());
     }
 
@@ -192,52 +194,52 @@ class PolicyApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a check's result (its owner or the ISMS manager); a failure raises a nonconformity linked to the policy")
-    PolicyViews.Policy result(@PathVariable UUID organisationId, @PathVariable UUID checkId, @Valid @RequestBody ResultForm form) {
+    PolicyViews.Policy recordCheckResult(@PathVariable UUID organisationId, @PathVariable UUID checkId, @Valid @RequestBody ResultForm form) {
         return policies.recordResult(CurrentTenant.require(), checkId, form);
     }
 
     @GetMapping("/policy-exceptions")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The exceptions register (expired=true: the exceptions past their expiry, still open)")
-    Page<PolicyViews.Exception> exceptions(@PathVariable UUID organisationId, @RequestParam(defaultValue = "false") boolean expired,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return policies.exceptions(CurrentTenant.require().organisationId(), expired,
-                PageRequest.of(Math.max(0, page), Math.min(Math.max(1, size), 200), Sort.by("expiryDate")));
+    Paged<PolicyViews.Exception> listPolicyExceptions(@PathVariable UUID organisationId, @RequestParam(defaultValue = "false") boolean expired,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(Paged.MAX_PAGE) int page, @RequestParam(defaultValue = "50") @Min(1) @Max(Paged.MAX_SIZE) int size) {
+        return Paged.of(policies.exceptions(CurrentTenant.require().organisationId(), expired,
+                PageRequest.of(page, size, Sort.by("expiryDate"))));
     }
 
     @PostMapping("/policy-exceptions")
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Request an exception to a policy")
-    PolicyViews.Exception request(@PathVariable UUID organisationId, @Valid @RequestBody ExceptionForm form) {
+    PolicyViews.Exception requestPolicyException(@PathVariable UUID organisationId, @Valid @RequestBody ExceptionForm form) {
         return policies.requestException(CurrentTenant.require(), form);
     }
 
     @GetMapping("/policy-exceptions/{policyExceptionId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "An exception")
-    PolicyViews.Exception exception(@PathVariable UUID organisationId, @PathVariable UUID policyExceptionId) {
+    PolicyViews.Exception getPolicyException(@PathVariable UUID organisationId, @PathVariable UUID policyExceptionId) {
         return policies.exception(CurrentTenant.require(), policyExceptionId);
     }
 
     @PutMapping("/policy-exceptions/{policyExceptionId}")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Change an exception (its requester or the ISMS manager); a change of substance withdraws its approval")
-    PolicyViews.Exception edit(@PathVariable UUID organisationId, @PathVariable UUID policyExceptionId, @Valid @RequestBody ExceptionForm form) {
+    PolicyViews.Exception updatePolicyException(@PathVariable UUID organisationId, @PathVariable UUID policyExceptionId, @Valid @RequestBody ExceptionForm form) {
         return policies.editException(CurrentTenant.require(), policyExceptionId, form);
     }
 
     @PostMapping("/policy-exceptions/{policyExceptionId}/approval")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Approve an exception (top management or the policy's approver, never its requester)")
-    PolicyViews.Exception approveException(@PathVariable UUID organisationId, @PathVariable UUID policyExceptionId, @RequestBody VersionBody body) {
+    PolicyViews.Exception approvePolicyException(@PathVariable UUID organisationId, @PathVariable UUID policyExceptionId, @RequestBody VersionBody body) {
         return policies.approveException(CurrentTenant.require(), policyExceptionId, body.version());
     }
 
     @PostMapping("/policy-exceptions/{policyExceptionId}/closure")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Close an exception that has ended")
-    PolicyViews.Exception close(@PathVariable UUID organisationId, @PathVariable UUID policyExceptionId, @RequestBody VersionBody body) {
+    PolicyViews.Exception closePolicyException(@PathVariable UUID organisationId, @PathVariable UUID policyExceptionId, @RequestBody VersionBody body) {
         return policies.closeException(CurrentTenant.require(), policyExceptionId, body.version());
     }
 }

@@ -48,21 +48,21 @@ class ReviewApi {
     @GetMapping("/review-team")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "The management review team")
-    TeamView team(@PathVariable UUID organisationId) {
+    TeamView getReviewTeam(@PathVariable UUID organisationId) {
         return reviews.team(CurrentTenant.require().organisationId());
     }
 
     @PutMapping("/review-team")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Set the chair, deputies, members, quorum and oversight statement")
-    TeamView saveTeam(@PathVariable UUID organisationId, @Valid @RequestBody TeamForm form) {
+    TeamView updateReviewTeam(@PathVariable UUID organisationId, @Valid @RequestBody TeamForm form) {
         return reviews.saveTeam(CurrentTenant.require(), form);
     }
 
     @GetMapping("/reviews")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "The reviews held and planned, and when the next is due at the organisation's interval")
-    Schedule schedule(@PathVariable UUID organisationId) {
+    Schedule getReviewSchedule(@PathVariable UUID organisationId) {
         return reviews.schedule(CurrentTenant.require().organisationId());
     }
 
@@ -70,35 +70,35 @@ class ReviewApi {
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Plan the next review")
-    ReviewView plan(@PathVariable UUID organisationId, @Valid @RequestBody ScheduleForm form) {
+    ReviewView planReview(@PathVariable UUID organisationId, @Valid @RequestBody ScheduleForm form) {
         return reviews.schedule(CurrentTenant.require(), form);
     }
 
     @GetMapping("/reviews/{reviewId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "A review with its input pack, decisions and approval (a guest auditor reads approved minutes only)")
-    ReviewView get(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+    ReviewView getReview(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
         return reviews.read(CurrentTenant.require(), reviewId);
     }
 
     @GetMapping("/reviews/{reviewId}/pack")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The input pack of clause 9.3.2 as JSON")
-    ReviewPack pack(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+    ReviewPack getReviewPack(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
         return reviews.read(CurrentTenant.require(), reviewId).pack();
     }
 
     @PostMapping("/reviews/{reviewId}/approval")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "The chair approves the minutes; the review is locked from then on")
-    ReviewView approve(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @RequestBody StartBody body) {
+    ReviewView approveMinutes(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @RequestBody StartBody body) {
         return reviews.approve(CurrentTenant.require(), reviewId, body.version());
     }
 
     @PutMapping("/reviews/{reviewId}/inputs")
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Write the inputs Ratchet holds no data for (9.3.2 b, c, f) before the meeting")
-    ReviewView inputs(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody InputsForm form) {
+    ReviewView updateReviewInputs(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody InputsForm form) {
         return reviews.writeInputs(CurrentTenant.require(), reviewId, form);
     }
 
@@ -106,7 +106,7 @@ class ReviewApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a decision (the chair or the ISMS manager) with its rationale, the inputs it answers and its actions")
-    ReviewView decide(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody dev.ratchet.review.DecisionForm form) {
+    ReviewView recordDecision(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody dev.ratchet.review.DecisionForm form) {
         return reviews.decide(CurrentTenant.require(), reviewId, form);
     }
 
@@ -116,14 +116,14 @@ class ReviewApi {
     @PostMapping("/reviews/{reviewId}/start")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Start the meeting (the chair or the ISMS manager): the pack is frozen")
-    ReviewView start(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @RequestBody StartBody body) {
+    ReviewView startReview(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @RequestBody StartBody body) {
         return reviews.start(CurrentTenant.require(), reviewId, body.version());
     }
 
     @PutMapping("/reviews/{reviewId}/minutes")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Write the minutes in the meeting (the chair or the ISMS manager): attendance, and per agenda item whether it was discussed, with notes; an item not discussed says why")
-    ReviewView minutes(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody MinutesForm form) {
+    ReviewView recordMinutes(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody MinutesForm form) {
         return reviews.writeMinutes(CurrentTenant.require(), reviewId, form);
     }
 
@@ -139,28 +139,28 @@ class ReviewApi {
     @PreAuthorize(Access.REPORT)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a correction to approved minutes as a linked amendment (the chair or the ISMS manager)")
-    ReviewView amend(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody AmendmentForm form) {
+    ReviewView amendMinutes(@PathVariable UUID organisationId, @PathVariable UUID reviewId, @Valid @RequestBody AmendmentForm form) {
         return reviews.amend(CurrentTenant.require(), reviewId, form);
     }
 
     @GetMapping("/reviews/{reviewId}/pack.pdf")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The input pack as PDF, live before the meeting and frozen from its start")
-    ResponseEntity<byte[]> packPdf(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+    ResponseEntity<byte[]> downloadReviewPackPdf(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
         return documents.pdf(CurrentTenant.require(), reviewId, false);
     }
 
     @GetMapping("/reviews/{reviewId}/minutes.pdf")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The minutes as PDF (a draft until the chair approves them)")
-    ResponseEntity<byte[]> minutesPdf(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+    ResponseEntity<byte[]> downloadMinutesPdf(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
         return documents.pdf(CurrentTenant.require(), reviewId, true);
     }
 
     @GetMapping("/reviews/{reviewId}/minutes.docx")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The minutes as DOCX (a draft until the chair approves them)")
-    ResponseEntity<byte[]> minutesDocx(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
+    ResponseEntity<byte[]> downloadMinutesDocx(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
         return documents.docx(CurrentTenant.require(), reviewId);
     }
 }
