@@ -22,6 +22,9 @@ class OpenApiConfiguration {
                         the organisation named in the path. Errors are RFC 9457 problem details; a refused edit \
                         lists the fields to blame under `errors`. Updates carry the `version` you read, and a newer \
                         stored version answers 409."""))
+                // Relative: the document is the same wherever it is served, and docs/openapi.json equals it.
+                .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url("/")
+                        .description("The Ratchet that serves this document")))
                 .components(new Components().addSecuritySchemes("token",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("rat_…")))
                 .addSecurityItem(new SecurityRequirement().addList("token"));

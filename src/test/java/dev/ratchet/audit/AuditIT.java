@@ -287,9 +287,9 @@ class AuditIT extends IntegrationTest {
         assertThat(before.get("planned").asLong()).isEqualTo(1);
         assertThat(total).isEqualTo(before.get("gaps").asLong() + 1);
 
-        call(Role.ISMS_MANAGER, "POST", "/audits/exclusions", """
+        call(Role.ISMS_MANAGER, "POST", "/audit-exclusions", """
                 {"requirement":"iso27001-2022:A.7.5","cycleEndYear":%d,"reason":"Hosted in AWS: no premises of our own"}""".formatted(year), 201);
-        call(Role.ISMS_MANAGER, "POST", "/audits/exclusions", "{\"requirement\":\"iso27001-2022:A.7.6\",\"cycleEndYear\":" + year + "}", 422);
+        call(Role.ISMS_MANAGER, "POST", "/audit-exclusions", "{\"requirement\":\"iso27001-2022:A.7.6\",\"cycleEndYear\":" + year + "}", 422);
 
         audit = addAuditor(audit, Role.AUDITOR, true, null, 201);
         audit = call(Role.AUDITOR, "POST", path(audit) + "/start", "{\"version\":" + audit.get("version").asLong() + "}", 200);

@@ -64,6 +64,19 @@ class ApiContractIT extends IntegrationTest {
         Files.writeString(target, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document));
     }
 
+    /**
+     * The published contract ({@code docs/openapi.json}, from which the build generates the Java client that {@code
+     * ApiClientIT} drives) is the document the server gives: a change to the API shows in review as a change of it.
+     */
+    @Test
+    void thePublishedContractIsTheServedOne() throws Exception {
+        Path published = Path.of("docs", "openapi.json");
+        assertThat(Files.exists(published) ? JSON.readTree(Files.readString(published)) : null)
+                .as("docs/openapi.json is not the document the server gives: run checks/api-clients --update (or copy "
+                        + "target/openapi.json to docs/openapi.json) and review the difference")
+                .isEqualTo(document);
+    }
+
     @Test
     void operationsHaveUniqueVerbNounIdsSummariesTagsAndTheirErrors() {
         Set<String> ids = new HashSet<>();

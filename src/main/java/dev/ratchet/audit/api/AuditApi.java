@@ -182,25 +182,4 @@ class AuditApi {
     List<AreaFrequency> listAuditFrequencies(@PathVariable UUID organisationId) {
         return audits.frequencies(CurrentTenant.require().organisationId());
     }
-
-    record ExclusionBody(@NotBlank(message = "Name the requirement") String requirement, Integer cycleEndYear,
-            @NotBlank(message = "Say why it is left out") @Size(max = 2000, message = "The reason can have at most 2000 characters") String reason) {
-    }
-
-    @PostMapping("/exclusions")
-    @PreAuthorize(Access.CONFIGURE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Leave a requirement deliberately out of the audits of a cycle, with the reason")
-    void excludeFromCoverage(@PathVariable UUID organisationId, @Valid @RequestBody ExclusionBody body) {
-        UUID org = CurrentTenant.require().organisationId();
-        audits.exclude(CurrentTenant.require(), body.requirement(), body.cycleEndYear() == null ? audits.today(org).getYear() : body.cycleEndYear(), body.reason());
-    }
-
-    @DeleteMapping("/exclusions/{exclusionId}")
-    @PreAuthorize(Access.CONFIGURE)
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Withdraw an exclusion: the requirement counts as a gap again until audited")
-    void withdrawCoverageExclusion(@PathVariable UUID organisationId, @PathVariable UUID exclusionId, @RequestParam(required = false) Long version) {
-        audits.withdrawExclusion(CurrentTenant.require(), exclusionId, version);
-    }
 }

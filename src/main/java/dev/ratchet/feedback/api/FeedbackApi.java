@@ -14,6 +14,7 @@ import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Paged;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.ratchet.tabular.ImportFile;
 import dev.ratchet.tabular.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -98,12 +99,12 @@ class FeedbackApi {
         return feedback.raise(CurrentTenant.require(), feedbackId, form);
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "multipart/form-data"})
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import interested parties' feedback from CSV: all rows or none; dryRun=true writes nothing; problems by row and column (422)")
-    ResponseEntity<Imports.Outcome> importFeedback(@PathVariable UUID organisationId, @RequestBody(required = false) byte[] body,
+    ResponseEntity<Imports.Outcome> importFeedback(@PathVariable UUID organisationId, ImportFile body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        Imports.Outcome outcome = imports.now(CurrentTenant.require(), feedback, body, dryRun);
+        Imports.Outcome outcome = imports.now(CurrentTenant.require(), feedback, body.content(), dryRun);
         return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
                 : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
     }

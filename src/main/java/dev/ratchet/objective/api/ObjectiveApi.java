@@ -16,6 +16,7 @@ import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Paged;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.ratchet.tabular.ImportFile;
 import dev.ratchet.tabular.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -112,13 +113,13 @@ class ObjectiveApi {
         return objectives.raise(CurrentTenant.require(), objectiveId, form);
     }
 
-    @PostMapping(path = "/measurements/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @PostMapping(path = "/measurements/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "multipart/form-data"})
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import measurements from CSV (columns Objective, Date, Value, Comment): all rows or none. "
             + "With dryRun=true nothing is written; problems are named by row and column (422)")
-    ResponseEntity<Imports.Outcome> importMeasurements(@PathVariable UUID organisationId, @RequestBody(required = false) byte[] body,
+    ResponseEntity<Imports.Outcome> importMeasurements(@PathVariable UUID organisationId, ImportFile body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        Imports.Outcome outcome = imports.now(CurrentTenant.require(), objectives, body, dryRun);
+        Imports.Outcome outcome = imports.now(CurrentTenant.require(), objectives, body.content(), dryRun);
         return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
                 : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
     }

@@ -16,6 +16,7 @@ import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Paged;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import dev.ratchet.tabular.ImportFile;
 import dev.ratchet.tabular.Imports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -105,12 +106,12 @@ class ObligationApi {
         return obligations.raise(CurrentTenant.require(), obligationId, form);
     }
 
-    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "multipart/form-data"})
     @PreAuthorize(Access.CONFIGURE)
     @Operation(summary = "Import obligations from CSV: all rows or none; dryRun=true writes nothing; problems by row and column (422)")
-    ResponseEntity<Imports.Outcome> importObligations(@PathVariable UUID organisationId, @RequestBody(required = false) byte[] body,
+    ResponseEntity<Imports.Outcome> importObligations(@PathVariable UUID organisationId, ImportFile body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        Imports.Outcome outcome = imports.now(CurrentTenant.require(), obligations, body, dryRun);
+        Imports.Outcome outcome = imports.now(CurrentTenant.require(), obligations, body.content(), dryRun);
         return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
                 : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
     }
