@@ -174,6 +174,14 @@ public class IdentityManagement {
     public MemberView updateMember(UUID organisationId, UUID membershipId, MemberForm form) {
         Membership membership = findMembership(organisationId, membershipId);
         Refused.requireCurrentVersion(form.getVersion(), membership.getVersion());
+        // Never an answer of 200 with the name or e-mail silently kept: a change to either is refused, naming it.
+        User user = users.getReferenceById(membership.getUserId());
+        if (form.getDisplayName() != null && !form.getDisplayName().strip().equals(user.getDisplayName())) {
+            throw Refused.field("displayName", "A person's name is theirs to change (under \"Your account\"); send the name as it is");
+        }
+        if (form.getEmail() != null && !User.normaliseEmail(form.getEmail()).equals(user.getEmail())) {
+            throw Refused.field("email", "A person's e-mail address is theirs to change (under \"Your account\"); send it as it is");
+        }
         checkRoles(organisationId, membership.getUserId(), form);
         if (membership.getRoles().contains(Role.ADMIN) && !form.getRoles().contains(Role.ADMIN)) {
             requireAnotherAdmin(organisationId, membership);

@@ -56,7 +56,12 @@ public final class CsvImport {
         }
     }
 
+    /** Never more than a short excerpt of what was sent: a column name of megabytes is not echoed back. */
     public record Problem(long row, String column, String message) {
+        public Problem {
+            column = dev.ratchet.shared.Texts.excerpt(column);
+            message = message == null ? "" : dev.ratchet.shared.Texts.truncate(message, 600);
+        }
     }
 
     /** The rows read, or the problems that stop the import. */
@@ -123,6 +128,7 @@ public final class CsvImport {
         for (Spreadsheet.SourceRow row : data) {
             width = Math.max(width, row.cells().size());
         }
+        int unknown = 0;
         for (int c = 0; c < width; c++) {
             String name = header.cell(c).strip();
             String letter = org.apache.poi.ss.util.CellReference.convertNumToColString(c);
@@ -136,6 +142,9 @@ public final class CsvImport {
                 continue;
             }
             Field field = known.get(name.toLowerCase(Locale.ROOT));
+            if (field == null && ++unknown > 20) {
+                continue;
+            }
             if (field == null) {
                 problems.add(new Problem(header.number(), name, "Unknown column: the columns are " + String.join(", ",
                         fields.stream().filter(f -> !f.exportOnly()).map(Field::name).toList())));
@@ -147,8 +156,11 @@ public final class CsvImport {
                         + org.apache.poi.ss.util.CellReference.convertNumToColString(earlier) + " and " + letter + "): keep one"));
             }
             else if (field.exportOnly()) {
-                notices.add("The column " + name + " is left out: " + field.help().substring(1));
+                notices.add("The column " + dev.ratchet.shared.Texts.excerpt(name) + " is left out: " + field.help().substring(1));
             }
+        }
+        if (unknown > 20) {
+            problems.add(new Problem(header.number(), "", (unknown - 20) + " more unknown columns"));
         }
         for (Field field : fields) {
             if (field.required() && !columns.containsKey(field.name().toLowerCase(Locale.ROOT))) {
