@@ -89,6 +89,12 @@ class ApiContract {
             if (openApi.getPaths() != null) {
                 openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                     files(path, operation);
+                    if (method == PathItem.HttpMethod.POST) {
+                        operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter()
+                                .name(IdempotencyKeys.HEADER).required(false).schema(new Schema<>().type("string").maxLength(255))
+                                .description("Any unique text (a UUID): a retry with the same key and request gets the first "
+                                        + "answer again (Idempotency-Replayed: true) instead of doing it twice; kept 24 hours"));
+                    }
                     errors(path, method, operation, openApi);
                     String body = requestSchema(operation);
                     if (body != null && hasVersion(openApi, body)) {
