@@ -88,9 +88,27 @@ public class EvidenceManagement {
     private final ObjectProvider<EvidenceVisibility> visibilities;
 
     public record Upload(String fileName, long size, InputStream content, LocalDate evidenceDate, String description) {
+
+        /** A file sent as a multipart part (page or API); none sent is refused by {@link #store} naming the file. */
+        public static Upload of(org.springframework.web.multipart.MultipartFile file, LocalDate evidenceDate, String description)
+                throws java.io.IOException {
+            return new Upload(file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
+                    file == null ? InputStream.nullInputStream() : file.getInputStream(), evidenceDate, description);
+        }
     }
 
     public record Download(String fileName, String contentType, byte[] content, String sha256) {
+
+        /** The file as a download: its bytes as uploaded, its name, its SHA-256 in {@code Digest}, never sniffed. */
+        public org.springframework.http.ResponseEntity<byte[]> response() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                            .attachment().filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(sha256)))
+                    .body(content);
+        }
     }
 
     /** Stores the file for the record; refuses, naming the rule, a file that breaks one. */

@@ -123,6 +123,22 @@ public class IdentityManagement {
         return organisation;
     }
 
+    /** Whether the person administers an organisation now: who may create another one (as on the pages). */
+    @Transactional(readOnly = true)
+    public boolean administersAny(UUID userId) {
+        return memberships.findByUserId(userId).stream().anyMatch(m -> m.isActive() && m.getRoles().contains(Role.ADMIN));
+    }
+
+    /** A new personal token and how it is listed; the secret is shown only here, once. */
+    public record NewToken(String token, TokenView details) {
+    }
+
+    public NewToken createTokenWithDetails(UUID userId, String name, Integer validDays) {
+        String token = createToken(userId, name, validDays);
+        TokenView details = tokensOf(userId).stream().filter(t -> token.startsWith(t.prefix())).findFirst().orElse(null);
+        return new NewToken(token, details);
+    }
+
     // --- members ---------------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

@@ -124,6 +124,14 @@ class ApiContract {
 
     /** Downloads as their real media type (from the path's extension); uploads of a file as multipart. */
     private static void files(String path, Operation operation) {
+        String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        ApiResponse ok = operation.getResponses() == null ? null : operation.getResponses().get("200");
+        if (ok != null && (ok.getContent() == null || ok.getContent().isEmpty()) && path.lastIndexOf('.') > path.lastIndexOf('/')
+                && FILE_TYPES.containsKey(extension)) {
+            // A download written straight to the response (a register export): the file of its extension.
+            ok.setContent(new Content().addMediaType(FILE_TYPES.get(extension),
+                    new MediaType().schema(new Schema<>().type("string").format("binary"))));
+        }
         if (operation.getResponses() != null) {
             operation.getResponses().values().forEach(response -> {
                 Content content = response.getContent();
@@ -132,7 +140,6 @@ class ApiContract {
                 }
                 Map.Entry<String, MediaType> first = content.entrySet().stream().findFirst().orElse(null);
                 if (first != null && isBinary(first.getValue().getSchema())) {
-                    String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
                     String type = FILE_TYPES.getOrDefault(extension, "application/octet-stream");
                     response.setContent(new Content().addMediaType(type, first.getValue()));
                 }

@@ -85,31 +85,37 @@ class ApiClientIT {
         PagedMemberView members = new MembersApi(manager).listMembers(org.id(), null, null, 0, 50);
         assertThat(members.getContent()).hasSize(Role.values().length);
         assertThat(members.getPage().getTotalElements()).isEqualTo(Role.values().length);
-        AreaView finance = new OrganisationsApi(manager).createArea(org.id(), new AreaForm().name("Finance").risk(AreaForm.RiskEnum.MEDIUM));
+        AreaView finance = new OrganisationsApi(manager).createArea(org.id(), new AreaForm().name("Finance").risk(AreaForm.RiskEnum.MEDIUM), null);
 
         // A nonconformity, its requirement named by code alone, through triage, correction, analysis and a plan.
         ImprovementsApi improvements = new ImprovementsApi(contributor);
+        String reportKey = java.util.UUID.randomUUID().toString();
         ImprovementView nc = improvements.reportImprovement(org.id(), new ReportForm().kind(ReportForm.KindEnum.NONCONFORMITY)
                 .title("Leavers keep VPN access").description("Two leavers still had VPN accounts")
-                .source(ReportForm.SourceEnum.INTERNAL_AUDIT).areaId(finance.getId()).requirements(List.of("A.5.18")));
+                .source(ReportForm.SourceEnum.INTERNAL_AUDIT).areaId(finance.getId()).requirements(List.of("A.5.18")), reportKey);
         assertThat(nc.getReference()).startsWith("NC-");
+        // Sent again with its Idempotency-Key (a retry after a timeout): the same record, not a second one.
+        ImprovementView retried = improvements.reportImprovement(org.id(), new ReportForm().kind(ReportForm.KindEnum.NONCONFORMITY)
+                .title("Leavers keep VPN access").description("Two leavers still had VPN accounts")
+                .source(ReportForm.SourceEnum.INTERNAL_AUDIT).areaId(finance.getId()).requirements(List.of("A.5.18")), reportKey);
+        assertThat(retried.getId()).isEqualTo(nc.getId());
         assertThat(nc.getRequirements()).containsExactly("iso27001-2022:A.5.18");
         nc = new ImprovementsApi(manager).transitionImprovement(org.id(), nc.getId(), new TransitionRequest()
                 .transition(TransitionEnum.TRIAGE).ownerId(org.userIds().get(Role.CONTRIBUTOR))
-                .grade(TransitionRequest.GradeEnum.MINOR).version(nc.getVersion()));
+                .grade(TransitionRequest.GradeEnum.MINOR).version(nc.getVersion()), null);
         nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.CONTAIN)
-                .correction("Disabled both accounts").consequences("VPN logs checked: no use").version(nc.getVersion()));
+                .correction("Disabled both accounts").consequences("VPN logs checked: no use").version(nc.getVersion()), null);
         nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.ANALYSE)
                 .reviewSummary("Confirmed by IT").rcaMethod(TransitionRequest.RcaMethodEnum.FIVE_WHYS)
                 .whys(List.of("Accounts not disabled", "IT not told", "The leaver checklist has no IT step"))
                 .rootCause("No IT step in the leaver checklist").couldOccurElsewhere(true).elsewhereJudgement("Contractors too")
-                .correctiveActionNeeded(true).version(nc.getVersion()));
+                .correctiveActionNeeded(true).version(nc.getVersion()), null);
         nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.PLAN_ACTIONS)
                 .actions(List.of(new TransitionRequestActionForm().title("Add an IT step to the leaver checklist")
                         .description("HR tells IT the leaving day; IT disables every account that day")
                         .ownerId(org.userIds().get(Role.CONTRIBUTOR)).dueDate(LocalDate.now().plusDays(14))
                         .successCriteria("No leaver account active 24 h after leaving")))
-                .version(nc.getVersion()));
+                .version(nc.getVersion()), null);
         assertThat(nc.getActions()).singleElement().satisfies(a ->
                 assertThat(a.getDescription()).isEqualTo("HR tells IT the leaving day; IT disables every account that day"));
 
@@ -117,7 +123,7 @@ class ApiClientIT {
         long stale = nc.getVersion() - 1;
         ImprovementView planned = nc;
         ApiException conflict = catchThrowableOfType(ApiException.class, () -> improvements.transitionImprovement(org.id(),
-                planned.getId(), new TransitionRequest().transition(TransitionEnum.IMPLEMENT).version(stale)));
+                planned.getId(), new TransitionRequest().transition(TransitionEnum.IMPLEMENT).version(stale), null));
         assertThat(conflict.getCode()).isEqualTo(409);
         Problem problem = json.readValue(conflict.getResponseBody(), Problem.class);
         assertThat(problem.getStatus()).isEqualTo(409);
@@ -128,10 +134,10 @@ class ApiClientIT {
         ActionsApi actions = new ActionsApi(contributor);
         ActionView action = actions.getAction(org.id(), nc.getActions().get(0).getId());
         action = actions.completeAction(org.id(), action.getId(), new ActionApiCompletion().evidence("Checklist v2 in the wiki")
-                .version(action.getVersion()));
+                .version(action.getVersion()), null);
         assertThat(action.getStatus()).hasToString("DONE");
         nc = improvements.getImprovement(org.id(), nc.getId());
-        nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.IMPLEMENT).version(nc.getVersion()));
+        nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.IMPLEMENT).version(nc.getVersion()), null);
         assertThat(nc.getStatus()).hasToString("IMPLEMENTED");
 
         // Its record document is a PDF file, not base64 text.
@@ -145,10 +151,10 @@ class ApiClientIT {
         OffsetDateTime detected = OffsetDateTime.of(2026, 7, 1, 9, 30, 0, 0, ZoneOffset.UTC);
         IncidentView incident = incidents.recordIncident(org.id(), new IncidentForm().title("Phishing led to a compromised mailbox")
                 .detectedAt(detected).category(IncidentForm.CategoryEnum.PHISHING).severity(IncidentForm.SeverityEnum.HIGH)
-                .summary("A sales manager entered their password on a fake login page"));
+                .summary("A sales manager entered their password on a fake login page"), null);
         assertThat(incident.getDetectedAt()).isAtSameInstantAs(detected);
         ImprovementView raised = incidents.raiseFromIncident(org.id(), incident.getId(), new RaiseForm()
-                .kind(RaiseForm.KindEnum.NONCONFORMITY).title("MFA not enforced for sales").description("Found after INC"));
+                .kind(RaiseForm.KindEnum.NONCONFORMITY).title("MFA not enforced for sales").description("Found after INC"), null);
         assertThat(raised.getReference()).startsWith("NC-");
 
         // The register, filtered and paged.
@@ -165,12 +171,12 @@ class ApiClientIT {
         File csv = File.createTempFile("incidents", ".csv");
         Files.writeString(csv.toPath(), "Title,Detected,Category,Severity,Summary\n"
                 + "Laptop stolen from a car,2026-06-03 18:20,Loss or theft,Medium,Encrypted laptop taken from a parked car\n");
-        ImportsOutcome imported = incidents.importIncidents(org.id(), csv, false);
+        ImportsOutcome imported = incidents.importIncidents(org.id(), csv, false, null);
         assertThat(imported.getImported()).isEqualTo(1);
 
         // A refused report is a typed 422 naming its fields.
         ApiException invalid = catchThrowableOfType(ApiException.class, () -> improvements.reportImprovement(org.id(),
-                new ReportForm().kind(ReportForm.KindEnum.NONCONFORMITY).source(ReportForm.SourceEnum.INCIDENT).title("")));
+                new ReportForm().kind(ReportForm.KindEnum.NONCONFORMITY).source(ReportForm.SourceEnum.INCIDENT).title(""), null));
         assertThat(invalid.getCode()).isEqualTo(422);
         assertThat(json.readValue(invalid.getResponseBody(), Problem.class).getErrors()).containsKeys("title", "description");
     }

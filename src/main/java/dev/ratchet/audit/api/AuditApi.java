@@ -182,4 +182,14 @@ class AuditApi {
     List<AreaFrequency> listAuditFrequencies(@PathVariable UUID organisationId) {
         return audits.frequencies(CurrentTenant.require().organisationId());
     }
+
+    @PostMapping("/{auditId}/lines/{lineId}/evidence")
+    @PreAuthorize(Access.AUDIT)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach an evidence file to a checklist line (multipart part \"file\"); it is kept with its SHA-256")
+    dev.ratchet.evidence.EvidenceView attachAuditEvidence(@PathVariable UUID organisationId, @PathVariable UUID auditId, @PathVariable UUID lineId,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate evidenceDate, @RequestParam(required = false) String description) throws java.io.IOException {
+        return audits.attach(CurrentTenant.require(), auditId, lineId, dev.ratchet.evidence.EvidenceManagement.Upload.of(file, evidenceDate, description));
+    }
 }

@@ -28,13 +28,6 @@ class EvidenceController {
     @GetMapping("/evidence/{id}")
     @PreAuthorize(Access.MEMBER)
     ResponseEntity<byte[]> download(@PathVariable UUID id) {
-        EvidenceManagement.Download file = evidence.download(CurrentTenant.require(), id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(),
-                        java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(file.sha256())))
-                .body(file.content());
+        return evidence.download(CurrentTenant.require(), id).response();
     }
 }

@@ -108,4 +108,22 @@ class FeedbackApi {
         return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
                 : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
     }
+
+    @GetMapping("/export.csv")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "All feedback, in the columns the import reads, as CSV (UTF-8)")
+    void exportFeedbackCsv(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        dev.ratchet.shared.Tenant tenant = CurrentTenant.require();
+        dev.ratchet.tabular.TableExport.respond(request, response, "feedback", "Feedback", dev.ratchet.feedback.web.FeedbackController.COLUMNS,
+                dev.ratchet.tabular.TableExport.allPages(page -> feedback.search(tenant, null, null, null, null, page),
+                        org.springframework.data.domain.Sort.by("receivedOn", "reference")));
+    }
+
+    @GetMapping("/export.xlsx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "All feedback, in the columns the import reads, as XLSX")
+    void exportFeedbackXlsx(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        // TableExport writes the format of the request's path: the same rows as the CSV, as XLSX.
+        exportFeedbackCsv(organisationId, request, response);
+    }
 }

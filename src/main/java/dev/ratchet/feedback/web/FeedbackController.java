@@ -39,9 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-class FeedbackController {
+public class FeedbackController {
 
-    static final List<Column<FeedbackSummary>> COLUMNS = List.of(
+    public static final List<Column<FeedbackSummary>> COLUMNS = List.of(
             new Column<>("Reference", FeedbackSummary::reference),
             new Column<>("Received", FeedbackSummary::receivedOn),
             new Column<>("Kind", s -> s.kind().label()),

@@ -39,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MemberApi {
 
     private final IdentityManagement identity;
+    private final jakarta.validation.Validator validator;
 
-    MemberApi(IdentityManagement identity) {
+    MemberApi(IdentityManagement identity, jakarta.validation.Validator validator) {
         this.identity = identity;
+        this.validator = validator;
     }
 
     @GetMapping
@@ -49,6 +51,26 @@ class MemberApi {
     @Operation(summary = "The organisations the token's owner belongs to")
     List<OrganisationDetails> listMyOrganisations(@AuthenticationPrincipal RatchetPrincipal principal) {
         return identity.organisationsOf(principal.userId());
+    }
+
+    @PostMapping
+    @PreAuthorize(Access.SIGNED_IN)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create another organisation (an administrator of one): you become its administrator and ISMS manager")
+    OrganisationDetails createOrganisation(@AuthenticationPrincipal RatchetPrincipal principal,
+            @RequestBody dev.ratchet.organisation.OrganisationSettings settings) {
+        // Who may is known only from the person's memberships: checked before the body is validated, so that
+        // someone who may not learns nothing of what a valid body needs.
+        if (!identity.administersAny(principal.userId())) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "This needs one of these roles in this organisation: ADMIN (of any organisation). Yours: none.");
+        }
+        java.util.Map<String, String> invalid = new java.util.LinkedHashMap<>();
+        validator.validate(settings).forEach(v -> invalid.putIfAbsent(v.getPropertyPath().toString(), v.getMessage()));
+        if (!invalid.isEmpty()) {
+            throw dev.ratchet.shared.Refused.fields(invalid);
+        }
+        return identity.createOrganisation(principal.userId(), settings);
     }
 
     @GetMapping("/{organisationId}/members")
@@ -84,6 +106,13 @@ class MemberApi {
     MemberView updateMember(@PathVariable UUID organisationId, @PathVariable UUID memberId,
             @Valid @RequestBody MemberForm member) {
         return identity.updateMember(CurrentTenant.require().organisationId(), memberId, member);
+    }
+
+    @PostMapping("/{organisationId}/members/{memberId}/reactivation")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Gives a deactivated member access again, with the roles they had")
+    MemberView reactivateMember(@PathVariable UUID organisationId, @PathVariable UUID memberId, @RequestParam Long version) {
+        return identity.reactivateMember(CurrentTenant.require().organisationId(), memberId, version);
     }
 
     @PostMapping("/{organisationId}/members/{memberId}/deactivation")

@@ -119,4 +119,65 @@ class ImprovementApi {
             @RequestBody TransitionRequest request) {
         return improvements.transition(CurrentTenant.require(), id, request);
     }
+
+    @GetMapping("/export.csv")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The incident and corrective action log of the filtered register (10.2 evidence) as CSV (UTF-8)")
+    void exportImprovementLogCsv(@PathVariable UUID organisationId, @RequestParam(required = false) Kind kind,
+            @RequestParam(required = false) Status status, @RequestParam(required = false) Grade grade,
+            @RequestParam(required = false) Source source, @RequestParam(required = false) String requirement,
+            @RequestParam(required = false) UUID areaId, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "raisedAt") String sort,
+            @RequestParam(defaultValue = "desc") String direction, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        RegisterFilter filter = new RegisterFilter(kind, status, grade, source, requirement, areaId, ownerId, overdue,
+                open, raisedFrom, raisedTo, q, null);
+        UUID orgId = CurrentTenant.require().organisationId();
+        dev.ratchet.tabular.TableExport.respond(request, response, "improvement-log", "Improvement log",
+                dev.ratchet.improvement.ImprovementLog.COLUMNS, into -> improvements.log(orgId, filter, RegisterSort.of(sort, direction), into));
+    }
+
+    @GetMapping("/export.xlsx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The incident and corrective action log of the filtered register (10.2 evidence) as XLSX")
+    void exportImprovementLogXlsx(@PathVariable UUID organisationId, @RequestParam(required = false) Kind kind,
+            @RequestParam(required = false) Status status, @RequestParam(required = false) Grade grade,
+            @RequestParam(required = false) Source source, @RequestParam(required = false) String requirement,
+            @RequestParam(required = false) UUID areaId, @RequestParam(required = false) UUID ownerId,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Boolean open,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate raisedTo,
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "raisedAt") String sort,
+            @RequestParam(defaultValue = "desc") String direction, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        // TableExport writes the format of the request's path: the same rows as the CSV, as XLSX.
+        exportImprovementLogCsv(organisationId, kind, status, grade, source, requirement, areaId, ownerId, overdue, open, raisedFrom, raisedTo, q, sort, direction, request, response);
+    }
+
+    @PostMapping("/{improvementId}/evidence")
+    @PreAuthorize(Access.REPORT)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach an evidence file to the record (multipart part \"file\"); it is kept with its SHA-256")
+    dev.ratchet.evidence.EvidenceView attachImprovementEvidence(@PathVariable UUID organisationId, @PathVariable("improvementId") UUID id,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate evidenceDate, @RequestParam(required = false) String description) throws java.io.IOException {
+        return improvements.attach(CurrentTenant.require(), id, dev.ratchet.evidence.EvidenceManagement.Upload.of(file, evidenceDate, description));
+    }
+
+    @GetMapping("/trends")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Recurring nonconformities by requirement, area and source: the trends that call for a systemic improvement")
+    java.util.List<dev.ratchet.improvement.Trend> listTrends(@PathVariable UUID organisationId) {
+        return improvements.trends(CurrentTenant.require().organisationId());
+    }
+
+    @PostMapping("/trends")
+    @PreAuthorize(Access.REPORT)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Propose the systemic opportunity for improvement a trend calls for, linked to its nonconformities")
+    ImprovementView proposeSystemicImprovement(@PathVariable UUID organisationId,
+            @RequestParam dev.ratchet.improvement.Trend.Dimension dimension, @RequestParam String key) {
+        return improvements.proposeSystemicImprovement(CurrentTenant.require(), dimension, key);
+    }
 }

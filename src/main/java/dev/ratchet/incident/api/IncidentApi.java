@@ -107,4 +107,22 @@ class IncidentApi {
         return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
                 : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
     }
+
+    @GetMapping("/export.csv")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The incident register, in the columns the import reads, as CSV (UTF-8)")
+    void exportIncidentsCsv(@PathVariable UUID organisationId, @RequestParam(required = false) Category category, @RequestParam(required = false) Severity severity, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        UUID orgId = CurrentTenant.require().organisationId();
+        IncidentFilter filter = new IncidentFilter(category, severity, null, null, null, null, null);
+        dev.ratchet.tabular.TableExport.respond(request, response, "incidents", "Incidents", dev.ratchet.incident.web.IncidentController.COLUMNS,
+                dev.ratchet.tabular.TableExport.allPages(page -> incidents.search(orgId, filter, page), Sort.by(Sort.Direction.DESC, "detectedAt")));
+    }
+
+    @GetMapping("/export.xlsx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The incident register, in the columns the import reads, as XLSX")
+    void exportIncidentsXlsx(@PathVariable UUID organisationId, @RequestParam(required = false) Category category, @RequestParam(required = false) Severity severity, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        // TableExport writes the format of the request's path: the same rows as the CSV, as XLSX.
+        exportIncidentsCsv(organisationId, category, severity, request, response);
+    }
 }

@@ -44,11 +44,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-class IncidentController {
+public class IncidentController {
 
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    static final List<Column<IncidentSummary>> COLUMNS = List.of(
+    public static final List<Column<IncidentSummary>> COLUMNS = List.of(
             new Column<>("Reference", IncidentSummary::reference),
             new Column<>("Title", IncidentSummary::title),
             new Column<>("Occurred", s -> moment(s.occurredAt())),

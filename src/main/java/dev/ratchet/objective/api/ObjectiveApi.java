@@ -123,4 +123,40 @@ class ObjectiveApi {
         return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
                 : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
     }
+
+    @GetMapping("/export.csv")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The objectives as CSV (UTF-8)")
+    void exportObjectivesCsv(@PathVariable UUID organisationId, @RequestParam(required = false) String status, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        UUID orgId = CurrentTenant.require().organisationId();
+        dev.ratchet.tabular.TableExport.respond(request, response, "objectives", "Objectives", dev.ratchet.objective.web.ObjectiveController.COLUMNS,
+                dev.ratchet.tabular.TableExport.allPages(page -> objectives.search(orgId, status, null, null, page),
+                        org.springframework.data.domain.Sort.by("reference")));
+    }
+
+    @GetMapping("/export.xlsx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The objectives as XLSX")
+    void exportObjectivesXlsx(@PathVariable UUID organisationId, @RequestParam(required = false) String status, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        // TableExport writes the format of the request's path: the same rows as the CSV, as XLSX.
+        exportObjectivesCsv(organisationId, status, request, response);
+    }
+
+    @GetMapping("/measurements/export.csv")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Every measurement, in the columns the measurement import reads, as CSV (UTF-8)")
+    void exportMeasurementsCsv(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        UUID orgId = CurrentTenant.require().organisationId();
+        dev.ratchet.tabular.TableExport.respond(request, response, "measurements", "Measurements",
+                dev.ratchet.objective.web.ObjectiveController.MEASUREMENT_COLUMNS,
+                dev.ratchet.tabular.TableExport.allPages(page -> objectives.measurementRows(orgId, page), org.springframework.data.domain.Sort.unsorted()));
+    }
+
+    @GetMapping("/measurements/export.xlsx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "Every measurement, in the columns the measurement import reads, as XLSX")
+    void exportMeasurementsXlsx(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        // TableExport writes the format of the request's path: the same rows as the CSV, as XLSX.
+        exportMeasurementsCsv(organisationId, request, response);
+    }
 }

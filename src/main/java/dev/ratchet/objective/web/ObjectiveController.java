@@ -42,9 +42,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-class ObjectiveController {
+public class ObjectiveController {
 
-    static final List<Column<ObjectiveSummary>> COLUMNS = List.of(
+    public static final List<Column<ObjectiveSummary>> COLUMNS = List.of(
             new Column<>("Reference", ObjectiveSummary::reference),
             new Column<>("Objective", ObjectiveSummary::title),
             new Column<>("Measure", ObjectiveSummary::measure),
@@ -100,7 +100,7 @@ class ObjectiveController {
                 TableExport.allPages(page -> objectives.measurementRows(org, page), Sort.unsorted()));
     }
 
-    static final List<dev.ratchet.tabular.Column<dev.ratchet.objective.MeasurementRow>> MEASUREMENT_COLUMNS = List.of(
+    public static final List<dev.ratchet.tabular.Column<dev.ratchet.objective.MeasurementRow>> MEASUREMENT_COLUMNS = List.of(
             new dev.ratchet.tabular.Column<>("Objective", dev.ratchet.objective.MeasurementRow::objective),
             new dev.ratchet.tabular.Column<>("Date", dev.ratchet.objective.MeasurementRow::date),
             new dev.ratchet.tabular.Column<>("Value", r -> r.value().stripTrailingZeros().toPlainString()),

@@ -115,4 +115,22 @@ class ObligationApi {
         return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
                 : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
     }
+
+    @GetMapping("/export.csv")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The obligations register, in the columns the import reads, as CSV (UTF-8)")
+    void exportObligationsCsv(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        UUID orgId = CurrentTenant.require().organisationId();
+        dev.ratchet.tabular.TableExport.respond(request, response, "obligations", "Obligations", dev.ratchet.obligation.web.ObligationController.COLUMNS,
+                dev.ratchet.tabular.TableExport.allPages(page -> obligations.search(orgId, null, null, null, null, page),
+                        org.springframework.data.domain.Sort.by("reference")));
+    }
+
+    @GetMapping("/export.xlsx")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The obligations register, in the columns the import reads, as XLSX")
+    void exportObligationsXlsx(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        // TableExport writes the format of the request's path: the same rows as the CSV, as XLSX.
+        exportObligationsCsv(organisationId, request, response);
+    }
 }

@@ -39,9 +39,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-class ObligationController {
+public class ObligationController {
 
-    static final List<Column<ObligationSummary>> COLUMNS = List.of(
+    public static final List<Column<ObligationSummary>> COLUMNS = List.of(
             new Column<>("Reference", ObligationSummary::reference),
             new Column<>("Name", ObligationSummary::name),
             new Column<>("Type", s -> s.type().label()),

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -162,5 +163,15 @@ class ReviewApi {
     @Operation(summary = "The minutes as DOCX (a draft until the chair approves them)")
     ResponseEntity<byte[]> downloadMinutesDocx(@PathVariable UUID organisationId, @PathVariable UUID reviewId) {
         return documents.docx(CurrentTenant.require(), reviewId);
+    }
+
+    @PostMapping("/reviews/{reviewId}/attachments")
+    @PreAuthorize(Access.CONFIGURE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a file to one input of the review pack (input a to g; multipart part \"file\")")
+    dev.ratchet.evidence.EvidenceView attachReviewInput(@PathVariable UUID organisationId, @PathVariable UUID reviewId,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) String input, @RequestParam(required = false) String description) throws java.io.IOException {
+        return reviews.attach(CurrentTenant.require(), reviewId, input, dev.ratchet.evidence.EvidenceManagement.Upload.of(file, null, description));
     }
 }
