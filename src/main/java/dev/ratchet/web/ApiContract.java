@@ -100,10 +100,37 @@ class ApiContract {
                     if (body != null && hasVersion(openApi, body)) {
                         (needsVersion(path, method) ? versionRequired : versionOptional).add(body);
                     }
+                    versionTags(openApi, path, method, operation, body);
                 }));
             }
             requireVersion(openApi, versionRequired, versionOptional);
         };
+    }
+
+    /** ETag on answers that carry a version; If-Match (and its 412) on edits that take one. */
+    private static void versionTags(OpenAPI openApi, String path, PathItem.HttpMethod method, Operation operation, String body) {
+        boolean versionParameter = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()) && "version".equals(p.getName()));
+        if ((body != null && hasVersion(openApi, body) && needsVersion(path, method)) || versionParameter) {
+            operation.addParametersItem(new io.swagger.v3.oas.models.parameters.HeaderParameter().name("If-Match").required(false)
+                    .schema(new Schema<>().type("string"))
+                    .description("The ETag you read (\"7\"), instead of or as well as the version field; if both are given and "
+                            + "differ, 412"));
+            operation.getResponses().addApiResponse("412", new ApiResponse().description("If-Match and the version sent differ")
+                    .content(new Content().addMediaType(PROBLEM_JSON,
+                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        }
+        if (operation.getResponses() == null) {
+            return;
+        }
+        operation.getResponses().forEach((status, response) -> {
+            MediaType json = response.getContent() == null ? null : response.getContent().get("application/json");
+            String ref = json == null || json.getSchema() == null ? null : json.getSchema().get$ref();
+            if (status.startsWith("2") && ref != null && hasVersion(openApi, ref.substring(ref.lastIndexOf('/') + 1))) {
+                response.addHeaderObject("ETag", new io.swagger.v3.oas.models.headers.Header()
+                        .description("The record's version, for If-Match").schema(new Schema<>().type("string")));
+            }
+        });
     }
 
     private static Schema<?> problemSchema() {

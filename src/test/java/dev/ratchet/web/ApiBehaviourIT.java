@@ -11,7 +11,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /** What an integrator's mistakes get back: a problem that names the field and what it accepts, never a 500. */
 class ApiBehaviourIT extends IntegrationTest {
@@ -94,5 +97,39 @@ class ApiBehaviourIT extends IntegrationTest {
         JsonNode unknown = api(org, Role.ISMS_MANAGER, "POST", "/improvements", """
                 {"kind":"NONCONFORMITY","title":"t","description":"d","source":"INTERNAL_AUDIT","requirements":["Z.9"]}""", 422);
         assertThat(unknown.path("errors").path("requirements").asString()).contains("framework:code").contains("iso27001-2022:A.5.1");
+    }
+
+    @Test
+    void etagAndIfMatchStandForTheVersion() throws Exception {
+        TestOrganisation org = newOrganisation("ETags");
+        JsonNode incident = api(org, Role.ISMS_MANAGER, "POST", "/incidents", """
+                {"title":"Tagged","detectedAt":"2026-07-01T09:30:00Z","category":"PHISHING","severity":"HIGH","summary":"s"}""", 201);
+        String path = "/api/v1/organisations/" + org.id() + "/incidents/" + incident.path("id").asString();
+        var read = mvc.perform(get(path)
+                .header("Authorization", org.bearer(Role.AUDITOR))).andReturn().getResponse();
+        String etag = read.getHeader("ETag");
+        assertThat(etag).isEqualTo("\"" + incident.path("version").asLong() + "\"");
+        String edit = """
+                {"title":"Tagged and edited","detectedAt":"2026-07-01T09:30:00Z","category":"PHISHING","severity":"HIGH","summary":"s"}""";
+        var edited = mvc.perform(put(path)
+                .header("Authorization", org.bearer(Role.ISMS_MANAGER)).header("If-Match", etag)
+                .contentType("application/json").content(edit)).andReturn().getResponse();
+        assertThat(edited.getStatus()).as(edited.getContentAsString()).isEqualTo(200);
+        assertThat(edited.getHeader("ETag")).isNotEqualTo(etag);
+        var stale = mvc.perform(put(path)
+                .header("Authorization", org.bearer(Role.ISMS_MANAGER)).header("If-Match", etag)
+                .contentType("application/json").content(edit)).andReturn().getResponse();
+        assertThat(stale.getStatus()).isEqualTo(409);
+        var disagreeing = mvc.perform(put(path)
+                .header("Authorization", org.bearer(Role.ISMS_MANAGER)).header("If-Match", edited.getHeader("ETag"))
+                .contentType("application/json").content(edit.replace("}", ",\"version\":0}"))).andReturn().getResponse();
+        assertThat(disagreeing.getStatus()).isEqualTo(412);
+
+        JsonNode area = api(org, Role.ISMS_MANAGER, "POST", "/areas", "{\"name\":\"Short-lived\",\"risk\":\"LOW\"}", 201);
+        var deleted = mvc.perform(delete(
+                "/api/v1/organisations/" + org.id() + "/areas/" + area.path("id").asString())
+                .header("Authorization", org.bearer(Role.ISMS_MANAGER)).header("If-Match", "\"" + area.path("version").asLong() + "\""))
+                .andReturn().getResponse();
+        assertThat(deleted.getStatus()).as(deleted.getContentAsString()).isEqualTo(204);
     }
 }

@@ -75,6 +75,13 @@ class ApiClientIT {
         return client;
     }
 
+    /** A workflow step, through the generated request object (stable when optional headers are added). */
+    private static ImprovementView step(ImprovementsApi api, java.util.UUID organisationId, java.util.UUID id, TransitionRequest request)
+            throws ApiException {
+        return api.transitionImprovement(ImprovementsApi.APITransitionImprovementRequest.newBuilder()
+                .organisationId(organisationId).improvementId(id).transitionRequest(request).build());
+    }
+
     @Test
     void anIntegratorRunsTheLoopThroughAGeneratedClient() throws Exception {
         TestOrganisation org = TestOrganisation.create(identity, organisations, "Generated client");
@@ -100,30 +107,29 @@ class ApiClientIT {
                 .source(ReportForm.SourceEnum.INTERNAL_AUDIT).areaId(finance.getId()).requirements(List.of("A.5.18")), reportKey);
         assertThat(retried.getId()).isEqualTo(nc.getId());
         assertThat(nc.getRequirements()).containsExactly("iso27001-2022:A.5.18");
-        nc = new ImprovementsApi(manager).transitionImprovement(org.id(), nc.getId(), new TransitionRequest()
+        nc = step(new ImprovementsApi(manager), org.id(), nc.getId(), new TransitionRequest()
                 .transition(TransitionEnum.TRIAGE).ownerId(org.userIds().get(Role.CONTRIBUTOR))
-                .grade(TransitionRequest.GradeEnum.MINOR).version(nc.getVersion()), null);
-        nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.CONTAIN)
-                .correction("Disabled both accounts").consequences("VPN logs checked: no use").version(nc.getVersion()), null);
-        nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.ANALYSE)
+                .grade(TransitionRequest.GradeEnum.MINOR).version(nc.getVersion()));
+        nc = step(improvements, org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.CONTAIN)
+                .correction("Disabled both accounts").consequences("VPN logs checked: no use").version(nc.getVersion()));
+        nc = step(improvements, org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.ANALYSE)
                 .reviewSummary("Confirmed by IT").rcaMethod(TransitionRequest.RcaMethodEnum.FIVE_WHYS)
                 .whys(List.of("Accounts not disabled", "IT not told", "The leaver checklist has no IT step"))
                 .rootCause("No IT step in the leaver checklist").couldOccurElsewhere(true).elsewhereJudgement("Contractors too")
-                .correctiveActionNeeded(true).version(nc.getVersion()), null);
-        nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.PLAN_ACTIONS)
+                .correctiveActionNeeded(true).version(nc.getVersion()));
+        nc = step(improvements, org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.PLAN_ACTIONS)
                 .actions(List.of(new TransitionRequestActionForm().title("Add an IT step to the leaver checklist")
                         .description("HR tells IT the leaving day; IT disables every account that day")
                         .ownerId(org.userIds().get(Role.CONTRIBUTOR)).dueDate(LocalDate.now().plusDays(14))
                         .successCriteria("No leaver account active 24 h after leaving")))
-                .version(nc.getVersion()), null);
+                .version(nc.getVersion()));
         assertThat(nc.getActions()).singleElement().satisfies(a ->
                 assertThat(a.getDescription()).isEqualTo("HR tells IT the leaving day; IT disables every account that day"));
 
         // A stale version is a typed 409 with problem details.
         long stale = nc.getVersion() - 1;
         ImprovementView planned = nc;
-        ApiException conflict = catchThrowableOfType(ApiException.class, () -> improvements.transitionImprovement(org.id(),
-                planned.getId(), new TransitionRequest().transition(TransitionEnum.IMPLEMENT).version(stale), null));
+        ApiException conflict = catchThrowableOfType(ApiException.class, () -> step(improvements, org.id(), planned.getId(), new TransitionRequest().transition(TransitionEnum.IMPLEMENT).version(stale)));
         assertThat(conflict.getCode()).isEqualTo(409);
         Problem problem = json.readValue(conflict.getResponseBody(), Problem.class);
         assertThat(problem.getStatus()).isEqualTo(409);
@@ -134,10 +140,10 @@ class ApiClientIT {
         ActionsApi actions = new ActionsApi(contributor);
         ActionView action = actions.getAction(org.id(), nc.getActions().get(0).getId());
         action = actions.completeAction(org.id(), action.getId(), new ActionApiCompletion().evidence("Checklist v2 in the wiki")
-                .version(action.getVersion()), null);
+                .version(action.getVersion()), null, null);
         assertThat(action.getStatus()).hasToString("DONE");
         nc = improvements.getImprovement(org.id(), nc.getId());
-        nc = improvements.transitionImprovement(org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.IMPLEMENT).version(nc.getVersion()), null);
+        nc = step(improvements, org.id(), nc.getId(), new TransitionRequest().transition(TransitionEnum.IMPLEMENT).version(nc.getVersion()));
         assertThat(nc.getStatus()).hasToString("IMPLEMENTED");
 
         // Its record document is a PDF file, not base64 text.
