@@ -701,7 +701,11 @@ public class AuditManagement {
         };
     }
 
-    public void exclude(Tenant tenant, String requirement, int cycleEndYear, String reason) {
+    /** What an exclusion is known by: its id and version, to withdraw it later. */
+    public record Exclusion(UUID id, String requirement, int cycleEndYear, long version) {
+    }
+
+    public Exclusion exclude(Tenant tenant, String requirement, int cycleEndYear, String reason) {
         requirePlanner(tenant);
         requirement = catalogue.resolve("requirement", requirement);
         if (reason == null || reason.isBlank()) {
@@ -713,8 +717,9 @@ public class AuditManagement {
         if (exclusions.findByOrganisationIdAndRequirementAndCycleEndYear(tenant.organisationId(), requirement, cycleEndYear).isPresent()) {
             throw Refused.conflict("It is left out of this cycle already");
         }
-        exclusions.saveAndFlush(new AuditExclusion(tenant.organisationId(), requirement, cycleEndYear, reason.strip(),
-                tenant.userId(), clock.instant()));
+        AuditExclusion saved = exclusions.saveAndFlush(new AuditExclusion(tenant.organisationId(), requirement, cycleEndYear,
+                reason.strip(), tenant.userId(), clock.instant()));
+        return new Exclusion(saved.getId(), saved.getRequirement(), saved.getCycleEndYear(), saved.getVersion());
     }
 
     public void withdrawExclusion(Tenant tenant, UUID exclusionId, Long version) {

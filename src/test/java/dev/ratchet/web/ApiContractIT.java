@@ -265,6 +265,9 @@ class ApiContractIT extends IntegrationTest {
                     if (!schema.path("properties").has(top) && !top.equals("version")) {
                         problems.add(where + ": refused field " + field + " that the document does not have: " + answer);
                     }
+                    if (top.equals("version") && !contains(schema.path("required"), "version")) {
+                        problems.add(where + ": refused a body without version, which the document does not require: " + answer);
+                    }
                 }
             }
         }
@@ -337,7 +340,13 @@ class ApiContractIT extends IntegrationTest {
                 ObjectNode object = nodes.objectNode();
                 Map<String, JsonNode> properties = new LinkedHashMap<>();
                 schema.path("properties").properties().forEach(e -> properties.put(e.getKey(), e.getValue()));
-                properties.forEach((property, value) -> object.set(property, JSON.valueToTree(example(value, property, org))));
+                // version only where the document requires it: an operation that refuses a body without it, though the
+                // document says it may be left out, is caught below.
+                properties.forEach((property, value) -> {
+                    if (!property.equals("version") || contains(schema.path("required"), "version")) {
+                        object.set(property, JSON.valueToTree(example(value, property, org)));
+                    }
+                });
                 return object;
             }
         }

@@ -62,10 +62,11 @@ class CoverageExclusionApi {
     @PostMapping
     @PreAuthorize(Access.CONFIGURE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Leave a requirement deliberately out of the audits of a cycle, with the reason")
-    void excludeFromCoverage(@PathVariable UUID organisationId, @Valid @RequestBody ExclusionBody body) {
+    @Operation(summary = "Leave a requirement deliberately out of the audits of a cycle, with the reason; the answer names the "
+            + "exclusion, to withdraw it later")
+    AuditManagement.Exclusion excludeFromCoverage(@PathVariable UUID organisationId, @Valid @RequestBody ExclusionBody body) {
         UUID org = CurrentTenant.require().organisationId();
-        audits.exclude(CurrentTenant.require(), body.requirement(), body.cycleEndYear() == null ? audits.today(org).getYear() : body.cycleEndYear(), body.reason());
+        return audits.exclude(CurrentTenant.require(), body.requirement(), body.cycleEndYear() == null ? audits.today(org).getYear() : body.cycleEndYear(), body.reason());
     }
 
     @DeleteMapping("/{exclusionId}")

@@ -114,7 +114,7 @@ class FeedbackApi {
     @Operation(summary = "All feedback, in the columns the import reads, as CSV (UTF-8)")
     void exportFeedbackCsv(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         dev.ratchet.shared.Tenant tenant = CurrentTenant.require();
-        dev.ratchet.tabular.TableExport.respond(request, response, "feedback", "Feedback", dev.ratchet.feedback.web.FeedbackController.COLUMNS,
+        dev.ratchet.tabular.TableExport.respond(request, response, "feedback", "Feedback", dev.ratchet.feedback.FeedbackColumns.COLUMNS,
                 dev.ratchet.tabular.TableExport.allPages(page -> feedback.search(tenant, null, null, null, null, page),
                         org.springframework.data.domain.Sort.by("receivedOn", "reference")));
     }

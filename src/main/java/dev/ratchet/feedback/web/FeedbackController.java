@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ratchet.feedback.FeedbackColumns;
 import dev.ratchet.feedback.FeedbackForm;
 import dev.ratchet.feedback.FeedbackKind;
 import dev.ratchet.feedback.FeedbackManagement;
@@ -39,18 +40,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class FeedbackController {
+class FeedbackController {
 
-    public static final List<Column<FeedbackSummary>> COLUMNS = List.of(
-            new Column<>("Reference", FeedbackSummary::reference),
-            new Column<>("Received", FeedbackSummary::receivedOn),
-            new Column<>("Kind", s -> s.kind().label()),
-            new Column<>("From", FeedbackSummary::from),
-            new Column<>("Party type", s -> s.partyType() == null ? null : s.partyType().label()),
-            new Column<>("Subject", FeedbackSummary::subject),
-            new Column<>("Feedback", FeedbackSummary::text),
-            new Column<>("Status", s -> s.status().label()),
-            new Column<>("Reply", FeedbackSummary::reply));
+    static final List<Column<FeedbackSummary>> COLUMNS = FeedbackColumns.COLUMNS;
 
     private final FeedbackManagement feedback;
     private final OrganisationManagement organisations;

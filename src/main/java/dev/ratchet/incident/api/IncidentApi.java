@@ -114,7 +114,7 @@ class IncidentApi {
     void exportIncidentsCsv(@PathVariable UUID organisationId, @RequestParam(required = false) Category category, @RequestParam(required = false) Severity severity, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         UUID orgId = CurrentTenant.require().organisationId();
         IncidentFilter filter = new IncidentFilter(category, severity, null, null, null, null, null);
-        dev.ratchet.tabular.TableExport.respond(request, response, "incidents", "Incidents", dev.ratchet.incident.web.IncidentController.COLUMNS,
+        dev.ratchet.tabular.TableExport.respond(request, response, "incidents", "Incidents", dev.ratchet.incident.IncidentColumns.COLUMNS,
                 dev.ratchet.tabular.TableExport.allPages(page -> incidents.search(orgId, filter, page), Sort.by(Sort.Direction.DESC, "detectedAt")));
     }
 

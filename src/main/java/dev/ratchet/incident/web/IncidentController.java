@@ -3,11 +3,11 @@ package dev.ratchet.incident.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ratchet.incident.IncidentColumns;
 import dev.ratchet.improvement.Kind;
 import dev.ratchet.incident.Category;
 import dev.ratchet.incident.IncidentFilter;
@@ -44,23 +44,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class IncidentController {
+class IncidentController {
 
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    public static final List<Column<IncidentSummary>> COLUMNS = List.of(
-            new Column<>("Reference", IncidentSummary::reference),
-            new Column<>("Title", IncidentSummary::title),
-            new Column<>("Occurred", s -> moment(s.occurredAt())),
-            new Column<>("Detected", s -> moment(s.detectedAt())),
-            new Column<>("Resolved", s -> moment(s.resolvedAt())),
-            new Column<>("Category", s -> s.category().label()),
-            new Column<>("Severity", s -> s.severity().label()),
-            new Column<>("Affected assets", IncidentSummary::affectedAssets),
-            new Column<>("Areas", IncidentSummary::areas),
-            new Column<>("Summary", IncidentSummary::summary),
-            new Column<>("Response", IncidentSummary::response),
-            new Column<>("Lessons learned", IncidentSummary::lessonsLearned));
+    static final List<Column<IncidentSummary>> COLUMNS = IncidentColumns.COLUMNS;
 
     private final IncidentManagement incidents;
     private final OrganisationManagement organisations;
@@ -73,7 +60,7 @@ public class IncidentController {
     }
 
     static String moment(LocalDateTime time) {
-        return time == null ? null : MOMENT.format(time);
+        return IncidentColumns.moment(time);
     }
 
     @GetMapping("/incidents")

@@ -129,7 +129,7 @@ class ObjectiveApi {
     @Operation(summary = "The objectives as CSV (UTF-8)")
     void exportObjectivesCsv(@PathVariable UUID organisationId, @RequestParam(required = false) String status, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         UUID orgId = CurrentTenant.require().organisationId();
-        dev.ratchet.tabular.TableExport.respond(request, response, "objectives", "Objectives", dev.ratchet.objective.web.ObjectiveController.COLUMNS,
+        dev.ratchet.tabular.TableExport.respond(request, response, "objectives", "Objectives", dev.ratchet.objective.ObjectiveColumns.COLUMNS,
                 dev.ratchet.tabular.TableExport.allPages(page -> objectives.search(orgId, status, null, null, page),
                         org.springframework.data.domain.Sort.by("reference")));
     }
@@ -148,7 +148,7 @@ class ObjectiveApi {
     void exportMeasurementsCsv(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         UUID orgId = CurrentTenant.require().organisationId();
         dev.ratchet.tabular.TableExport.respond(request, response, "measurements", "Measurements",
-                dev.ratchet.objective.web.ObjectiveController.MEASUREMENT_COLUMNS,
+                dev.ratchet.objective.ObjectiveColumns.MEASUREMENT_COLUMNS,
                 dev.ratchet.tabular.TableExport.allPages(page -> objectives.measurementRows(orgId, page), org.springframework.data.domain.Sort.unsorted()));
     }
 

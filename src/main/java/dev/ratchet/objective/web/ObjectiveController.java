@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ratchet.objective.ObjectiveColumns;
 import dev.ratchet.improvement.Kind;
 import dev.ratchet.objective.Direction;
 import dev.ratchet.objective.Frequency;
@@ -42,20 +43,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class ObjectiveController {
+class ObjectiveController {
 
-    public static final List<Column<ObjectiveSummary>> COLUMNS = List.of(
-            new Column<>("Reference", ObjectiveSummary::reference),
-            new Column<>("Objective", ObjectiveSummary::title),
-            new Column<>("Measure", ObjectiveSummary::measure),
-            new Column<>("Target", ObjectiveSummary::targetText),
-            new Column<>("Frequency", s -> s.frequency().label()),
-            new Column<>("Owner", ObjectiveSummary::ownerName),
-            new Column<>("Status", ObjectiveSummary::status),
-            new Column<>("Latest measurement", ObjectiveSummary::latestOn),
-            new Column<>("Latest value", ObjectiveSummary::latestValue),
-            new Column<>("On target", s -> s.onTarget() == null ? "No data" : s.onTarget() ? "Yes" : "No"),
-            new Column<>("Periods off target", ObjectiveSummary::periodsOffTarget));
+    static final List<Column<ObjectiveSummary>> COLUMNS = ObjectiveColumns.COLUMNS;
 
     private final ObjectiveManagement objectives;
     private final OrganisationManagement organisations;
@@ -100,11 +90,7 @@ public class ObjectiveController {
                 TableExport.allPages(page -> objectives.measurementRows(org, page), Sort.unsorted()));
     }
 
-    public static final List<dev.ratchet.tabular.Column<dev.ratchet.objective.MeasurementRow>> MEASUREMENT_COLUMNS = List.of(
-            new dev.ratchet.tabular.Column<>("Objective", dev.ratchet.objective.MeasurementRow::objective),
-            new dev.ratchet.tabular.Column<>("Date", dev.ratchet.objective.MeasurementRow::date),
-            new dev.ratchet.tabular.Column<>("Value", r -> r.value().stripTrailingZeros().toPlainString()),
-            new dev.ratchet.tabular.Column<>("Comment", dev.ratchet.objective.MeasurementRow::comment));
+    static final List<dev.ratchet.tabular.Column<dev.ratchet.objective.MeasurementRow>> MEASUREMENT_COLUMNS = ObjectiveColumns.MEASUREMENT_COLUMNS;
 
     @GetMapping("/objectives/new")
     @PreAuthorize(Access.CONFIGURE)

@@ -121,7 +121,7 @@ class ObligationApi {
     @Operation(summary = "The obligations register, in the columns the import reads, as CSV (UTF-8)")
     void exportObligationsCsv(@PathVariable UUID organisationId, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         UUID orgId = CurrentTenant.require().organisationId();
-        dev.ratchet.tabular.TableExport.respond(request, response, "obligations", "Obligations", dev.ratchet.obligation.web.ObligationController.COLUMNS,
+        dev.ratchet.tabular.TableExport.respond(request, response, "obligations", "Obligations", dev.ratchet.obligation.ObligationColumns.COLUMNS,
                 dev.ratchet.tabular.TableExport.allPages(page -> obligations.search(orgId, null, null, null, null, page),
                         org.springframework.data.domain.Sort.by("reference")));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import dev.ratchet.obligation.ObligationColumns;
 import dev.ratchet.improvement.Kind;
 import dev.ratchet.obligation.AmendmentForm;
 import dev.ratchet.obligation.ObligationForm;
@@ -39,18 +40,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
-public class ObligationController {
+class ObligationController {
 
-    public static final List<Column<ObligationSummary>> COLUMNS = List.of(
-            new Column<>("Reference", ObligationSummary::reference),
-            new Column<>("Name", ObligationSummary::name),
-            new Column<>("Type", s -> s.type().label()),
-            new Column<>("Jurisdiction", ObligationSummary::jurisdiction),
-            new Column<>("Source", ObligationSummary::source),
-            new Column<>("How it applies", ObligationSummary::howItApplies),
-            new Column<>("Owner", ObligationSummary::ownerName),
-            new Column<>("Next review", ObligationSummary::nextReviewDate),
-            new Column<>("Last reviewed", ObligationSummary::lastReviewedOn));
+    static final List<Column<ObligationSummary>> COLUMNS = ObligationColumns.COLUMNS;
 
     private final ObligationManagement obligations;
     private final OrganisationManagement organisations;
