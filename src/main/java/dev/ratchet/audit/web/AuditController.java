@@ -1,7 +1,6 @@
 package dev.ratchet.audit.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -353,9 +352,7 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate evidenceDate,
             @RequestParam(required = false) String description, RedirectAttributes redirect) throws IOException {
         try {
-            var stored = audits.attach(CurrentTenant.require(), id, lineId, new EvidenceManagement.Upload(
-                    file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
-                    file == null ? InputStream.nullInputStream() : file.getInputStream(), evidenceDate, description));
+            var stored = audits.attach(CurrentTenant.require(), id, lineId, dev.ratchet.evidence.EvidenceManagement.Upload.of(file, evidenceDate, description));
             redirect.addFlashAttribute("success", "\"" + stored.fileName() + "\" is attached.");
         }
         catch (Refused refused) {

@@ -224,9 +224,7 @@ class ImprovementController {
             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate evidenceDate,
             @RequestParam(required = false) String description, RedirectAttributes redirect) throws java.io.IOException {
         try {
-            EvidenceView stored = improvements.attach(CurrentTenant.require(), id, new EvidenceManagement.Upload(
-                    file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
-                    file == null ? java.io.InputStream.nullInputStream() : file.getInputStream(), evidenceDate, description));
+            EvidenceView stored = improvements.attach(CurrentTenant.require(), id, dev.ratchet.evidence.EvidenceManagement.Upload.of(file, evidenceDate, description));
             redirect.addFlashAttribute("success", "\"" + stored.fileName() + "\" is attached (SHA-256 " + stored.sha256().substring(0, 12) + "…).");
         }
         catch (Refused refused) {

@@ -104,9 +104,7 @@ class PolicyApi {
     PolicyViews.Policy uploadPolicyFile(@PathVariable UUID organisationId, @PathVariable UUID policyId,
             @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
             @RequestParam(required = false) String changeSummary) throws java.io.IOException {
-        return policies.upload(CurrentTenant.require(), policyId, new dev.ratchet.evidence.EvidenceManagement.Upload(
-                file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
-                file == null ? java.io.InputStream.nullInputStream() : file.getInputStream(), null, null), changeSummary);
+        return policies.upload(CurrentTenant.require(), policyId, dev.ratchet.evidence.EvidenceManagement.Upload.of(file, null, null), changeSummary);
     }
 
     @PostMapping("/policies/{policyId}/regeneration")

@@ -184,8 +184,7 @@ class PolicyController {
     @PreAuthorize(Access.REPORT)
     String upload(@PathVariable UUID id, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
             @RequestParam(required = false) String changeSummary, RedirectAttributes redirect) throws java.io.IOException {
-        var upload = new dev.ratchet.evidence.EvidenceManagement.Upload(file == null ? null : file.getOriginalFilename(),
-                file == null ? 0 : file.getSize(), file == null ? java.io.InputStream.nullInputStream() : file.getInputStream(), null, null);
+        var upload = dev.ratchet.evidence.EvidenceManagement.Upload.of(file, null, null);
         return acted(id, redirect, "#draft", () -> {
             try {
                 return "Draft " + policies.upload(CurrentTenant.require(), id, upload, changeSummary).draft().number() + " is the uploaded file.";

@@ -2,7 +2,6 @@ package dev.ratchet.review.web;
 
 import java.util.ArrayList;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -254,9 +253,7 @@ class ReviewController {
     String attach(@PathVariable UUID id, @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String input,
             @RequestParam(required = false) String description, RedirectAttributes redirect) throws IOException {
         try {
-            var stored = reviews.attach(CurrentTenant.require(), id, input, new EvidenceManagement.Upload(
-                    file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
-                    file == null ? InputStream.nullInputStream() : file.getInputStream(), null, description));
+            var stored = reviews.attach(CurrentTenant.require(), id, input, dev.ratchet.evidence.EvidenceManagement.Upload.of(file, null, description));
             redirect.addFlashAttribute("success", "\"" + stored.fileName() + "\" is attached to input " + stored.description() + ".");
         }
         catch (Refused refused) {
