@@ -5,8 +5,11 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/** Scheduling is on for every module's background work (reminders, mail, migrations, bundles, sweeps). */
 @SpringBootApplication
+@EnableScheduling
 public class RatchetApplication {
 
     public static void main(String[] args) {

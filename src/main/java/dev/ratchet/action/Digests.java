@@ -70,7 +70,7 @@ public class Digests {
         text.append("\nOpen them: ").append(mailer.baseUrl()).append("/actions/mine\n")
                 .append("You can stop this weekly mail under Your account; reminders about overdue actions still come.\n");
         return mailer.send("insert into action_digest (user_id, week, sent_at) values (?, ?, ?) on conflict do nothing",
-                new Object[] { person.userId(), week, java.sql.Timestamp.from(now) }, person.email(),
+                new Object[] { person.userId(), week, java.sql.Timestamp.from(now) }, open.get(0).getOrganisationId(), person.email(),
                 "Your open actions this week: " + open.size(), text.toString());
     }
 }

@@ -11,13 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Runs the reminders every quarter of an hour and the digest on Monday mornings, on one instance at a time (ShedLock). */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 @ConditionalOnProperty(name = "ratchet.reminders.enabled", havingValue = "true", matchIfMissing = true)
 class ReminderSchedule {

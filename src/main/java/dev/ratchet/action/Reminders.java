@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 /**
  * Reminders before, on and after an action's due date, and the escalation ladder when it stays overdue: first the
  * owner's line manager, then the ISMS managers. Each is sent once (per action, kind, due date and recipient): the
- * row recording it is inserted in the transaction that sends it.
+ * row recording it is inserted in the transaction that queues it in the outbox.
  */
 @Service
 public class Reminders {
@@ -47,7 +47,7 @@ public class Reminders {
     /** Sends what is due at this moment; returns how many mails went out. Safe to run on several instances at once. */
     public int run(Instant now) {
         if (!mailer.available()) {
-            LOG.debug("No mail server configured (spring.mail.host): reminders show in Ratchet's notifications only");
+            LOG.debug("No mail server configured (spring.mail.host): reminders show in Ratchet's notifications and wait in the outbox");
         }
         Map<UUID, OrganisationDetails> settings = new HashMap<>();
         int sent = 0;
@@ -103,7 +103,7 @@ public class Reminders {
         return mailer.send("""
                 insert into action_reminder (action_id, kind, due_date, recipient_id, sent_at) values (?, ?, ?, ?, ?)
                 on conflict do nothing""", new Object[] { action.getId(), due.kind().name(), action.getDueDate(),
-                due.to().userId(), java.sql.Timestamp.from(now) }, due.to().email(), due.subject(), body(action, due),
+                due.to().userId(), java.sql.Timestamp.from(now) }, action.getOrganisationId(), due.to().email(), due.subject(), body(action, due),
                 new OnceMailer.Notice(action.getOrganisationId(), due.to().userId(), path(action), now));
     }
 
