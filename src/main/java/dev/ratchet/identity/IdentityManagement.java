@@ -51,11 +51,14 @@ public class IdentityManagement {
     private final PeopleDirectory people;
     private final Clock clock;
     private final LoginThrottle throttle;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     IdentityManagement(UserRepository users, MembershipRepository memberships, ApiTokenRepository tokens,
             OrganisationManagement organisations, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            SecondFactor secondFactor, PeopleDirectory people, Clock clock, LoginThrottle throttle) {
+            SecondFactor secondFactor, PeopleDirectory people, Clock clock, LoginThrottle throttle,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.throttle = throttle;
+        this.jdbc = jdbc;
         this.users = users;
         this.memberships = memberships;
         this.tokens = tokens;
@@ -74,8 +77,12 @@ public class IdentityManagement {
         return users.count() == 0;
     }
 
-    /** Creates the first administrator and organisation; refused once anyone exists, so it cannot be replayed. */
-    public synchronized UUID setUp(SetupForm form) {
+    /**
+     * Creates the first administrator and organisation; refused once anyone exists, so it cannot be replayed. Happens
+     * once even when two instances are asked at the same moment: the installation's one set-up row (primary key 1) is
+     * inserted first, so the second transaction waits for the first and then finds it, and creates nothing.
+     */
+    public UUID setUp(SetupForm form) {
         if (!setupNeeded()) {
             throw Refused.conflict("Ratchet is already set up: sign in instead.");
         }
@@ -83,6 +90,17 @@ public class IdentityManagement {
             throw Refused.field("passwordConfirmation", "The two passwords differ: type the same password twice");
         }
         passwordPolicy.check("password", form.getPassword(), form.getEmail(), form.getDisplayName());
+        int first;
+        try {
+            first = jdbc.update("insert into installation_setup (id, set_up_at) values (1, ?) on conflict do nothing",
+                    java.sql.Timestamp.from(clock.instant()));
+        }
+        catch (org.springframework.dao.DataIntegrityViolationException | org.springframework.dao.PessimisticLockingFailureException taken) {
+            first = 0;
+        }
+        if (first == 0) {
+            throw Refused.conflict("Ratchet was set up a moment ago, by someone else: sign in with the account they made, or ask them for one.");
+        }
         OrganisationSettings settings = new OrganisationSettings();
         settings.setName(form.getOrganisationName());
         OrganisationDetails organisation = organisations.create(settings);

@@ -27,18 +27,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The database cut off behind a real TCP proxy (PostgreSQL, or H2 served over TCP): the API answers 503 problem details
- * with Retry-After, a page says Ratchet cannot reach its database and gives back the form as it was typed, readiness is
- * DOWN; once the proxy lets connections through again, Ratchet serves without a restart.
+ * Faults that need an installation of their own, on a database of their own behind a real TCP proxy (PostgreSQL with a
+ * schema of its own, or H2 served over TCP): two first-run set-ups at the same moment make one organisation; the
+ * database cut off makes the API answer 503 problem details with Retry-After, a page say Ratchet cannot reach its
+ * database and give back the form as it was typed, and readiness DOWN; once the proxy lets connections through again,
+ * Ratchet serves without a restart.
  */
 @SpringBootTest(properties = { "spring.datasource.hikari.connection-timeout=1500", "spring.datasource.hikari.validation-timeout=1000" })
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class DatabaseOutageIT {
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+class FreshInstallationIT {
 
     static final TcpProxy PROXY;
     static final org.h2.tools.Server H2;
     static final String URL;
+    static final String SCHEMA = "fresh_installation";
 
     static {
         try {
@@ -47,7 +51,12 @@ class DatabaseOutageIT {
                 URI server = URI.create(configured.substring("jdbc:".length()));
                 H2 = null;
                 PROXY = new TcpProxy(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort());
-                URL = "jdbc:postgresql://127.0.0.1:" + PROXY.port() + server.getPath() + (server.getQuery() == null ? "" : "?" + server.getQuery());
+                URL = "jdbc:postgresql://127.0.0.1:" + PROXY.port() + server.getPath() + "?currentSchema=" + SCHEMA
+                        + (server.getQuery() == null ? "" : "&" + server.getQuery());
+                try (var connection = java.sql.DriverManager.getConnection(configured, System.getProperty("spring.datasource.username"),
+                        System.getProperty("spring.datasource.password"))) {
+                    connection.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
+                }
             }
             else {
                 int port;
@@ -68,6 +77,9 @@ class DatabaseOutageIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> URL);
+        if (H2 == null) {
+            registry.add("spring.flyway.schemas", () -> SCHEMA);
+        }
     }
 
     @AfterAll
@@ -88,6 +100,48 @@ class DatabaseOutageIT {
     OrganisationManagement organisations;
 
     @Test
+    @org.junit.jupiter.api.Order(1)
+    void twoFirstRunSetUpsAtTheSameMomentMakeOneOrganisationAndOneAdministrator() throws Exception {
+        assertThat(identity.setupNeeded()).isTrue();
+        int tries = 4;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(tries);
+        java.util.List<java.util.concurrent.CompletableFuture<String>> setUps = new java.util.ArrayList<>();
+        for (int i = 0; i < tries; i++) {
+            int n = i;
+            setUps.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                dev.ratchet.identity.SetupForm form = new dev.ratchet.identity.SetupForm();
+                form.setOrganisationName("First " + n);
+                form.setDisplayName("Admin " + n);
+                form.setEmail("admin" + n + "@first.example");
+                form.setPassword(TestOrganisation.PASSWORD);
+                form.setPasswordConfirmation(TestOrganisation.PASSWORD);
+                try {
+                    together.await();
+                    identity.setUp(form);
+                    return "set up";
+                }
+                catch (dev.ratchet.shared.Refused refused) {
+                    return refused.getMessage();
+                }
+                catch (Exception e) {
+                    return e.toString();
+                }
+            }));
+        }
+        java.util.List<String> outcomes = setUps.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(outcomes).filteredOn("set up"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> !o.equals("set up"))
+                .allMatch(o -> o.startsWith("Ratchet was set up a moment ago") || o.startsWith("Ratchet is already set up"));
+        assertThat(jdbc.queryForObject("select count(*) from organisation", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isEqualTo(1);
+        assertThat(identity.setupNeeded()).isFalse();
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
     void anOutageIsAnswered503WithRetryAfterKeepsTheFormAndPassesWithoutARestart() throws Exception {
         TestOrganisation org = TestOrganisation.create(identity, organisations, "Outage");
         String register = "/api/v1/organisations/" + org.id() + "/improvements";
