@@ -89,6 +89,8 @@ public class BundleManagement {
     private final People people;
     private final Clock clock;
     private final java.time.Duration retention;
+    /** A bundle not heard of for this long (ratchet.bundles.silent) is taken to have died with its instance. */
+    private final java.time.Duration silent;
     private final ExecutorService builders = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "evidence-bundle");
         thread.setDaemon(true);
@@ -100,8 +102,10 @@ public class BundleManagement {
             HistoryManagement history, OrganisationManagement organisations, People people, Clock clock,
             AuditProgrammeDocuments programmes, ImprovementManagement improvements, ImprovementDocuments recordDocuments,
             EvidenceManagement evidence,
-            @org.springframework.beans.factory.annotation.Value("${ratchet.bundles.retention:P30D}") java.time.Duration retention) {
+            @org.springframework.beans.factory.annotation.Value("${ratchet.bundles.retention:P30D}") java.time.Duration retention,
+            @org.springframework.beans.factory.annotation.Value("${ratchet.bundles.silent:PT2M}") java.time.Duration silent) {
         this.retention = retention;
+        this.silent = silent;
         this.programmes = programmes;
         this.improvements = improvements;
         this.recordDocuments = recordDocuments;
@@ -179,16 +183,68 @@ public class BundleManagement {
                     java.time.Duration.ofHours(1));
         }
         UUID id = UUID.randomUUID();
-        jdbc.update("insert into evidence_bundle (id, organisation_id, period_from, period_to, status, step, done, total, requested_by, requested_at)"
-                + " values (?, ?, ?, ?, 'QUEUED', 'Waiting to start', 0, 0, ?, ?)", id, tenant.organisationId(), java.sql.Date.valueOf(form.getFrom()),
-                java.sql.Date.valueOf(form.getTo()), tenant.userId(), Timestamp.from(clock.instant()));
+        jdbc.update("insert into evidence_bundle (id, organisation_id, period_from, period_to, status, step, done, total, requested_by, requested_at,"
+                + " heartbeat_at, attempts, requested_roles) values (?, ?, ?, ?, 'QUEUED', 'Waiting to start', 0, 0, ?, ?, ?, 0, ?)", id,
+                tenant.organisationId(), java.sql.Date.valueOf(form.getFrom()), java.sql.Date.valueOf(form.getTo()), tenant.userId(),
+                Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), String.join(",", new java.util.TreeSet<>(tenant.roles())));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                builders.execute(() -> build(tenant, id, form.getFrom(), form.getTo()));
+                builders.execute(() -> claimAndBuild(id, true));
             }
         });
         return get(tenant.organisationId(), id);
+    }
+
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Bundles whose instance stopped while building them (kill -9, a restart, a lost machine) stop beating: every
+     * half minute and at start-up, any instance takes them up again and builds them from the start.
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${ratchet.bundles.sweep:PT30S}",
+            initialDelayString = "${ratchet.bundles.sweep:PT30S}")
+    public void resumeStopped() {
+        jdbc.queryForList("select id from evidence_bundle where status in ('QUEUED', 'RUNNING') and heartbeat_at < ? order by requested_at",
+                UUID.class, Timestamp.from(clock.instant().minus(silent))).forEach(id -> builders.execute(() -> claimAndBuild(id, false)));
+    }
+
+    /**
+     * Claims the bundle (a conditional update: one instance only) and builds it. {@code fresh}: just asked for, on the
+     * instance that queued it; otherwise only when it stopped beating.
+     */
+    void claimAndBuild(UUID id, boolean fresh) {
+        java.time.Instant now = clock.instant();
+        int claimed = jdbc.update("update evidence_bundle set status = 'RUNNING', attempts = attempts + 1, heartbeat_at = ?,"
+                + " step = case when attempts > 0 then 'Started again after Ratchet stopped' else 'Starting' end"
+                + " where id = ? and status in ('QUEUED', 'RUNNING') and " + (fresh ? "status = 'QUEUED'" : "heartbeat_at < ?"),
+                fresh ? new Object[] { Timestamp.from(now), id } : new Object[] { Timestamp.from(now), id, Timestamp.from(now.minus(silent)) });
+        if (claimed == 0) {
+            return; // another instance has it, or it is finished
+        }
+        Map<String, Object> row = jdbc.queryForMap("select organisation_id, period_from, period_to, requested_by, requested_roles, attempts"
+                + " from evidence_bundle where id = ?", id);
+        UUID organisationId = (UUID) row.get("organisation_id");
+        UUID requestedBy = (UUID) row.get("requested_by");
+        if (((Number) row.get("attempts")).intValue() > ATTEMPTS) {
+            fail(id, "Ratchet stopped " + ATTEMPTS + " times while putting this bundle together: ask for a new one, or a shorter period");
+            return;
+        }
+        var person = people.memberOf(organisationId, requestedBy);
+        if (person.isEmpty()) {
+            fail(id, "The person who asked for it is no longer a member of the organisation");
+            return;
+        }
+        String roles = (String) row.get("requested_roles");
+        Tenant tenant = new Tenant(organisationId, organisations.get(organisationId).name(), requestedBy, person.get().displayName(),
+                roles == null || roles.isBlank() ? java.util.Set.of("AUDITOR") : java.util.Set.of(roles.split(",")));
+        build(tenant, id, ((java.sql.Date) row.get("period_from")).toLocalDate(), ((java.sql.Date) row.get("period_to")).toLocalDate());
+    }
+
+    private void fail(UUID id, String reason) {
+        jdbc.update("update evidence_bundle set status = 'FAILED', step = 'Failed', error = ?, finished_at = ? where id = ?",
+                truncate(reason, 2000), Timestamp.from(clock.instant()), id);
     }
 
     @Transactional(readOnly = true)
@@ -233,24 +289,25 @@ public class BundleManagement {
     void build(Tenant tenant, UUID id, LocalDate from, LocalDate to) {
         try {
             List<Part> parts = parts(tenant, from, to);
-            jdbc.update("update evidence_bundle set status = 'RUNNING', total = ?, step = ? where id = ?", parts.size() + 1,
-                    "Gathering " + parts.size() + " documents", id);
+            jdbc.update("update evidence_bundle set status = 'RUNNING', total = ?, step = ?, heartbeat_at = ? where id = ?", parts.size() + 1,
+                    "Gathering " + parts.size() + " documents", Timestamp.from(clock.instant()), id);
             Map<String, byte[]> files = new LinkedHashMap<>();
             int done = 0;
             for (Part part : parts) {
-                jdbc.update("update evidence_bundle set step = ?, done = ? where id = ?", part.step(), done, id);
+                jdbc.update("update evidence_bundle set step = ?, done = ?, heartbeat_at = ? where id = ?", part.step(), done,
+                        Timestamp.from(clock.instant()), id);
                 files.put(part.path(), part.content().get());
                 done++;
             }
-            jdbc.update("update evidence_bundle set step = 'Writing the ZIP and its manifest', done = ? where id = ?", done, id);
+            jdbc.update("update evidence_bundle set step = 'Writing the ZIP and its manifest', done = ?, heartbeat_at = ? where id = ?", done,
+                    Timestamp.from(clock.instant()), id);
             byte[] zip = zip(tenant, from, to, files);
             jdbc.update("update evidence_bundle set status = 'READY', step = 'Ready', done = total, content = ?, size_bytes = ?, sha256 = ?,"
                     + " finished_at = ? where id = ?", zip, zip.length, Sha256.hex(zip), Timestamp.from(clock.instant()), id);
         }
         catch (RuntimeException e) {
             LOG.warn("Evidence bundle {} failed", id, e);
-            jdbc.update("update evidence_bundle set status = 'FAILED', step = 'Failed', error = ?, finished_at = ? where id = ?",
-                    truncate(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), 2000), Timestamp.from(clock.instant()), id);
+            fail(id, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import dev.ratchet.history.HistoryManagement;
 import dev.ratchet.identity.IdentityManagement;
 import dev.ratchet.identity.MemberForm;
 import dev.ratchet.identity.Role;
@@ -41,9 +42,12 @@ public class DemoOrganisation {
     private final Services services;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final HistoryManagement history;
     private final SecureRandom random = new SecureRandom();
 
-    DemoOrganisation(IdentityManagement identity, Services services, PlatformTransactionManager transactionManager, Clock clock) {
+    DemoOrganisation(IdentityManagement identity, Services services, PlatformTransactionManager transactionManager, Clock clock,
+            HistoryManagement history) {
+        this.history = history;
         this.identity = identity;
         this.services = services;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -68,17 +72,20 @@ public class DemoOrganisation {
 
     /**
      * A signed-in administrator adds the demo organisation beside their own, to try things without touching real data.
-     * The accounts are made first, in a short transaction of their own (accounts are recorded in the installation's
-     * history, which others write to as well), then the story in another.
+     * One transaction, so that a failure or a stop (kill -9) half-way leaves nothing behind. The accounts are recorded
+     * in the installation's history, which everyone's account changes write to: those entries are gathered and
+     * appended at the end ({@link HistoryManagement#inBulk}), so the installation's chain is locked only for the last
+     * moments, not while the story plays.
      */
     public UUID addFor(UUID userId) {
         LocalDate today = today();
-        Cast cast = transactions.execute(status -> {
+        return transactions.execute(status -> history.inBulk(HistoryManagement.INSTALLATION, () -> {
             UUID organisationId = replayed(today, () -> identity.createOrganisation(userId, settings(NAME)).id());
-            return people(organisationId, userId, today, freeDomain());
-        });
-        transactions.executeWithoutResult(status -> play(cast, today));
-        return cast.you().organisationId();
+            Cast cast = people(organisationId, userId, today, freeDomain());
+            play(cast, today);
+            services.entities.flush();
+            return organisationId;
+        }));
     }
 
     /**

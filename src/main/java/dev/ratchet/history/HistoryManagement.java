@@ -26,13 +26,11 @@ public interface HistoryManagement {
     List<Verification> verifyAll();
 
     /**
-     * Runs work that changes many records of one organisation (a migration) with their history written in batches:
-     * the entries are the ones written for every change, in the same transaction and chain, but each batch is
-     * appended with one lock of the chain and one batch of inserts instead of four statements an entry. The work
-     * calls {@link #flushBulk()} after flushing its entities (and must flush before it returns).
+     * Runs work that changes many records of one organisation (a migration, the demo's accounts) with their history
+     * written in bulk: the entries are the ones written for every change, in the same transaction and chain, but they
+     * are gathered while the work runs and appended when it ends, with one lock of the chain's head and batches of
+     * inserts. The head is locked only from then to the commit, so other changes of the organisation are not held up
+     * for the length of the work. The work must flush its entities before it returns.
      */
     <T> T inBulk(UUID organisationId, java.util.function.Supplier<T> work);
-
-    /** Appends the entries gathered since the last call of the bulk work running on this thread. */
-    void flushBulk();
 }

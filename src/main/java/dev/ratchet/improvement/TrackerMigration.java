@@ -882,8 +882,10 @@ public class TrackerMigration {
 
     /**
      * Imports every line, oldest first, numbered in the register's own way; all or none. Written in batches of 500:
-     * the entities through Hibernate's JDBC batching, their history appended a batch at a time (the same entries,
-     * one lock of the chain), the similarity index a batch at a time, the persistence context emptied after each.
+     * the entities through Hibernate's JDBC batching, the similarity index a batch at a time, the persistence context
+     * emptied after each. Their history is gathered and appended at the end (the same entries; the chain's head locked
+     * only for the last moments) and their reference numbers reserved beforehand, so that other changes of the
+     * organisation go on while the import runs.
      */
     void write(Tenant tenant, UUID migrationId, Check check, String sheetName, Progress progress) {
         UUID organisationId = tenant.organisationId();
@@ -899,6 +901,7 @@ public class TrackerMigration {
             next.put(k, references.reserve(organisationId, Kind.valueOf(parts[0]), Integer.parseInt(parts[1]), n.intValue()));
         });
         int[] counts = new int[3];
+        Map<String, Integer> termCounts = new HashMap<>();
         org.hibernate.Session session = entityManager.unwrap(org.hibernate.Session.class);
         Integer batchSize = session.getJdbcBatchSize();
         session.setJdbcBatchSize(500);
@@ -933,11 +936,12 @@ public class TrackerMigration {
                                 line.verification().on().atStartOfDay(zone).toInstant()));
                     }
                     if (batch.size() == 500) {
-                        flush(organisationId, batch, batchActions, batchReviews, counts);
+                        flush(organisationId, batch, batchActions, batchReviews, counts, termCounts);
                         progress.at("Writing the records", counts[2], ordered.size());
                     }
                 }
-                flush(organisationId, batch, batchActions, batchReviews, counts);
+                flush(organisationId, batch, batchActions, batchReviews, counts, termCounts);
+                similarity.raiseCounts(organisationId, termCounts);
                 return null;
             });
         } finally {
@@ -948,7 +952,7 @@ public class TrackerMigration {
     }
 
     private void flush(UUID organisationId, List<ImprovementRecord> batch, List<ActionManagement.MigratedAction> batchActions,
-            List<EffectivenessReview> batchReviews, int[] counts) {
+            List<EffectivenessReview> batchReviews, int[] counts, Map<String, Integer> termCounts) {
         if (batch.isEmpty()) {
             return;
         }
@@ -963,10 +967,9 @@ public class TrackerMigration {
         } catch (org.springframework.dao.DataIntegrityViolationException | jakarta.persistence.PersistenceException twice) {
             throw Refused.conflict("A tracker reference of this file was imported at the same moment by someone else: nothing was imported twice");
         }
-        history.flushBulk();
         Map<UUID, Set<String>> terms = new LinkedHashMap<>();
         batch.forEach(r -> terms.put(r.getId(), ImprovementManagement.termsOf(r)));
-        similarity.indexNew(organisationId, terms);
+        similarity.indexNew(organisationId, terms, termCounts);
         entityManager.clear();
         batch.clear();
         batchActions.clear();

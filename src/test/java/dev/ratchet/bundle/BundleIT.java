@@ -161,4 +161,44 @@ class BundleIT extends IntegrationTest {
         mvc.perform(get("/api/v1/organisations/{org}/bundles/{id}/content.zip", org.id(), old).header("Authorization", org.bearer(Role.AUDITOR)))
                 .andExpect(status().isConflict());
     }
+
+    @Test
+    void aBundleWhoseInstanceStoppedIsBuiltAgainByTheSweepOrFailsWithItsReason() throws Exception {
+        TestOrganisation org = newOrganisation("Bundle after kill");
+        LocalDate today = LocalDate.now();
+        java.util.function.BiFunction<Integer, java.time.Duration, java.util.UUID> stopped = (attempts, silentFor) -> {
+            java.util.UUID id = java.util.UUID.randomUUID();
+            jdbc.update("insert into evidence_bundle (id, organisation_id, period_from, period_to, status, step, done, total, requested_by,"
+                    + " requested_at, heartbeat_at, attempts, requested_roles) values (?, ?, ?, ?, 'RUNNING', 'Audit report AUD-1', 3, 12, ?, ?, ?, ?, ?)",
+                    id, org.id(), java.sql.Date.valueOf(today.minusMonths(1)), java.sql.Date.valueOf(today), org.userIds().get(Role.AUDITOR),
+                    java.sql.Timestamp.from(java.time.Instant.now().minus(silentFor)), java.sql.Timestamp.from(java.time.Instant.now().minus(silentFor)),
+                    attempts, "AUDITOR");
+            return id;
+        };
+        java.util.UUID killed = stopped.apply(1, java.time.Duration.ofMinutes(5));
+        java.util.UUID killedThrice = stopped.apply(3, java.time.Duration.ofMinutes(5));
+        java.util.UUID stillBeating = stopped.apply(1, java.time.Duration.ofSeconds(5));
+
+        bundles.resumeStopped();
+        JsonNode bundle = api(org, Role.AUDITOR, "GET", "/bundles/" + killed, null, 200);
+        for (int i = 0; i < 150 && !bundle.get("status").asString().equals("READY") && !bundle.get("status").asString().equals("FAILED"); i++) {
+            Thread.sleep(200);
+            bundle = api(org, Role.AUDITOR, "GET", "/bundles/" + killed, null, 200);
+        }
+        assertThat(bundle.get("status").asString()).as(bundle.toString()).isEqualTo("READY");
+        assertThat(jdbc.queryForObject("select attempts from evidence_bundle where id = ?", Integer.class, killed)).isEqualTo(2);
+        byte[] zip = mvc.perform(get("/api/v1/organisations/{org}/bundles/{id}/content.zip", org.id(), killed).header("Authorization", org.bearer(Role.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        BundleFiles.assertManifestMatches(BundleFiles.read(zip));
+
+        JsonNode failed = api(org, Role.AUDITOR, "GET", "/bundles/" + killedThrice, null, 200);
+        for (int i = 0; i < 50 && !failed.get("status").asString().equals("FAILED"); i++) {
+            Thread.sleep(100);
+            failed = api(org, Role.AUDITOR, "GET", "/bundles/" + killedThrice, null, 200);
+        }
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("error").asString()).contains("Ratchet stopped 3 times while putting this bundle together");
+        // One whose instance still beats is its instance's to finish.
+        assertThat(api(org, Role.AUDITOR, "GET", "/bundles/" + stillBeating, null, 200).get("status").asString()).isEqualTo("RUNNING");
+    }
 }

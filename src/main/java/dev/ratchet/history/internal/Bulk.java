@@ -5,16 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import dev.ratchet.history.Change;
 import dev.ratchet.history.HistoryEntry;
 
-/** The history entries of bulk work on this thread, gathered until they are appended as one batch. */
+/**
+ * The history entries of bulk work on this thread, gathered (their changes already written as JSON, which is small)
+ * until the work ends and they are appended as one batch: the chain's head is locked only then, for the moments
+ * before the commit, so a long import does not hold up every other change of its organisation.
+ */
 final class Bulk {
 
     static final ThreadLocal<Bulk> CURRENT = new ThreadLocal<>();
 
     record Pending(String recordType, String recordId, String parentId, HistoryEntry.Action action, UUID actorId, String actorName,
-            Instant when, List<Change> changes) {
+            Instant when, String changesJson) {
     }
 
     private final UUID organisationId;

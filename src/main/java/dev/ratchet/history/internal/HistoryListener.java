@@ -145,7 +145,7 @@ class HistoryListener implements PostInsertEventListener, PostUpdateEventListene
         Bulk bulk = Bulk.CURRENT.get();
         if (bulk != null && bulk.organisationId().equals(organisationId)) {
             bulk.pending().add(new Bulk.Pending(recordType(entity), String.valueOf(id), parentId, action, finalActorId, finalActorName,
-                    clock.instant(), changes));
+                    clock.instant(), HistoryStore.json(changes)));
             return;
         }
         session.doWork(connection -> HistoryStore.append(connection, organisationId, recordType(entity),

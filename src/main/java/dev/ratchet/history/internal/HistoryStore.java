@@ -47,8 +47,13 @@ class HistoryStore implements HistoryManagement {
             String parentId, HistoryEntry.Action action, UUID actorId, String actorName, Instant when, List<Change> changes)
             throws SQLException {
         Bulk one = new Bulk(organisationId);
-        one.pending().add(new Bulk.Pending(recordType, recordId, parentId, action, actorId, actorName, when, changes));
+        one.pending().add(new Bulk.Pending(recordType, recordId, parentId, action, actorId, actorName, when, json(changes)));
         appendAll(connection, one);
+    }
+
+    /** The changes as stored in an entry (and hashed): written once, when the change is made. */
+    static String json(List<Change> changes) {
+        return JSON.writeValueAsString(changes);
     }
 
     @Override
@@ -59,7 +64,7 @@ class HistoryStore implements HistoryManagement {
         Bulk.CURRENT.set(new Bulk(organisationId));
         try {
             T result = work.get();
-            flushBulk();
+            appendBulk();
             return result;
         }
         finally {
@@ -67,8 +72,8 @@ class HistoryStore implements HistoryManagement {
         }
     }
 
-    @Override
-    public void flushBulk() {
+    /** The gathered entries, appended with one lock of the chain's head, held from here to the commit only. */
+    private void appendBulk() {
         Bulk bulk = Bulk.CURRENT.get();
         if (bulk == null || bulk.pending().isEmpty()) {
             return;
@@ -113,7 +118,7 @@ class HistoryStore implements HistoryManagement {
             for (Bulk.Pending p : bulk.pending()) {
                 long sequence = bulk.lastSequence + 1;
                 Instant occurredAt = p.when().truncatedTo(ChronoUnit.MILLIS);
-                String changesJson = JSON.writeValueAsString(p.changes());
+                String changesJson = p.changesJson();
                 String hash = ChainHash.of(bulk.lastHash, organisationId, sequence, p.recordType(), p.recordId(), p.parentId(),
                         p.action().name(), p.actorId(), p.actorName(), occurredAt, changesJson);
                 insert.setObject(1, UUID.randomUUID());

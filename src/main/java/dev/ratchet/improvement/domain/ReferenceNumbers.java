@@ -40,7 +40,12 @@ public class ReferenceNumbers {
         return "%s-%d-%03d".formatted(kind.prefix(), year, number);
     }
 
-    /** Reserves {@code count} numbers of a year at once (a migration's); returns the first. */
+    /**
+     * Reserves {@code count} numbers of a year at once (a migration's); returns the first. In a transaction of its
+     * own, committed at once: the counter's row is not locked for the length of the import, so reports of the same
+     * organisation go on meanwhile. An import that fails leaves its numbers unused (skipped, never reused).
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public int reserve(UUID organisationId, Kind kind, int year, int count) {
         jdbc.update("""
                 insert into improvement_counter (organisation_id, prefix, counter_year, last_number) values (?, ?, ?, 0)

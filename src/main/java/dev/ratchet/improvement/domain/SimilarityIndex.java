@@ -68,11 +68,13 @@ public class SimilarityIndex {
     }
 
     /**
-     * Indexes records that have no terms yet, all at once (a migration): one batch of term rows, and each count
-     * raised once by the number of records that carry the term, in term order.
+     * Indexes records that have no terms yet, a batch at a time (a migration): one batch of term rows, and the number
+     * of records that carry each term added to {@code counts}. The counts are raised by {@link #raiseCounts} once the
+     * whole work is done: the count rows are shared by every record of the organisation (one counts all records), so
+     * locking them at the first batch would hold up every report of the organisation until the work commits.
      */
-    public void indexNew(UUID organisationId, java.util.Map<UUID, ? extends Collection<String>> termsByRecord) {
-        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    public void indexNew(UUID organisationId, java.util.Map<UUID, ? extends Collection<String>> termsByRecord,
+            java.util.Map<String, Integer> counts) {
         List<Object[]> rows = new java.util.ArrayList<>();
         termsByRecord.forEach((recordId, terms) -> {
             new java.util.TreeSet<>(terms).stream().filter(t -> !RECORDS.equals(t)).forEach(t -> {
@@ -82,6 +84,11 @@ public class SimilarityIndex {
             counts.merge(RECORDS, 1, Integer::sum);
         });
         jdbc.batchUpdate("insert into improvement_term (organisation_id, term, record_id) values (?, ?, ?)", rows);
+    }
+
+    /** Raises each count once by the number of records gathered for it, in term order (see {@link #indexNew}). */
+    public void raiseCounts(UUID organisationId, java.util.Map<String, Integer> gathered) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>(gathered);
         jdbc.batchUpdate("insert into improvement_term_stat (organisation_id, term, records) values (?, ?, 0) on conflict do nothing",
                 counts.keySet().stream().map(t -> new Object[] { organisationId, t }).toList());
         jdbc.batchUpdate("update improvement_term_stat set records = records + ? where organisation_id = ? and term = ?",
