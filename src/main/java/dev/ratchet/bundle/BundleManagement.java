@@ -391,8 +391,10 @@ public class BundleManagement {
         return "History verification of " + organisations.get(org).name() + "\n"
                 + "Checked at: " + clock.instant() + "\n"
                 + "Entries checked: " + v.entriesChecked() + "\n"
-                + "Result: " + (v.intact() ? "intact: every entry's hash matches its content and the one before it"
-                        : "BROKEN at entry " + v.firstBrokenSequence() + ": " + v.problem()) + "\n"
+                + "Fingerprints exported outside the database and matched: " + v.anchorsChecked() + "\n"
+                + "Records checked against their history: " + v.recordsChecked() + "\n"
+                + "Result: " + (v.intact() ? "intact: every entry's hash matches its content and the one before it, every fingerprint"
+                        + " matches, and every record is what its history says" : v.describe()) + "\n"
                 + "Head hash (SHA-256 of the newest entry): " + history.headHash(org) + "\n";
     }
 

@@ -39,8 +39,8 @@ class MigrationJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(MigrationJobs.class);
 
-    /** A run not heard of for this long is taken to have died with its instance. */
-    static final Duration SILENT = Duration.ofMinutes(2);
+    /** A run not heard of for this long (ratchet.migration.silent, 2 minutes) is taken to have died with its instance. */
+    private final Duration silent;
 
     static final int ATTEMPTS = 3;
 
@@ -54,7 +54,9 @@ class MigrationJobs {
         return thread;
     });
 
-    MigrationJobs(TrackerMigration migration, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock) {
+    MigrationJobs(TrackerMigration migration, JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${ratchet.migration.silent:PT2M}") Duration silent) {
+        this.silent = silent;
         this.migration = migration;
         this.jdbc = jdbc;
         this.separately = new TransactionTemplate(transactions);
@@ -77,7 +79,7 @@ class MigrationJobs {
     @Scheduled(fixedDelayString = "${ratchet.migration.sweep:PT30S}", initialDelayString = "${ratchet.migration.sweep:PT30S}")
     void sweep() {
         List<UUID> waiting = jdbc.queryForList("select id from tracker_import where status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < ?)"
-                + " order by imported_at", UUID.class, Timestamp.from(clock.instant().minus(SILENT)));
+                + " order by imported_at", UUID.class, Timestamp.from(clock.instant().minus(silent)));
         waiting.forEach(this::submit);
     }
 
@@ -85,7 +87,7 @@ class MigrationJobs {
         Instant now = clock.instant();
         int claimed = jdbc.update("update tracker_import set status = 'RUNNING', attempts = attempts + 1, heartbeat_at = ?, step = 'Starting'"
                 + " where id = ? and (status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < ?))", Timestamp.from(now), migrationId,
-                Timestamp.from(now.minus(SILENT)));
+                Timestamp.from(now.minus(silent)));
         if (claimed == 0) {
             return; // another instance has it, or it has finished
         }

@@ -115,7 +115,7 @@ class HistoryListener implements PostInsertEventListener, PostUpdateEventListene
         }
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value == null) {
             return null;
         }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.ratchet.history.Change;
@@ -36,10 +37,14 @@ class HistoryStore implements HistoryManagement {
 
     private final JdbcTemplate jdbc;
     private final List<dev.ratchet.history.HistoryVisibility> visibilities;
+    private final HistoryAnchors anchors;
+    private final StateCheck states;
 
-    HistoryStore(JdbcTemplate jdbc, List<dev.ratchet.history.HistoryVisibility> visibilities) {
+    HistoryStore(JdbcTemplate jdbc, List<dev.ratchet.history.HistoryVisibility> visibilities, HistoryAnchors anchors, StateCheck states) {
         this.visibilities = visibilities;
         this.jdbc = jdbc;
+        this.anchors = anchors;
+        this.states = states;
     }
 
     /** Called inside the transaction that makes the change, on its own connection. */
@@ -185,7 +190,21 @@ class HistoryStore implements HistoryManagement {
     @Override
     @Transactional(readOnly = true)
     public Verification verify(UUID organisationId) {
-        Walk walk = new Walk(organisationId);
+        Verification chain = verifyChain(organisationId);
+        StateCheck.Result records = states.check(organisationId);
+        if (chain.chainIntact()) {
+            // The chain holds up to its head: that head is fingerprinted too, for the next verification.
+            jdbc.query("select last_seq, last_hash from history_chain where organisation_id = ?",
+                    rs -> {
+                        anchors.export(organisationId, rs.getLong(1), rs.getString(2));
+                    }, organisationId);
+        }
+        return chain.withRecords(records.recordsChecked(), records.discrepancyCount(), records.discrepancies());
+    }
+
+    /** Every entry's hash, in order, and every fingerprint exported of the chain. */
+    private Verification verifyChain(UUID organisationId) {
+        Walk walk = new Walk(organisationId, anchors.of(organisationId));
         jdbc.query(con -> {
             PreparedStatement ps = con.prepareStatement("""
                     select id, seq, record_type, record_id, parent_id, action, actor_id, actor_name, occurred_at,
@@ -207,7 +226,14 @@ class HistoryStore implements HistoryManagement {
                     "the chain ends at entry " + (walk.expectedSequence - 1) + " but its head records entry "
                             + headSequence + ": entries were removed");
         }
-        return Verification.intact(organisationId, walk.checked);
+        for (HistoryAnchors.Anchor anchor : walk.anchors.values()) {
+            if (anchor.sequence() >= walk.expectedSequence) {
+                return Verification.broken(organisationId, walk.checked, anchor.sequence(), null, "the chain ends at entry "
+                        + (walk.expectedSequence - 1) + ", but entry " + anchor.sequence() + " was fingerprinted outside the database at "
+                        + anchor.exportedAt() + ": entries were removed and the chain's head rewritten");
+            }
+        }
+        return Verification.intact(organisationId, walk.checked).withAnchors(walk.anchorsMatched);
     }
 
     @Override
@@ -234,13 +260,16 @@ class HistoryStore implements HistoryManagement {
     private static final class Walk {
 
         final UUID organisationId;
+        final Map<Long, HistoryAnchors.Anchor> anchors;
         long expectedSequence = 1;
         long checked;
+        int anchorsMatched;
         String previousHash = ChainHash.GENESIS;
         Verification result;
 
-        Walk(UUID organisationId) {
+        Walk(UUID organisationId, Map<Long, HistoryAnchors.Anchor> anchors) {
             this.organisationId = organisationId;
+            this.anchors = anchors;
         }
 
         void next(ResultSet rs) throws SQLException {
@@ -266,6 +295,16 @@ class HistoryStore implements HistoryManagement {
                 result = Verification.broken(organisationId, checked, sequence, id,
                         "its content was changed after it was written");
                 return;
+            }
+            HistoryAnchors.Anchor anchor = anchors.get(sequence);
+            if (anchor != null) {
+                if (!anchor.hash().equals(recomputed)) {
+                    result = Verification.broken(organisationId, checked, sequence, id, "it is not the entry fingerprinted outside the database at "
+                            + anchor.exportedAt() + " (hash " + anchor.hash().substring(0, 12) + "…): entries were rewritten and every hash after"
+                            + " them recomputed");
+                    return;
+                }
+                anchorsMatched++;
             }
             checked++;
             previousHash = recomputed;
