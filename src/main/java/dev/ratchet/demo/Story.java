@@ -2,7 +2,6 @@ package dev.ratchet.demo;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -782,7 +781,8 @@ final class Story {
         time.on(daysAgo, "17:30", cast.you(), () -> {
             IncidentForm form = new IncidentForm();
             form.setTitle(title);
-            LocalDateTime occurred = time.day(daysAgo).atTime(LocalTime.of(9, 40));
+            java.time.OffsetDateTime occurred = time.day(daysAgo).atTime(LocalTime.of(9, 40)).atZone(java.time.ZoneId.of(DemoOrganisation.ZONE))
+                    .toOffsetDateTime();
             form.setOccurredAt(occurred);
             form.setDetectedAt(occurred.plusMinutes(35));
             form.setResolvedAt(occurred.plusHours(5));

@@ -1,6 +1,6 @@
 package dev.ratchet.incident;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -26,7 +26,7 @@ public final class IncidentColumns {
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** A wall-clock time of the organisation as the import reads it back. */
-    public static String moment(LocalDateTime time) {
+    public static String moment(OffsetDateTime time) {
         return time == null ? null : MOMENT.format(time);
     }
 

@@ -1,6 +1,6 @@
 package dev.ratchet.incident;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +16,12 @@ public class IncidentForm {
     @Size(max = 200, message = "A title can have at most 200 characters")
     private String title;
 
-    private LocalDateTime occurredAt;
+    private OffsetDateTime occurredAt;
 
     @NotNull(message = "Say when it was detected")
-    private LocalDateTime detectedAt;
+    private OffsetDateTime detectedAt;
 
-    private LocalDateTime resolvedAt;
+    private OffsetDateTime resolvedAt;
 
     @NotNull(message = "Choose a category")
     private Category category = Category.OTHER;
@@ -48,12 +48,12 @@ public class IncidentForm {
 
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
-    public LocalDateTime getOccurredAt() { return occurredAt; }
-    public void setOccurredAt(LocalDateTime occurredAt) { this.occurredAt = occurredAt; }
-    public LocalDateTime getDetectedAt() { return detectedAt; }
-    public void setDetectedAt(LocalDateTime detectedAt) { this.detectedAt = detectedAt; }
-    public LocalDateTime getResolvedAt() { return resolvedAt; }
-    public void setResolvedAt(LocalDateTime resolvedAt) { this.resolvedAt = resolvedAt; }
+    public OffsetDateTime getOccurredAt() { return occurredAt; }
+    public void setOccurredAt(OffsetDateTime occurredAt) { this.occurredAt = occurredAt; }
+    public OffsetDateTime getDetectedAt() { return detectedAt; }
+    public void setDetectedAt(OffsetDateTime detectedAt) { this.detectedAt = detectedAt; }
+    public OffsetDateTime getResolvedAt() { return resolvedAt; }
+    public void setResolvedAt(OffsetDateTime resolvedAt) { this.resolvedAt = resolvedAt; }
     public Category getCategory() { return category; }
     public void setCategory(Category category) { this.category = category; }
     public Severity getSeverity() { return severity; }

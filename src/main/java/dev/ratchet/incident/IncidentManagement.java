@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +82,7 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
         checkAreas(tenant.organisationId(), form.getAreaIds());
         ZoneId zone = zone(tenant.organisationId());
         Incident incident = describe(new Incident(tenant.organisationId(),
-                references.next(tenant.organisationId(), form.getDetectedAt().getYear()), tenant.userId(), clock.instant()), form, zone);
+                references.next(tenant.organisationId(), form.getDetectedAt().atZoneSameInstant(zone).getYear()), tenant.userId(), clock.instant()), form, zone);
         incidents.saveAndFlush(incident);
         return get(tenant.organisationId(), incident.getId());
     }
@@ -98,9 +98,21 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
     }
 
     private static Incident describe(Incident incident, IncidentForm f, ZoneId zone) {
-        return incident.describe(f.getTitle(), instant(f.getOccurredAt(), zone), instant(f.getDetectedAt(), zone),
-                instant(f.getResolvedAt(), zone), f.getCategory(), f.getSeverity(), f.getAffectedAssets(), f.getAreaIds(),
-                f.getSummary(), f.getResponse(), f.getLessonsLearned());
+        return incident.describe(f.getTitle(), kept(incident.getOccurredAt(), f.getOccurredAt(), zone),
+                kept(incident.getDetectedAt(), f.getDetectedAt(), zone), kept(incident.getResolvedAt(), f.getResolvedAt(), zone),
+                f.getCategory(), f.getSeverity(), f.getAffectedAssets(), f.getAreaIds(), f.getSummary(), f.getResponse(), f.getLessonsLearned());
+    }
+
+    /**
+     * The time sent, unless it is the stored one's wall-clock time unchanged: a page shows an incident of the hour the
+     * clocks go back over as a local time, which reads back as the first of the two hours; sent back unchanged, the
+     * stored moment stays as it was.
+     */
+    private static Instant kept(Instant stored, OffsetDateTime sent, ZoneId zone) {
+        if (stored != null && sent != null && sent.atZoneSameInstant(zone).toLocalDateTime().equals(stored.atZone(zone).toLocalDateTime())) {
+            return stored;
+        }
+        return instant(sent, zone);
     }
 
     private void checkAreas(UUID organisationId, List<UUID> areaIds) {
@@ -254,7 +266,7 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
         List<Incident> records = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {
             String reference = row.reference() != null ? row.reference()
-                    : references.next(tenant.organisationId(), row.form().getDetectedAt().getYear());
+                    : references.next(tenant.organisationId(), row.form().getDetectedAt().atZoneSameInstant(zone).getYear());
             records.add(describe(new Incident(tenant.organisationId(), reference, tenant.userId(), clock.instant()), row.form(), zone));
         }
         incidents.saveAll(records);
@@ -283,16 +295,21 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
     }
 
     /** The organisation's local time now, to the minute: what a new incident's form proposes as detected. */
-    public LocalDateTime now(UUID organisationId) {
-        return LocalDateTime.now(clock.withZone(zone(organisationId))).withSecond(0).withNano(0);
+    public OffsetDateTime now(UUID organisationId) {
+        return OffsetDateTime.now(clock.withZone(zone(organisationId))).withSecond(0).withNano(0);
     }
 
-    private static Instant instant(LocalDateTime local, ZoneId zone) {
-        return local == null ? null : local.atZone(zone).toInstant();
+    /**
+     * Incident times are the organisation's wall clock with the offset it had at that moment: the hour repeated when
+     * the clocks go back is two different hours (01:30+01:00 and 01:30+00:00 in London), which a local time alone
+     * cannot tell apart.
+     */
+    private static Instant instant(OffsetDateTime local, ZoneId zone) {
+        return local == null ? null : local.toInstant();
     }
 
-    private static LocalDateTime local(Instant instant, ZoneId zone) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, zone);
+    private static OffsetDateTime local(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
     }
 
 }

@@ -1,10 +1,10 @@
 package dev.ratchet.incident;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** An incident as a row of the register and of its export. */
-public record IncidentSummary(UUID id, String reference, String title, LocalDateTime occurredAt, LocalDateTime detectedAt,
-        LocalDateTime resolvedAt, Category category, Severity severity, String affectedAssets, String areas, String summary,
+public record IncidentSummary(UUID id, String reference, String title, OffsetDateTime occurredAt, OffsetDateTime detectedAt,
+        OffsetDateTime resolvedAt, Category category, Severity severity, String affectedAssets, String areas, String summary,
         String response, String lessonsLearned) {
 }

@@ -29,7 +29,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * organisation ({@link LocalDateTime}: when an incident occurred, as the people there saw it); the API writes it with the
  * organisation's offset on that day ({@code 2026-07-01T09:30:00+02:00}) and reads any offset ({@code Z}, {@code
  * +05:30}) as the same instant in the organisation's zone. A time without an offset is read as the organisation's wall
- * clock. Outside an API request (stored JSON, pages) nothing changes.
+ * clock. Outside an API request (stored JSON, pages) nothing changes. An {@link OffsetDateTime} is written with its own
+ * offset, as it is.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiTimes {
@@ -47,31 +48,60 @@ class ApiTimes {
                         : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.atZone(zone).toOffsetDateTime()));
             }
         });
-        module.addDeserializer(LocalDateTime.class, new ValueDeserializer<>() {
+        // A moment with the offset it was given (an incident's time, with the organisation's offset at that moment), as it is:
+        // not moved to UTC, so that the hour repeated when the clocks go back reads 01:30+01:00, then 01:30Z.
+        module.addSerializer(OffsetDateTime.class, new ValueSerializer<>() {
             @Override
-            public LocalDateTime deserialize(JsonParser parser, DeserializationContext context) {
-                if (parser.currentToken() != JsonToken.VALUE_STRING) {
-                    return (LocalDateTime) context.handleUnexpectedToken(LocalDateTime.class, parser);
-                }
-                String text = parser.getString().trim();
-                if (text.isEmpty()) {
-                    return null;
-                }
-                try {
-                    TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-                    if (parsed instanceof OffsetDateTime offset) {
-                        ZoneId zone = apiZone(organisations);
-                        return zone == null ? offset.toLocalDateTime() : offset.atZoneSameInstant(zone).toLocalDateTime();
-                    }
-                    return (LocalDateTime) parsed;
-                }
-                catch (DateTimeParseException e) {
-                    return (LocalDateTime) context.handleWeirdStringValue(LocalDateTime.class, text,
-                            "Use a date and time with its offset (RFC 3339), e.g. 2026-03-31T09:30:00+02:00");
-                }
+            public void serialize(OffsetDateTime value, JsonGenerator generator, SerializationContext context) {
+                generator.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
             }
         });
+        // Read with any offset; a time without one is the organisation's wall clock, as for LocalDateTime.
+        module.addDeserializer(OffsetDateTime.class, new Moment<>(OffsetDateTime.class, parsed -> {
+            if (parsed instanceof OffsetDateTime offset) {
+                return offset;
+            }
+            ZoneId zone = apiZone(organisations);
+            return ((LocalDateTime) parsed).atZone(zone == null ? ZoneId.of("UTC") : zone).toOffsetDateTime();
+        }));
+        module.addDeserializer(LocalDateTime.class, new Moment<>(LocalDateTime.class, parsed -> {
+            if (parsed instanceof OffsetDateTime offset) {
+                ZoneId zone = apiZone(organisations);
+                return zone == null ? offset.toLocalDateTime() : offset.atZoneSameInstant(zone).toLocalDateTime();
+            }
+            return (LocalDateTime) parsed;
+        }));
         return module;
+    }
+
+    /** A date and time read as an offset date-time or a local one, then made into {@code type}; anything else is a 400. */
+    private static final class Moment<T> extends ValueDeserializer<T> {
+
+        private final Class<T> type;
+        private final java.util.function.Function<TemporalAccessor, T> convert;
+
+        Moment(Class<T> type, java.util.function.Function<TemporalAccessor, T> convert) {
+            this.type = type;
+            this.convert = convert;
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return type.cast(context.handleUnexpectedToken(type, parser));
+            }
+            String text = parser.getString().trim();
+            if (text.isEmpty()) {
+                return null;
+            }
+            try {
+                return convert.apply(DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from));
+            }
+            catch (DateTimeParseException e) {
+                return type.cast(context.handleWeirdStringValue(type, text,
+                        "Use a date and time with its offset (RFC 3339), e.g. 2026-03-31T09:30:00+02:00"));
+            }
+        }
     }
 
     /** The organisation's zone during an API request for one organisation, looked up once per request; else null. */

@@ -21,13 +21,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A long import (10,000 rows, one transaction) beside the organisation's everyday work: reports (which take the next
+ * A long import (6,000 rows, one transaction) beside the organisation's everyday work: reports (which take the next
  * reference number) and edits of existing records (which append to the history chain) succeed within a few seconds
  * each while it runs, instead of waiting for it to commit.
  */
 class ImportBesideWorkIT extends IntegrationTest {
 
-    static final int ROWS = 10_000;
+    static final int ROWS = 6_000;
 
     @Autowired
     TrackerMigration migration;

@@ -142,7 +142,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             objective = objectives.create(org.tenant(Role.ISMS_MANAGER), goal).id();
             dev.ratchet.incident.IncidentForm event = new dev.ratchet.incident.IncidentForm();
             event.setTitle("Matrix incident");
-            event.setDetectedAt(java.time.LocalDateTime.of(2026, 1, 1, 10, 0));
+            event.setDetectedAt(java.time.OffsetDateTime.of(2026, 1, 1, 10, 0, 0, 0, java.time.ZoneOffset.UTC));
             event.setSummary("Matrix");
             incident = incidents.record(org.tenant(Role.ISMS_MANAGER), event).id();
             dev.ratchet.change.ChangeForm plannedChange = new dev.ratchet.change.ChangeForm();

@@ -61,9 +61,12 @@ class ImprovementController {
     private final People people;
     private final java.time.Clock clock;
     private final dev.ratchet.improvement.ImprovementDocuments documents;
+    private final dev.ratchet.history.HistoryManagement history;
 
     ImprovementController(ImprovementManagement improvements, OrganisationManagement organisations,
-            CatalogueManagement catalogue, People people, java.time.Clock clock, dev.ratchet.improvement.ImprovementDocuments documents) {
+            CatalogueManagement catalogue, People people, java.time.Clock clock, dev.ratchet.improvement.ImprovementDocuments documents,
+            dev.ratchet.history.HistoryManagement history) {
+        this.history = history;
         this.improvements = improvements;
         this.documents = documents;
         this.organisations = organisations;
@@ -201,7 +204,7 @@ class ImprovementController {
     @PostMapping("/improvements/{id}/transitions")
     @PreAuthorize(Access.REPORT)
     String transition(@PathVariable UUID id, @ModelAttribute("step") TransitionRequest step, BindingResult result,
-            Model model, RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         Tenant tenant = CurrentTenant.require();
         try {
             ImprovementView record = improvements.transition(tenant, id, step);
@@ -214,8 +217,36 @@ class ImprovementController {
             model.addAttribute("failedStep", step.getTransition());
             model.addAttribute("stepMessage", refused.getMessage());
             model.addAttribute("stepErrors", refused.fieldErrors());
+            conflict(tenant, id, step, request, model, refused.getMessage().equals(Refused.staleEdit().getMessage()));
             return show(id, model);
         }
+        catch (org.springframework.orm.ObjectOptimisticLockingFailureException raced) {
+            model.addAttribute("failedStep", step.getTransition());
+            model.addAttribute("stepMessage", Refused.staleEdit().getMessage());
+            model.addAttribute("stepErrors", Map.of());
+            conflict(tenant, id, step, request, model, true);
+            return show(id, model);
+        }
+    }
+
+    /**
+     * Someone else moved the record on while this person typed: the page says so at the top of the next step, shows
+     * what they changed (the record's changes since the version this person started from) and gives back what was
+     * typed, also when the step is no longer offered in the record's new state.
+     */
+    private void conflict(Tenant tenant, UUID id, TransitionRequest step, jakarta.servlet.http.HttpServletRequest request, Model model,
+            boolean stale) {
+        ImprovementView now = improvements.get(tenant, id);
+        if (!stale && now.allowed().contains(step.getTransition())) {
+            return; // an ordinary refusal, shown beside the step's form
+        }
+        List<dev.ratchet.history.HistoryEntry> entries = history.readable(tenant, "ImprovementRecord", id.toString());
+        long since = step.getVersion() == null ? 1 : Math.max(1, now.version() - step.getVersion());
+        List<dev.ratchet.history.HistoryEntry> own = entries.stream().filter(e -> e.recordId().equals(id.toString())).limit(since).toList();
+        java.time.Instant from = own.isEmpty() ? java.time.Instant.MIN : own.get(own.size() - 1).occurredAt();
+        model.addAttribute("conflictChanges", entries.stream().filter(e -> !e.occurredAt().isBefore(from)).limit(20).toList());
+        model.addAttribute("conflictTyped", dev.ratchet.shared.TypedText.of(request));
+        model.addAttribute("conflictStep", step.getTransition());
     }
 
     @PostMapping("/improvements/{id}/evidence")

@@ -2,7 +2,7 @@ package dev.ratchet.incident.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +59,7 @@ class IncidentController {
         this.people = people;
     }
 
-    static String moment(LocalDateTime time) {
+    static String moment(OffsetDateTime time) {
         return IncidentColumns.moment(time);
     }
 
