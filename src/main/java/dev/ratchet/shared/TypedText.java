@@ -35,7 +35,7 @@ public final class TypedText {
     }
 
     /** {@code actions[0].successCriteria} → "Actions 1 success criteria". */
-    static String label(String name) {
+    public static String label(String name) {
         String spaced = name.replaceAll("\\[(\\d+)]", " $1").replace('.', ' ').replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         java.util.regex.Matcher index = java.util.regex.Pattern.compile(" (\\d+)").matcher(spaced);
         StringBuilder out = new StringBuilder();

@@ -229,6 +229,19 @@ class ImprovementController {
         }
     }
 
+    /** A changed value as a person reads it: a moment in the organisation's time, nothing as "(empty)". */
+    private static String shown(String value, java.time.ZoneId zone, java.time.format.DateTimeFormatter moment) {
+        if (value == null || value.isBlank()) {
+            return "(empty)";
+        }
+        try {
+            return moment.format(java.time.Instant.parse(value).atZone(zone));
+        }
+        catch (java.time.format.DateTimeParseException notAMoment) {
+            return value.length() > 200 ? value.substring(0, 200) + "…" : value;
+        }
+    }
+
     /**
      * Someone else moved the record on while this person typed: the page says so at the top of the next step, shows
      * what they changed (the record's changes since the version this person started from) and gives back what was
@@ -244,7 +257,13 @@ class ImprovementController {
         long since = step.getVersion() == null ? 1 : Math.max(1, now.version() - step.getVersion());
         List<dev.ratchet.history.HistoryEntry> own = entries.stream().filter(e -> e.recordId().equals(id.toString())).limit(since).toList();
         java.time.Instant from = own.isEmpty() ? java.time.Instant.MIN : own.get(own.size() - 1).occurredAt();
-        model.addAttribute("conflictChanges", entries.stream().filter(e -> !e.occurredAt().isBefore(from)).limit(20).toList());
+        java.time.ZoneId zone = organisations.zone(tenant.organisationId());
+        java.time.format.DateTimeFormatter moment = java.time.format.DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.UK);
+        model.addAttribute("conflictChanges", entries.stream().filter(e -> !e.occurredAt().isBefore(from)).limit(20)
+                .map(e -> (e.actorName() == null ? "Someone" : e.actorName()) + ", " + moment.format(e.occurredAt().atZone(zone)) + ": "
+                        + String.join("; ", e.changes().stream().map(c -> dev.ratchet.shared.TypedText.label(c.field()) + " → "
+                                + shown(c.after(), zone, moment)).toList()))
+                .toList());
         model.addAttribute("conflictTyped", dev.ratchet.shared.TypedText.of(request));
         model.addAttribute("conflictStep", step.getTransition());
     }
