@@ -78,28 +78,30 @@ public class MailDelivery {
             return 0;
         }
         int sent = 0;
-        while (true) {
-            Instant now = clock.instant();
-            List<UUID> due = jdbc.queryForList("""
-                    select id from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and leased_until < ?)
-                    order by next_attempt_at, created_at fetch first 50 rows only""", UUID.class, Timestamp.from(now), Timestamp.from(now));
-            int tried = 0;
-            for (UUID id : due) {
-                Instant leasedUntil = clock.instant().plus(lease).truncatedTo(ChronoUnit.MILLIS);
-                if (!claim(id, leasedUntil)) {
-                    continue; // another instance has it
+        try (Connection connection = new Connection(sender)) {
+            while (true) {
+                Instant now = clock.instant();
+                List<UUID> due = jdbc.queryForList("""
+                        select id from mail_outbox where (status = 'PENDING' and next_attempt_at <= ?) or (status = 'SENDING' and leased_until < ?)
+                        order by next_attempt_at, created_at fetch first 50 rows only""", UUID.class, Timestamp.from(now), Timestamp.from(now));
+                int tried = 0;
+                for (UUID id : due) {
+                    Instant leasedUntil = clock.instant().plus(lease).truncatedTo(ChronoUnit.MILLIS);
+                    if (!claim(id, leasedUntil)) {
+                        continue; // another instance has it
+                    }
+                    tried++;
+                    Outcome outcome = deliver(connection, id, leasedUntil);
+                    if (outcome == Outcome.SENT) {
+                        sent++;
+                    }
+                    else if (outcome == Outcome.SERVER_DOWN) {
+                        return sent;
+                    }
                 }
-                tried++;
-                Outcome outcome = deliver(sender, id, leasedUntil);
-                if (outcome == Outcome.SENT) {
-                    sent++;
-                }
-                else if (outcome == Outcome.SERVER_DOWN) {
+                if (tried == 0) {
                     return sent;
                 }
-            }
-            if (tried == 0) {
-                return sent;
             }
         }
     }
@@ -114,13 +116,14 @@ public class MailDelivery {
 
     private enum Outcome { SENT, RETRY, SERVER_DOWN }
 
-    private Outcome deliver(JavaMailSender sender, UUID id, Instant leasedUntil) {
+    private Outcome deliver(Connection connection, UUID id, Instant leasedUntil) {
         Map<String, Object> row = jdbc.queryForMap("select recipient, subject, body, attempts from mail_outbox where id = ?", id);
         int attempt = ((Number) row.get("attempts")).intValue();
         try {
-            transmit(sender, id, (String) row.get("recipient"), (String) row.get("subject"), (String) row.get("body"));
+            connection.send(id, (String) row.get("recipient"), (String) row.get("subject"), (String) row.get("body"));
         }
         catch (MessagingException | RuntimeException e) {
+            connection.drop();
             if (refusedAddress(e)) {
                 // The address itself is wrong or refused for good (5xx): trying again will not help.
                 finish(id, leasedUntil, "FAILED", "The address was refused: " + describe(e), null);
@@ -159,37 +162,61 @@ public class MailDelivery {
         }
     }
 
-    /** Hands the message to the mail server; returns once the server has accepted it. */
-    private void transmit(JavaMailSender sender, UUID id, String to, String subject, String body) throws MessagingException {
-        if (!(sender instanceof JavaMailSenderImpl impl)) {
-            MimeMessage message = sender.createMimeMessage();
-            fill(message, id, to, subject, body);
-            sender.send(message);
-            return;
+    /**
+     * One connection to the mail server for a run, opened at its first message and used for the next ones (a run may
+     * send thousands of reminders). A message is handed over once the server has accepted it; a connection that went
+     * quiet between two messages (the server closed it) is opened again before the message is sent.
+     */
+    private final class Connection implements AutoCloseable {
+
+        private final JavaMailSender sender;
+        private Transport transport;
+
+        Connection(JavaMailSender sender) {
+            this.sender = sender;
         }
-        Session session = impl.getSession();
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                // The same Message-ID at every attempt, so that a copy delivered twice can be recognised as one.
-                setHeader("Message-ID", messageId(id));
+
+        void send(UUID id, String to, String subject, String body) throws MessagingException {
+            if (!(sender instanceof JavaMailSenderImpl impl)) {
+                MimeMessage message = sender.createMimeMessage();
+                fill(message, id, to, subject, body);
+                sender.send(message);
+                return;
             }
-        };
-        fill(message, id, to, subject, body);
-        message.saveChanges();
-        Transport transport = session.getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
-        transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
-        try {
+            Session session = impl.getSession();
+            MimeMessage message = new MimeMessage(session) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    // The same Message-ID at every attempt, so that a copy delivered twice can be recognised as one.
+                    setHeader("Message-ID", messageId(id));
+                }
+            };
+            fill(message, id, to, subject, body);
+            message.saveChanges();
+            if (transport == null || !transport.isConnected()) { // isConnected asks the server (NOOP)
+                drop();
+                transport = session.getTransport(impl.getProtocol() == null ? "smtp" : impl.getProtocol());
+                transport.connect(impl.getHost(), impl.getPort(), impl.getUsername(), impl.getPassword());
+            }
             transport.sendMessage(message, message.getAllRecipients());
         }
-        finally {
-            try {
-                transport.close();
+
+        /** Closes the connection; a server that drops it on QUIT after accepting messages does not unsend them. */
+        void drop() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                }
+                catch (MessagingException closing) {
+                    LOG.debug("The connection to the mail server ended badly: {}", closing.getMessage());
+                }
+                transport = null;
             }
-            catch (MessagingException closing) {
-                // After the server accepted the message, a connection that drops on QUIT does not unsend it.
-                LOG.debug("Mail {}: the connection to the mail server ended badly: {}", id, closing.getMessage());
-            }
+        }
+
+        @Override
+        public void close() {
+            drop();
         }
     }
 
