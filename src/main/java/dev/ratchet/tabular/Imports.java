@@ -63,6 +63,13 @@ public class Imports {
             throw Refused.conflict(before);
         }
         CsvImport.Result<R> checked = importer.check(tenant, content == null ? new byte[0] : content);
+        if (!checked.ok() && content != null) {
+            // The same file imported by another call a moment ago makes every row clash with itself: say that instead.
+            String meanwhile = uploads.importedBefore(tenant.organisationId(), importer.register(), content);
+            if (meanwhile != null) {
+                throw Refused.conflict(meanwhile);
+            }
+        }
         if (!checked.ok() || dryRun) {
             return new Outcome(checked.rowCount(), 0, checked.problems(), checked.notices());
         }
