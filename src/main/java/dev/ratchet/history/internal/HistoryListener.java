@@ -40,7 +40,7 @@ class HistoryListener implements PostInsertEventListener, PostUpdateEventListene
     static final String REDACTED = "[redacted]";
 
     private final Clock clock;
-    private final Map<Class<?>, Map<String, Field>> fieldsByClass = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Map<String, Field>> FIELDS = new ConcurrentHashMap<>();
 
     HistoryListener(Clock clock) {
         this.clock = clock;
@@ -77,14 +77,13 @@ class HistoryListener implements PostInsertEventListener, PostUpdateEventListene
     private void collect(EntityPersister persister, Object entity, Object[] before, Object[] after, List<Change> out) {
         String[] names = persister.getPropertyNames();
         Type[] types = persister.getPropertyTypes();
-        int version = persister.isVersioned() ? persister.getVersionPropertyIndex() : -1;
         Map<String, Field> fields = fieldsOf(entity.getClass());
         for (int i = 0; i < names.length; i++) {
             Field field = fields.get(names[i]);
-            if (i == version || (field != null && field.isAnnotationPresent(HistoryIgnored.class))) {
+            if (ignored(persister, i, field)) {
                 continue;
             }
-            boolean redacted = field != null && field.isAnnotationPresent(HistoryRedacted.class);
+            boolean redacted = redacted(field);
             Object old = before == null ? null : before[i];
             Object now = after == null ? null : after[i];
             if (types[i] instanceof ComponentType component) {
@@ -156,8 +155,20 @@ class HistoryListener implements PostInsertEventListener, PostUpdateEventListene
         return org.hibernate.Hibernate.getClass(entity).getSimpleName();
     }
 
-    private Map<String, Field> fieldsOf(Class<?> type) {
-        return fieldsByClass.computeIfAbsent(type, t -> {
+    /** Whether history leaves the property out: the version, and bookkeeping fields ({@link HistoryIgnored}). */
+    static boolean ignored(EntityPersister persister, int index, Field field) {
+        return persister.isVersioned() && index == persister.getVersionPropertyIndex()
+                || field != null && field.isAnnotationPresent(HistoryIgnored.class);
+    }
+
+    /** Whether history records only that the property changed, not its values ({@link HistoryRedacted}). */
+    static boolean redacted(Field field) {
+        return field != null && field.isAnnotationPresent(HistoryRedacted.class);
+    }
+
+    /** An entity class's fields by name (its superclasses' too), for the annotations above. */
+    static Map<String, Field> fieldsOf(Class<?> type) {
+        return FIELDS.computeIfAbsent(type, t -> {
             Map<String, Field> found = new ConcurrentHashMap<>();
             for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {

@@ -19,8 +19,6 @@ import java.util.UUID;
 import dev.ratchet.history.Change;
 import dev.ratchet.history.HistoryManagement;
 import dev.ratchet.history.Verification;
-import dev.ratchet.shared.HistoryIgnored;
-import dev.ratchet.shared.HistoryRedacted;
 import dev.ratchet.shared.OrganisationScoped;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.SessionFactory;
@@ -57,7 +55,6 @@ class StateCheck {
 
     private final JdbcTemplate jdbc;
     private final SessionFactoryImplementor sessions;
-    private final Map<Class<?>, Map<String, Field>> fieldsByClass = new java.util.concurrent.ConcurrentHashMap<>();
 
     StateCheck(JdbcTemplate jdbc, EntityManagerFactory entityManagerFactory) {
         this.jdbc = jdbc;
@@ -169,12 +166,11 @@ class StateCheck {
         String[] names = persister.getPropertyNames();
         Type[] types = persister.getPropertyTypes();
         Object[] values = persister.getValues(entity);
-        int version = persister.isVersioned() ? persister.getVersionPropertyIndex() : -1;
-        Map<String, Field> fields = fieldsOf(entity.getClass());
+        Map<String, Field> fields = HistoryListener.fieldsOf(entity.getClass());
         for (int i = 0; i < names.length; i++) {
             Field field = fields.get(names[i]);
-            if (i == version || types[i].isCollectionType() || field != null
-                    && (field.isAnnotationPresent(HistoryIgnored.class) || field.isAnnotationPresent(HistoryRedacted.class))) {
+            // What the history leaves out, or keeps only as "[redacted]", cannot be compared.
+            if (HistoryListener.ignored(persister, i, field) || HistoryListener.redacted(field) || types[i].isCollectionType()) {
                 continue;
             }
             if (types[i] instanceof ComponentType component) {
@@ -243,17 +239,5 @@ class StateCheck {
                     }
                 }, organisationId, recordType);
         return gone;
-    }
-
-    private Map<String, Field> fieldsOf(Class<?> type) {
-        return fieldsByClass.computeIfAbsent(type, t -> {
-            Map<String, Field> found = new HashMap<>();
-            for (Class<?> c = t; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    found.putIfAbsent(f.getName(), f);
-                }
-            }
-            return found;
-        });
     }
 }
