@@ -25,13 +25,162 @@ document.addEventListener('DOMContentLoaded', function () {
       : 'This part of the page could not be updated (' + status + '). Reload the page to try again.';
     main.insertBefore(note, main.firstChild);
   });
+  // Unsaved changes: a form someone typed into and has not sent is not lost by a click elsewhere without a question.
+  var unsaved = new Set();
+  function watched(form) {
+    return form && form.method === 'post' && !form.hasAttribute('data-no-unsaved-warning')
+      && !form.querySelector('select[data-autosubmit]');
+  }
+  function edited(event) {
+    var form = event.target && event.target.form;
+    if (watched(form) && event.target.type !== 'hidden') {
+      unsaved.add(form);
+      if (form.hasAttribute('data-autosave')) {
+        autosaveSoon(form, event.type === 'change' ? 0 : 800);
+      }
+    }
+  }
+  document.addEventListener('input', edited);
+  document.addEventListener('change', edited);
+  document.body.addEventListener('htmx:afterRequest', function (event) {
+    if (event.detail.successful) {
+      unsaved.delete(event.detail.elt);
+    }
+  });
+  window.addEventListener('beforeunload', function (event) {
+    if (unsaved.size > 0) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+
+  // Autosave (form[data-autosave]): the form is posted with X-Autosave a moment after each change; the answer is the
+  // record's new version, which every [data-record-version] field on the page then carries, or the field messages.
+  var timers = new Map();
+  var saving = new Map();
+  function statusOf(form) {
+    return document.querySelectorAll('[data-autosave-for="' + form.id + '"]');
+  }
+  function say(form, text, kind) {
+    statusOf(form).forEach(function (status) {
+      status.textContent = text;
+      status.classList.toggle('text-danger', kind === 'error');
+      status.classList.toggle('text-success', kind === 'saved');
+      status.classList.toggle('text-muted', kind === 'pending');
+    });
+  }
+  function markFields(form, errors) {
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.classList.contains('is-invalid') && !(field.name in errors)) {
+        field.classList.remove('is-invalid');
+        field.removeAttribute('aria-invalid');
+      }
+    });
+    Object.keys(errors).forEach(function (name) {
+      var field = Array.prototype.find.call(form.elements, function (f) { return f.name === name; });
+      if (field) {
+        field.classList.add('is-invalid');
+        field.setAttribute('aria-invalid', 'true');
+        var feedback = field.parentNode.querySelector('.invalid-feedback');
+        if (feedback) {
+          feedback.textContent = errors[name];
+        }
+      }
+    });
+  }
+  function autosaveSoon(form, delay) {
+    clearTimeout(timers.get(form));
+    say(form, 'Not saved yet…', 'pending');
+    timers.set(form, setTimeout(function () { autosave(form); }, delay));
+  }
+  function autosave(form) {
+    clearTimeout(timers.get(form));
+    timers.delete(form);
+    if (saving.has(form)) {
+      return saving.get(form).then(function () { return unsaved.has(form) ? autosave(form) : true; });
+    }
+    if (!unsaved.has(form)) {
+      return Promise.resolve(true);
+    }
+    unsaved.delete(form);
+    say(form, 'Saving…', 'pending');
+    var headers = { 'X-Autosave': 'true', 'Accept': 'application/json' };
+    if (header && token) {
+      headers[header.content] = token.content;
+    }
+    var request = fetch(form.action, { method: 'POST', credentials: 'same-origin', headers: headers,
+        body: new URLSearchParams(new FormData(form)) })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (answer) {
+          if (response.ok) {
+            document.querySelectorAll('input[data-record-version]').forEach(function (field) { field.value = answer.version; });
+            markFields(form, {});
+            say(form, 'Saved at ' + new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) + '.', 'saved');
+            return true;
+          }
+          unsaved.add(form);
+          markFields(form, answer.errors || {});
+          say(form, 'Not saved: ' + (answer.message || ('the server answered ' + response.status)), 'error');
+          return false;
+        });
+      }, function () {
+        unsaved.add(form);
+        say(form, 'Not saved: Ratchet cannot be reached. It tries again in a few seconds; nothing you typed is lost.', 'error');
+        timers.set(form, setTimeout(function () { autosave(form); }, 10000));
+        return false;
+      });
+    saving.set(form, request);
+    return request.finally(function () { saving.delete(form); });
+  }
+  // A form sent while autosaved changes wait or are on their way (recording a decision during the minutes, or the
+  // minutes' own button) first lets them be saved, so that the page it leads to still has them and the form carries
+  // the record's version after that save. If they cannot be saved, another form stays and says why; the autosaved
+  // form itself is then sent as it is, for the page to show what is wrong beside the fields.
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (form.hasAttribute('data-after-autosave')) {
+      form.removeAttribute('data-after-autosave');
+      unsaved.delete(form);
+      return;
+    }
+    var waiting = Array.prototype.filter.call(document.querySelectorAll('form[data-autosave]'), function (f) {
+      return unsaved.has(f) || saving.has(f);
+    });
+    if (waiting.length === 0) {
+      clearTimeout(timers.get(form));
+      unsaved.delete(form);
+      return;
+    }
+    event.preventDefault();
+    var submitter = event.submitter && event.submitter.form === form ? event.submitter : null;
+    Promise.all(waiting.map(autosave)).then(function (results) {
+      if (results.every(Boolean) || form.hasAttribute('data-autosave')) {
+        form.setAttribute('data-after-autosave', '');
+        if (submitter) {
+          form.requestSubmit(submitter);
+        }
+        else {
+          form.requestSubmit();
+        }
+      }
+      else {
+        var status = statusOf(waiting[0])[0];
+        if (status) {
+          status.scrollIntoView({ block: 'center' });
+        }
+      }
+    });
+  }, true);
   // The organisation switcher changes organisation as soon as one is chosen; its button stays for keyboards.
   document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
   });
   // A form that takes a while (data-busy) says so while it works, and cannot be sent twice.
   document.querySelectorAll('form[data-busy]').forEach(function (form) {
-    form.addEventListener('submit', function () {
+    form.addEventListener('submit', function (event) {
+      if (event.defaultPrevented) {
+        return;
+      }
       form.querySelectorAll('button[type="submit"]').forEach(function (button) { button.disabled = true; });
       var status = form.querySelector('[data-busy-status]');
       if (status) {

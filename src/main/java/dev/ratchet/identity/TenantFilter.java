@@ -59,6 +59,15 @@ public class TenantFilter extends OncePerRequestFilter {
         this.absoluteTimeout = absoluteTimeout;
     }
 
+    /**
+     * An error page (403 after a refused page, 404, 500) is a page of its own dispatch: it gets the person's
+     * organisation and roles too, so that it keeps the navigation.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -98,7 +107,8 @@ public class TenantFilter extends OncePerRequestFilter {
         else {
             tenant = sessionTenant(request, principal);
         }
-        if (!api && tenant.isPresent() && identity.owesSecondFactor(principal.userId(), tenant.get().organisationId())
+        boolean errorPage = request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR;
+        if (!api && !errorPage && tenant.isPresent() && identity.owesSecondFactor(principal.userId(), tenant.get().organisationId())
                 && !path.startsWith("/account") && !path.equals("/logout") && !path.startsWith("/webjars/")
                 && !path.startsWith("/css/") && !path.startsWith("/js/")) {
             response.sendRedirect(request.getContextPath() + "/account?secondFactorRequired");

@@ -187,6 +187,17 @@ public class ReviewManagement {
                 all.stream().map(r -> view(r, false)).toList());
     }
 
+    /** The schedule as this reader may see it: a guest auditor sees the reviews whose minutes are approved, no more. */
+    @Transactional(readOnly = true)
+    public Schedule scheduleFor(Tenant tenant) {
+        Schedule schedule = schedule(tenant.organisationId());
+        if (!onlyGuest(tenant)) {
+            return schedule;
+        }
+        return new Schedule(schedule.cadenceMonths(), schedule.lastHeld(), schedule.nextDue(), schedule.overdue(),
+                schedule.nextPlanned(), schedule.reviews().stream().filter(r -> r.status() == ReviewStatus.APPROVED).toList());
+    }
+
     public ReviewView schedule(Tenant tenant, ScheduleForm form) {
         requireManager(tenant);
         UUID org = tenant.organisationId();

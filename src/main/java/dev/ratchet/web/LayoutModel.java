@@ -43,8 +43,24 @@ class LayoutModel {
 
     /** Open, due-this-week and overdue actions of the signed-in person, for the navigation. */
     @ModelAttribute("myActionCounts")
-    ActionManagement.Counts myActionCounts() {
-        return CurrentTenant.get().map(t -> actions.counts(t.organisationId(), t.userId())).orElse(null);
+    ActionManagement.Counts myActionCounts(jakarta.servlet.http.HttpServletRequest request) {
+        return orOnErrorPage(request, () -> CurrentTenant.get().map(t -> actions.counts(t.organisationId(), t.userId())).orElse(null), null);
+    }
+
+    /**
+     * An error page shows the navigation but must show even when what the navigation counts cannot be read (the
+     * failure it reports may be that): there a badge is left out rather than the page lost.
+     */
+    private static <T> T orOnErrorPage(jakarta.servlet.http.HttpServletRequest request, java.util.function.Supplier<T> value, T otherwise) {
+        if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
+            return value.get();
+        }
+        try {
+            return value.get();
+        }
+        catch (RuntimeException e) {
+            return otherwise;
+        }
     }
 
     /** The current page's address and filters without its page number, for the pager's links. */
@@ -65,26 +81,26 @@ class LayoutModel {
     }
 
     @ModelAttribute("unreadNotifications")
-    long unreadNotifications() {
-        return CurrentTenant.get().map(t -> notifications.unread(t.organisationId(), t.userId())).orElse(0L);
+    long unreadNotifications(jakarta.servlet.http.HttpServletRequest request) {
+        return orOnErrorPage(request, () -> CurrentTenant.get().map(t -> notifications.unread(t.organisationId(), t.userId())).orElse(0L), 0L);
     }
 
     /** Organisations that invited the signed-in person, for a reminder on every page until they answer. */
     @ModelAttribute("myInvitations")
-    int myInvitations() {
+    int myInvitations(jakarta.servlet.http.HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof RatchetPrincipal p && !p.secondFactorPending()) {
-            return identity.invitationsOf(p.userId()).size();
+            return orOnErrorPage(request, () -> identity.invitationsOf(p.userId()).size(), 0);
         }
         return 0;
     }
 
     @ModelAttribute("myOrganisations")
-    List<OrganisationDetails> myOrganisations() {
+    List<OrganisationDetails> myOrganisations(jakarta.servlet.http.HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof RatchetPrincipal p
                 && !p.secondFactorPending()) {
-            return identity.organisationsOf(p.userId());
+            return orOnErrorPage(request, () -> identity.organisationsOf(p.userId()), List.of());
         }
         return List.of();
     }

@@ -108,6 +108,9 @@ class ReviewBrowserIT extends BrowserTest {
         Browser.submit(browser.findElement(By.xpath("//button[text()='Save the minutes']")));
         assertThat(Browser.text()).contains("The minutes are saved").contains("1 of the team present; quorum 2: not quorate yet");
 
+        // Minutes typed in the meeting are not lost when a decision is recorded straight after: they save as typed,
+        // and recording the decision waits for that save.
+        Browser.type(By.id("notes-6"), "Two ideas from the staff survey were welcomed.");
         browser.findElement(By.cssSelector("input[name='inputs'][value='d']")).sendKeys(Keys.SPACE);
         Browser.type(By.id("decisionText"), "Test a full restore every quarter");
         Browser.type(By.id("rationale"), "No restore was tested this year (NC raised by the internal audit)");
@@ -120,6 +123,18 @@ class ReviewBrowserIT extends BrowserTest {
                 .contains("Rationale: No restore was tested this year").contains("Run and record a full restore test")
                 .contains("31 Jan 2027").contains("within 4 hours");
         Browser.screenshot("review-decision");
+        assertThat(browser.findElement(By.id("notes-6")).getAttribute("value")).isEqualTo("Two ideas from the staff survey were welcomed.");
+        // Typing without saving anywhere asks before the page is left; the minutes say when they were saved.
+        Browser.type(By.id("notes-2"), "The new supplier rules");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> browser
+                .findElement(By.cssSelector("[data-autosave-for='minutes']")).getText().startsWith("Saved at"));
+        Browser.type(By.id("decisionText"), "Half a decision");
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")).isTrue();
+        open(reviewUrl.substring(reviewUrl.indexOf("/reviews/")));
+        assertThat(browser.findElement(By.id("notes-2")).getAttribute("value")).isEqualTo("The new supplier rules");
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")).isFalse();
         assertThat(browser.findElements(By.xpath("//button[text()='Approve the minutes (chair)']"))).isEmpty();
 
         // The chair approves, once the meeting is quorate and every input is marked.
@@ -157,6 +172,24 @@ class ReviewBrowserIT extends BrowserTest {
                     .contains("Not discussed. Out of time").contains("Backup and restore").contains("Restore tests passed")
                     .contains("Approved by Carl Chair, chair of the Management Review Team");
         }
+
+        // A guest auditor finds the approved review in the menu and the list; a page guests may not open keeps the
+        // navigation.
+        var guestForm = Browser.member("gina.guest@example.com", "Gina Guest", Role.GUEST_AUDITOR);
+        guestForm.setAccessUntil(LocalDate.now().plusDays(30));
+        identity.addMember(organisation.id(), guestForm);
+        browser.manage().deleteAllCookies();
+        signIn("gina.guest@example.com");
+        browser.findElement(By.linkText("Reviews")).click();
+        assertThat(Browser.text()).contains("Management reviews").contains("whose minutes are approved")
+                .doesNotContain("Plan the next review").doesNotContain("Review team");
+        browser.findElement(By.partialLinkText("MR-")).click();
+        assertThat(browser.findElement(By.id("approval")).getText()).contains("Minutes approved by Carl Chair");
+        Browser.screenshot("review-guest");
+        open("/reviews/team");
+        assertThat(Browser.text()).contains("You may not do this").contains("you are: Guest auditor");
+        assertThat(browser.findElement(By.cssSelector("nav[aria-label='Main']")).getText()).contains("Improvements").contains("Reviews");
+        Browser.screenshot("error-403-with-navigation");
 
         // The next review follows the action up in its input (a).
         browser.manage().deleteAllCookies();

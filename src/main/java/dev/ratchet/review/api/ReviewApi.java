@@ -61,10 +61,10 @@ class ReviewApi {
     }
 
     @GetMapping("/reviews")
-    @PreAuthorize(Access.REPORT)
-    @Operation(summary = "The reviews held and planned, and when the next is due at the organisation's interval")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The reviews held and planned, and when the next is due at the organisation's interval (a guest auditor sees the reviews with approved minutes only)")
     Schedule getReviewSchedule(@PathVariable UUID organisationId) {
-        return reviews.schedule(CurrentTenant.require().organisationId());
+        return reviews.scheduleFor(CurrentTenant.require());
     }
 
     @PostMapping("/reviews")

@@ -18,6 +18,7 @@ import dev.ratchet.review.ScheduleForm;
 import dev.ratchet.review.TeamForm;
 import dev.ratchet.review.TeamView;
 import dev.ratchet.shared.Access;
+import dev.ratchet.shared.Autosave;
 import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Forms;
 import dev.ratchet.shared.People;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -52,10 +54,10 @@ class ReviewController {
     }
 
     @GetMapping("/reviews")
-    @PreAuthorize(Access.REPORT)
+    @PreAuthorize(Access.MEMBER)
     String schedule(Model model) {
         Tenant tenant = CurrentTenant.require();
-        Schedule schedule = reviews.schedule(tenant.organisationId());
+        Schedule schedule = reviews.scheduleFor(tenant);
         model.addAttribute("schedule", schedule);
         model.addAttribute("team", reviews.team(tenant.organisationId()));
         if (!model.containsAttribute("plan")) {
@@ -226,6 +228,15 @@ class ReviewController {
             reviews.writeMinutes(CurrentTenant.require(), id, minutes);
             return "The minutes are saved.";
         });
+    }
+
+    /** The minutes saved as the secretary types (ratchet.js, form[data-autosave]): nothing typed waits for a button. */
+    @PostMapping(path = "/reviews/{id}/minutes", headers = Autosave.HEADER + "=true")
+    @PreAuthorize(Access.REPORT)
+    @ResponseBody
+    ResponseEntity<java.util.Map<String, Object>> autosaveMinutes(@PathVariable UUID id, @Valid @ModelAttribute("minutes") MinutesForm minutes,
+            BindingResult result) {
+        return Autosave.answer(result, () -> reviews.writeMinutes(CurrentTenant.require(), id, minutes).version());
     }
 
     @PostMapping("/reviews/{id}/agenda")
