@@ -48,8 +48,9 @@ public class ActionManagement {
             int number = i + 1;
             String prefix = "actions[" + i + "].";
             ActionItem.check(planned.get(i)).forEach((field, what) -> missing.put(prefix + field, "action " + number + ": " + what));
-            if (planned.get(i).ownerId() != null && people.memberOf(organisationId, planned.get(i).ownerId()).isEmpty()) {
-                missing.put(prefix + "ownerId", "action " + number + ": an owner who is an active member of this organisation");
+            if (planned.get(i).ownerId() != null) {
+                people.cannotBeGivenWork(organisationId, planned.get(i).ownerId(), "an owner who is an active member of this organisation")
+                        .ifPresent(why -> missing.put(prefix + "ownerId", "action " + number + ": " + why));
             }
         }
         if (!missing.isEmpty()) {

@@ -267,9 +267,8 @@ public class AuditManagement {
         }
         List<AuditTeamMember> team = new ArrayList<>(teams.findByAuditIdOrderByLeadDescIdAsc(auditId));
         if (internal) {
-            if (people.memberOf(tenant.organisationId(), form.getUserId()).isEmpty()) {
-                throw Refused.field("userId", "The auditor must be an active member of this organisation");
-            }
+            people.requireAssignable(tenant.organisationId(), form.getUserId(), "userId",
+                    "The auditor must be an active member of this organisation");
             if (team.stream().anyMatch(m -> form.getUserId().equals(m.getUserId()))) {
                 throw Refused.field("userId", "Already on the team");
             }

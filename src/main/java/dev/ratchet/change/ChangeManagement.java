@@ -100,8 +100,8 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
 
     /** Checks the approver and resolves the cause to the improvement record it names, if Ratchet holds it. */
     private UUID checkPlan(UUID organisationId, ChangeForm form) {
-        if (form.getApproverId() != null && people.memberOf(organisationId, form.getApproverId()).isEmpty()) {
-            throw Refused.field("approverId", "The approver must be an active member of this organisation");
+        if (form.getApproverId() != null) {
+            people.requireAssignable(organisationId, form.getApproverId(), "approverId", "The approver must be an active member of this organisation");
         }
         return improvements.byReference(organisationId, form.getCauseReference()).map(ImprovementView.Link::id).orElse(null);
     }

@@ -40,6 +40,33 @@ class PeopleDirectory implements People {
     }
 
     @Override
+    public List<Person> assignableIn(UUID organisationId) {
+        java.util.Set<UUID> ids = memberships.findByOrganisationIdAndActiveTrue(organisationId).stream()
+                .filter(PeopleDirectory::mayBeGivenWork).map(Membership::getUserId)
+                .collect(java.util.stream.Collectors.toSet());
+        return activeMembersOf(organisationId).stream().filter(p -> ids.contains(p.userId())).toList();
+    }
+
+    @Override
+    public Optional<String> cannotBeGivenWork(UUID organisationId, UUID userId, String notMember) {
+        Optional<Membership> membership = userId == null ? Optional.empty()
+                : memberships.findByOrganisationIdAndUserId(organisationId, userId).filter(Membership::isActive);
+        Optional<Person> person = membership.isEmpty() ? Optional.empty() : memberOf(organisationId, userId);
+        if (person.isEmpty()) {
+            return Optional.of(notMember);
+        }
+        if (!mayBeGivenWork(membership.get())) {
+            return Optional.of(person.get().displayName() + " is a guest auditor here, who reads the evidence and changes nothing: "
+                    + "choose someone with another role");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean mayBeGivenWork(Membership membership) {
+        return membership.getRoles().stream().anyMatch(role -> role != Role.GUEST_AUDITOR);
+    }
+
+    @Override
     public Optional<Person> lineManagerOf(UUID organisationId, UUID userId) {
         return memberships.findByOrganisationIdAndUserId(organisationId, userId)
                 .map(Membership::getLineManagerId).flatMap(manager -> memberOf(organisationId, manager));

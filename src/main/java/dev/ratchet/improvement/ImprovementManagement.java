@@ -372,8 +372,8 @@ public class ImprovementManagement {
         if (form.getAreaId() != null) {
             organisations.area(organisationId, form.getAreaId()); // refuses an area of another organisation
         }
-        if (form.getOwnerId() != null && people.memberOf(organisationId, form.getOwnerId()).isEmpty()) {
-            throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        if (form.getOwnerId() != null) {
+            people.requireAssignable(organisationId, form.getOwnerId(), "ownerId", "The owner must be an active member of this organisation");
         }
         List<String> resolved = new ArrayList<>();
         for (String requirement : form.getRequirements()) {
@@ -537,8 +537,8 @@ public class ImprovementManagement {
         LocalDate today = today(tenant.organisationId());
         switch (request.getTransition()) {
             case TRIAGE -> {
-                if (request.getOwnerId() != null && people.memberOf(tenant.organisationId(), request.getOwnerId()).isEmpty()) {
-                    throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+                if (request.getOwnerId() != null) {
+                    people.requireAssignable(tenant.organisationId(), request.getOwnerId(), "ownerId", "The owner must be an active member of this organisation");
                 }
                 record.triage(request.getOwnerId(), request.getGrade());
             }

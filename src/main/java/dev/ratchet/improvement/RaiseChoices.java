@@ -24,6 +24,6 @@ public class RaiseChoices {
         model.addAttribute("kinds", Kind.values());
         model.addAttribute("grades", Grade.values());
         model.addAttribute("areas", organisations.allAreas(organisationId));
-        model.addAttribute("people", people.activeMembersOf(organisationId));
+        model.addAttribute("people", people.assignableIn(organisationId));
     }
 }

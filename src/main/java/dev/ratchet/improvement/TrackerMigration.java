@@ -526,7 +526,7 @@ public class TrackerMigration {
 
         // What each value of a valued column means: the person's choice, else the organisation's last, else a guess.
         Map<String, String> remembered = remembered(organisationId);
-        List<People.Person> members = people.activeMembersOf(organisationId);
+        List<People.Person> members = people.assignableIn(organisationId);
         List<AreaView> areas = organisations.allAreas(organisationId);
         List<ValueColumn> valueColumns = new ArrayList<>();
         Map<Target, Map<String, String>> meaning = new EnumMap<>(Target.class);

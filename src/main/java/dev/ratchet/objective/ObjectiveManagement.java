@@ -307,8 +307,8 @@ public class ObjectiveManagement implements Importer<ObjectiveManagement.ImportR
     }
 
     private void checkOwner(UUID organisationId, UUID ownerId) {
-        if (ownerId != null && people.memberOf(organisationId, ownerId).isEmpty()) {
-            throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        if (ownerId != null) {
+            people.requireAssignable(organisationId, ownerId, "ownerId", "The owner must be an active member of this organisation");
         }
     }
 

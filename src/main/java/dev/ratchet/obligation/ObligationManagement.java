@@ -316,8 +316,8 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
     }
 
     private void checkOwner(UUID organisationId, UUID ownerId) {
-        if (ownerId != null && people.memberOf(organisationId, ownerId).isEmpty()) {
-            throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        if (ownerId != null) {
+            people.requireAssignable(organisationId, ownerId, "ownerId", "The owner must be an active member of this organisation");
         }
     }
 

@@ -154,12 +154,12 @@ public class OrganisationManagement {
     }
 
     private void checkPeople(UUID organisationId, AreaForm form) {
-        if (form.getOwnerId() != null && people.memberOf(organisationId, form.getOwnerId()).isEmpty()) {
-            throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        if (form.getOwnerId() != null) {
+            people.requireAssignable(organisationId, form.getOwnerId(), "ownerId", "The owner must be an active member of this organisation");
         }
         for (UUID member : form.getMemberIds()) {
-            if (member != null && people.memberOf(organisationId, member).isEmpty()) {
-                throw Refused.field("memberIds", "Everyone who works in the area must be an active member of this organisation");
+            if (member != null) {
+                people.requireAssignable(organisationId, member, "memberIds", "Everyone who works in the area must be an active member of this organisation");
             }
         }
     }

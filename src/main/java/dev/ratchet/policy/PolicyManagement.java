@@ -476,8 +476,8 @@ public class PolicyManagement implements PolicyCompliance {
     public PolicyViews.Policy defineCheck(Tenant tenant, UUID policyId, CheckForm form) {
         requireManager(tenant);
         Policy policy = find(tenant.organisationId(), policyId);
-        if (form.getOwnerId() != null && people.memberOf(tenant.organisationId(), form.getOwnerId()).isEmpty()) {
-            throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        if (form.getOwnerId() != null) {
+            people.requireAssignable(tenant.organisationId(), form.getOwnerId(), "ownerId", "The owner must be an active member of this organisation");
         }
         ComplianceCheck check = new ComplianceCheck(tenant.organisationId(), policy.getId());
         check.define(form);
@@ -632,9 +632,7 @@ public class PolicyManagement implements PolicyCompliance {
         }
         else {
             for (UUID member : form.getMemberIds()) {
-                if (people.memberOf(org, member).isEmpty()) {
-                    throw Refused.field("memberIds", "Everyone asked must be an active member of this organisation");
-                }
+                people.requireAssignable(org, member, "memberIds", "Everyone asked must be an active member of this organisation");
                 members.add(member);
             }
         }
@@ -750,11 +748,11 @@ public class PolicyManagement implements PolicyCompliance {
     }
 
     private void checkPeople(UUID org, PolicyForm form) {
-        if (form.getOwnerId() != null && people.memberOf(org, form.getOwnerId()).isEmpty()) {
-            throw Refused.field("ownerId", "The owner must be an active member of this organisation");
+        if (form.getOwnerId() != null) {
+            people.requireAssignable(org, form.getOwnerId(), "ownerId", "The owner must be an active member of this organisation");
         }
-        if (form.getApproverId() != null && people.memberOf(org, form.getApproverId()).isEmpty()) {
-            throw Refused.field("approverId", "The approver must be an active member of this organisation");
+        if (form.getApproverId() != null) {
+            people.requireAssignable(org, form.getApproverId(), "approverId", "The approver must be an active member of this organisation");
         }
     }
 

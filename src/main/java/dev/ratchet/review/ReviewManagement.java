@@ -143,8 +143,9 @@ public class ReviewManagement {
             throw Refused.field("chairId", "Name the chair: the chair approves the minutes");
         }
         for (UUID id : concat(form)) {
-            if (id != null && people.memberOf(org, id).isEmpty()) {
-                throw Refused.field("memberIds", "Everyone on the team must be an active member of this organisation");
+            if (id != null) {
+                people.requireAssignable(org, id, id.equals(form.getChairId()) ? "chairId" : "memberIds",
+                        "Everyone on the team must be an active member of this organisation");
             }
         }
         long size = concat(form).stream().filter(java.util.Objects::nonNull).distinct().count();

@@ -20,6 +20,27 @@ public interface People {
         return names;
     }
 
+    /**
+     * The active members who may be given work: an owner, approver, chair, assignee, audit team member, someone asked
+     * to acknowledge. Everyone but a guest auditor, who reads the evidence and changes nothing. The lists to choose
+     * such a person from offer these.
+     */
+    List<Person> assignableIn(UUID organisationId);
+
+    /**
+     * Why this person cannot be given work here, or empty if they can: {@code notMember} when they are not an active
+     * member, and a sentence naming them when they are a guest auditor. The services check every owner, chair and
+     * assignee with it, whatever list the request came from.
+     */
+    Optional<String> cannotBeGivenWork(UUID organisationId, UUID userId, String notMember);
+
+    /** Refuses, on the field named, a person who cannot be given work here (see {@link #cannotBeGivenWork}). */
+    default void requireAssignable(UUID organisationId, UUID userId, String field, String notMember) {
+        cannotBeGivenWork(organisationId, userId, notMember).ifPresent(why -> {
+            throw Refused.field(field, why);
+        });
+    }
+
     /** The person's line manager in that organisation, if they have one who is still a member. */
     Optional<Person> lineManagerOf(UUID organisationId, UUID userId);
 

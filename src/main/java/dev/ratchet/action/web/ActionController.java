@@ -72,7 +72,7 @@ class ActionController {
         model.addAttribute("areaId", areaId);
         model.addAttribute("areas", organisations.allAreas(tenant.organisationId()));
         model.addAttribute("statuses", ActionStatus.values());
-        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
+        model.addAttribute("people", people.assignableIn(tenant.organisationId()));
         model.addAttribute("today", today);
         return "action/list";
     }

@@ -207,7 +207,7 @@ class AuditController {
         AuditView audit = audits.get(tenant.organisationId(), id);
         model.addAttribute("audit", audit);
         model.addAttribute("results", LineResult.values());
-        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
+        model.addAttribute("people", people.assignableIn(tenant.organisationId()));
         if (!model.containsAttribute("member")) {
             TeamMemberForm member = new TeamMemberForm();
             member.setLead(audit.team().stream().noneMatch(AuditView.TeamMember::lead));
@@ -342,7 +342,7 @@ class AuditController {
         model.addAttribute("line", audit.lines().stream().filter(l -> l.id().equals(lineId)).findFirst()
                 .orElseThrow(() -> Refused.notFound("Checklist line")));
         model.addAttribute("areas", organisations.allAreas(tenant.organisationId()));
-        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
+        model.addAttribute("people", people.assignableIn(tenant.organisationId()));
         return "audit/finding";
     }
 

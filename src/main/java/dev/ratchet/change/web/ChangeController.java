@@ -161,7 +161,7 @@ class ChangeController {
 
     private String form(Model model, ChangeView existing) {
         model.addAttribute("existing", existing);
-        model.addAttribute("people", people.activeMembersOf(CurrentTenant.require().organisationId()));
+        model.addAttribute("people", people.assignableIn(CurrentTenant.require().organisationId()));
         return "change/form";
     }
 

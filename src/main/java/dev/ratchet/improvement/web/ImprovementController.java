@@ -293,7 +293,7 @@ class ImprovementController {
         model.addAttribute("evaluations", Evaluation.values());
         model.addAttribute("fishboneCategories", new String[] {"People", "Process", "Technology", "Environment", "Management", "Measurement"});
         model.addAttribute("areas", organisations.allAreas(tenant.organisationId()));
-        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
+        model.addAttribute("people", people.assignableIn(tenant.organisationId()));
         model.addAttribute("requirementChoices", catalogue.search(null, null, null).stream()
                 .filter(r -> r.kind() != Requirement.Kind.THEME).toList());
     }

@@ -68,7 +68,7 @@ class ObjectiveController {
         model.addAttribute("status", status);
         model.addAttribute("ownerId", ownerId);
         model.addAttribute("q", q);
-        model.addAttribute("people", people.activeMembersOf(org));
+        model.addAttribute("people", people.assignableIn(org));
         return "objective/register";
     }
 
@@ -155,7 +155,7 @@ class ObjectiveController {
         model.addAttribute("existing", existing);
         model.addAttribute("directions", Direction.values());
         model.addAttribute("frequencies", Frequency.values());
-        model.addAttribute("people", people.activeMembersOf(CurrentTenant.require().organisationId()));
+        model.addAttribute("people", people.assignableIn(CurrentTenant.require().organisationId()));
         return "objective/form";
     }
 

@@ -67,7 +67,7 @@ class ObligationController {
         model.addAttribute("due", due);
         model.addAttribute("q", q);
         model.addAttribute("types", ObligationType.values());
-        model.addAttribute("people", people.activeMembersOf(org));
+        model.addAttribute("people", people.assignableIn(org));
         return "obligation/register";
     }
 
@@ -144,7 +144,7 @@ class ObligationController {
     private String form(Model model, ObligationView existing) {
         model.addAttribute("existing", existing);
         model.addAttribute("types", ObligationType.values());
-        model.addAttribute("people", people.activeMembersOf(CurrentTenant.require().organisationId()));
+        model.addAttribute("people", people.assignableIn(CurrentTenant.require().organisationId()));
         return "obligation/form";
     }
 

@@ -124,7 +124,7 @@ class AreaController {
 
     private String page(Model model, AreaView existing) {
         model.addAttribute("existing", existing);
-        model.addAttribute("people", people.activeMembersOf(CurrentTenant.require().organisationId()));
+        model.addAttribute("people", people.assignableIn(CurrentTenant.require().organisationId()));
         model.addAttribute("risks", AreaRisk.values());
         return "organisation/area";
     }

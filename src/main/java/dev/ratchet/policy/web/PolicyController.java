@@ -84,7 +84,7 @@ class PolicyController {
             form.setContent("# Title\n\n## Purpose\n\n## Scope\n\n## Policy\n\n## Compliance\n");
             model.addAttribute("policy", form);
         }
-        model.addAttribute("people", people.activeMembersOf(CurrentTenant.require().organisationId()));
+        model.addAttribute("people", people.assignableIn(CurrentTenant.require().organisationId()));
         return "policy/new";
     }
 
@@ -158,7 +158,7 @@ class PolicyController {
         model.addAttribute("approver", policy.approverId() != null ? tenant.userId().equals(policy.approverId()) : tenant.hasAnyRole("MANAGEMENT"));
         model.addAttribute("reporter", !tenant.onlyGuest());
         model.addAttribute("userId", tenant.userId());
-        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
+        model.addAttribute("people", people.assignableIn(tenant.organisationId()));
         return "policy/policy";
     }
 

@@ -102,7 +102,7 @@ class ReviewController {
             model.addAttribute("teamForm", form);
         }
         model.addAttribute("team", team);
-        model.addAttribute("people", people.activeMembersOf(tenant.organisationId()));
+        model.addAttribute("people", people.assignableIn(tenant.organisationId()));
         return "review/team";
     }
 
@@ -172,6 +172,7 @@ class ReviewController {
         onTeam.add(team.chairId());
         everyone.sort(java.util.Comparator.comparing((People.Person p) -> !onTeam.contains(p.userId())).thenComparing(People.Person::displayName));
         model.addAttribute("people", everyone);
+        model.addAttribute("assignable", people.assignableIn(tenant.organisationId()));
         model.addAttribute("onTeam", onTeam);
         model.addAttribute("team", team);
         model.addAttribute("manager", tenant.hasAnyRole("ADMIN", "ISMS_MANAGER"));
