@@ -171,6 +171,27 @@ document.addEventListener('DOMContentLoaded', function () {
       }
     });
   }, true);
+  // A link followed while autosaved changes wait (the chair's "Approve the minutes…") saves them first too.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[href]');
+    if (!link || link.target || link.hasAttribute('download') || event.defaultPrevented || event.button !== 0
+        || event.ctrlKey || event.metaKey || event.shiftKey || link.origin !== window.location.origin
+        || (link.pathname === window.location.pathname && link.hash)) {
+      return;
+    }
+    var waiting = Array.prototype.filter.call(document.querySelectorAll('form[data-autosave]'), function (f) {
+      return unsaved.has(f) || saving.has(f);
+    });
+    if (waiting.length === 0) {
+      return;
+    }
+    event.preventDefault();
+    Promise.all(waiting.map(autosave)).then(function (results) {
+      if (results.every(Boolean)) {
+        window.location.href = link.href;
+      }
+    });
+  });
   // The organisation switcher changes organisation as soon as one is chosen; its button stays for keyboards.
   document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.ratchet.action.domain.ActionItem;
@@ -28,8 +29,11 @@ public class ActionManagement {
     private final Clock clock;
     private final jakarta.persistence.EntityManager entityManager;
 
+    private final Notifications notifications;
+
     ActionManagement(ActionItemRepository actions, People people, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            Clock clock, jakarta.persistence.EntityManager entityManager) {
+            Clock clock, jakarta.persistence.EntityManager entityManager, Notifications notifications) {
+        this.notifications = notifications;
         this.entityManager = entityManager;
         this.actions = actions;
         this.people = people;
@@ -60,7 +64,40 @@ public class ActionManagement {
                 .map(p -> new ActionItem(organisationId, originType, originId, originReference, areaId, attempt, p, clock.instant()))
                 .toList());
         actions.flush();
-        return views(saved, people.displayNames(organisationId));
+        List<ActionView> views = views(saved, people.displayNames(organisationId));
+        tellOwners(organisationId, views);
+        return views;
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+
+    /**
+     * Each owner hears of their new actions when they are given them (not only when reminders start before the due
+     * date): one message per owner, naming who gave them, with what, for which record, by when and the criteria.
+     * Nobody is told of an action they gave themselves.
+     */
+    private void tellOwners(UUID organisationId, List<ActionView> planned) {
+        Optional<dev.ratchet.shared.Tenant> by = dev.ratchet.shared.CurrentTenant.get();
+        Map<UUID, List<ActionView>> byOwner = new java.util.LinkedHashMap<>();
+        planned.stream().filter(a -> by.isEmpty() || !by.get().userId().equals(a.ownerId()))
+                .forEach(a -> byOwner.computeIfAbsent(a.ownerId(), o -> new java.util.ArrayList<>()).add(a));
+        byOwner.forEach((owner, owned) -> {
+            ActionView first = owned.get(0);
+            String from = by.map(t -> t.userName() + " gave you ").orElse("You were given ");
+            String subject = owned.size() == 1 ? "New action for you: " + first.title()
+                    : owned.size() + " new actions for you" + (first.originReference() == null ? "" : " (" + first.originReference() + ")");
+            StringBuilder text = new StringBuilder(from).append(owned.size() == 1 ? "an action" : owned.size() + " actions").append(" in Ratchet.\n");
+            for (ActionView a : owned) {
+                text.append("\n").append(a.title()).append("\n");
+                if (a.originReference() != null) {
+                    text.append("For: ").append(a.originReference()).append("\n");
+                }
+                text.append("Due: ").append(DAY.format(a.dueDate())).append("\n");
+                text.append("Success criteria: ").append(a.successCriteria()).append("\n");
+            }
+            String link = owned.size() == 1 ? "/actions/mine#action-" + first.id() : "/actions/mine";
+            notifications.tell(organisationId, owner, subject, text.toString(), link);
+        });
     }
 
     /** An action as an earlier tracker recorded it: planned, and done when {@code completedAt} is set. */

@@ -18,11 +18,64 @@ public class Notifications {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final dev.ratchet.identity.IdentityManagement identity;
+    private final dev.ratchet.shared.People people;
+    private final dev.ratchet.mail.Outbox outbox;
+    private final String baseUrl;
 
-    Notifications(JdbcTemplate jdbc, Clock clock, dev.ratchet.identity.IdentityManagement identity) {
+    /** Set while work is replayed or generated (the demo organisation): nobody is told of what it assigns. */
+    private static final ThreadLocal<Boolean> QUIET = new ThreadLocal<>();
+
+    Notifications(JdbcTemplate jdbc, Clock clock, dev.ratchet.identity.IdentityManagement identity, dev.ratchet.shared.People people,
+            dev.ratchet.mail.Outbox outbox,
+            @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.identity = identity;
+        this.people = people;
+        this.outbox = outbox;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Does the work without telling anyone of what it assigns: for a story replayed or data generated. */
+    public static <T> T quietly(java.util.function.Supplier<T> work) {
+        Boolean before = QUIET.get();
+        QUIET.set(Boolean.TRUE);
+        try {
+            return work.get();
+        }
+        finally {
+            if (before == null) {
+                QUIET.remove();
+            }
+        }
+    }
+
+    /**
+     * Tells a member of something that is now theirs to do: a notice in Ratchet (the bell) and a message by e-mail,
+     * queued in the outbox in the caller's transaction, so both happen exactly when the change commits. {@code text}
+     * is the message's body; the greeting and the link to {@code link} are added. Nothing is sent to someone who is
+     * no longer an active member.
+     */
+    public void tell(UUID organisationId, UUID userId, String subject, String text, String link) {
+        if (Boolean.TRUE.equals(QUIET.get())) {
+            return;
+        }
+        people.memberOf(organisationId, userId).ifPresent(person -> {
+            jdbc.update("insert into notification (id, organisation_id, user_id, message, link, created_at) values (?, ?, ?, ?, ?, ?)",
+                    UUID.randomUUID(), organisationId, userId, subject.length() > 500 ? subject.substring(0, 497) + "…" : subject, link,
+                    java.sql.Timestamp.from(clock.instant()));
+            outbox.queue(new dev.ratchet.mail.Outbox.Mail(organisationId, person.email(), subject,
+                    "Hello " + person.displayName() + ",\n\n" + text.strip() + "\n\nOpen it in Ratchet: " + baseUrl + link + "\n"));
+        });
+    }
+
+    /** Tells the member once: not again while a notice with the same subject and link is in their notifications. */
+    public void tellOnce(UUID organisationId, UUID userId, String subject, String text, String link) {
+        Integer told = jdbc.queryForObject("select count(*) from notification where organisation_id = ? and user_id = ? and link = ? and message = ?",
+                Integer.class, organisationId, userId, link, subject.length() > 500 ? subject.substring(0, 497) + "…" : subject);
+        if (told == null || told == 0) {
+            tell(organisationId, userId, subject, text, link);
+        }
     }
 
     public record Notification(UUID id, String message, String link, Instant createdAt, boolean read) {

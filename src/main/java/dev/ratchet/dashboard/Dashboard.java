@@ -51,6 +51,11 @@ public class Dashboard {
         this.policies = policies;
     }
 
+    /** Today in the organisation's zone. */
+    public java.time.LocalDate today(UUID organisationId) {
+        return reviews.today(organisationId);
+    }
+
     public DashboardView of(UUID organisationId) {
         var today = reviews.today(organisationId);
         ImprovementDashboard register = improvements.dashboard(organisationId, today);

@@ -138,11 +138,15 @@ public class DemoOrganisation {
         });
     }
 
+    /** The story is replayed quietly: its people are not told of the actions the story gives them. */
     private void play(Cast cast, LocalDate today) {
-        new Story(services, cast, new Timeline(today, ZoneId.of(ZONE), () -> {
-            services.entities.flush();
-            services.entities.clear();
-        })).play();
+        dev.ratchet.action.Notifications.quietly(() -> {
+            new Story(services, cast, new Timeline(today, ZoneId.of(ZONE), () -> {
+                services.entities.flush();
+                services.entities.clear();
+            })).play();
+            return null;
+        });
     }
 
     /** A member of the story; without a password given, one at random that nobody knows. */

@@ -88,6 +88,7 @@ public class ReviewManagement {
     private final People people;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final dev.ratchet.action.Notifications notifications;
 
     ReviewManagement(ManagementReviewRepository reviews, ReviewTeamRepository teams, ReviewReferences references,
             dev.ratchet.review.domain.ReviewDecisionRepository decisions, ReviewAgendaItemRepository agendaItems,
@@ -96,7 +97,8 @@ public class ReviewManagement {
             ObligationManagement obligations, FeedbackManagement feedback, ActionManagement actions,
             dev.ratchet.evidence.EvidenceManagement evidence,
             org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.PolicyCompliance> policyCompliance, People people, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, dev.ratchet.action.Notifications notifications) {
+        this.notifications = notifications;
         this.events = events;
         this.reviews = reviews;
         this.teams = teams;
@@ -410,6 +412,13 @@ public class ReviewManagement {
         form.getItems().forEach(item -> items.get(item.getId()).minute(item.getDiscussed(), item.getNotes()));
         reviews.flush();
         agendaItems.flush();
+        UUID chair = teams.findById(org).map(ReviewTeam::getChairId).orElse(null);
+        if (chair != null && !chair.equals(tenant.userId()) && approvalMissing(review).isEmpty()) {
+            notifications.tellOnce(org, chair, "The minutes of " + review.getReference() + " wait for your approval",
+                    tenant.userName() + " has written the minutes of " + review.getReference() + " " + review.getTitle()
+                            + ": the meeting was quorate and every agenda item is marked. As chair, read them (the PDF preview is on the page)"
+                            + " and approve them; once approved they are locked.", "/reviews/" + review.getId());
+        }
         return view(review, true);
     }
 
@@ -473,16 +482,7 @@ public class ReviewManagement {
         }
         Refused.requireCurrentVersion(version, review.getVersion());
         if (review.getStatus() == ReviewStatus.IN_MEETING) {
-            Map<String, String> missing = new java.util.LinkedHashMap<>();
-            ReviewView.Attendance attendance = attendance(review, people.displayNames(review.getOrganisationId()));
-            if (!attendance.quorate()) {
-                missing.put("present", "the quorum: " + attendance.quorum() + " of the team present, " + attendance.teamPresent() + " recorded");
-            }
-            List<String> unmarked = agendaOf(review).stream().filter(i -> i.getDiscussed() == null)
-                    .map(i -> i.getInputCode() == null ? i.getTitle() : "(" + i.getInputCode() + ")").toList();
-            if (!unmarked.isEmpty()) {
-                missing.put("items", "each agenda item marked discussed or not (with the reason): " + String.join(", ", unmarked));
-            }
+            Map<String, String> missing = approvalMissing(review);
             if (!missing.isEmpty()) {
                 throw Refused.missing("Approving the minutes", missing);
             }
@@ -491,6 +491,27 @@ public class ReviewManagement {
         reviews.flush();
         events.publishEvent(new ReviewMinutesApproved(review.getOrganisationId(), review.getId()));
         return view(review, true);
+    }
+
+    /** What the minutes still lack before the chair may approve them (empty: nothing). */
+    @Transactional(readOnly = true)
+    public Map<String, String> approvalMissing(Tenant tenant, UUID id) {
+        return approvalMissing(find(tenant.organisationId(), id));
+    }
+
+    /** What the minutes lack before the chair may approve them: the quorum, and every agenda item marked. */
+    private Map<String, String> approvalMissing(ManagementReview review) {
+        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        ReviewView.Attendance attendance = attendance(review, people.displayNames(review.getOrganisationId()));
+        if (!attendance.quorate()) {
+            missing.put("present", "the quorum: " + attendance.quorum() + " of the team present, " + attendance.teamPresent() + " recorded");
+        }
+        List<String> unmarked = agendaOf(review).stream().filter(i -> i.getDiscussed() == null)
+                .map(i -> i.getInputCode() == null ? i.getTitle() : "(" + i.getInputCode() + ")").toList();
+        if (!unmarked.isEmpty()) {
+            missing.put("items", "each agenda item marked discussed or not (with the reason): " + String.join(", ", unmarked));
+        }
+        return missing;
     }
 
     private ReviewView view(ManagementReview r, boolean withPack) {

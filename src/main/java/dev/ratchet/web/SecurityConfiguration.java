@@ -23,7 +23,12 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two chains: the JSON API signs in by personal token on every call and answers in problem details; the pages sign
@@ -33,6 +38,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** A PDF asked for as a preview (?preview=true), shown in a frame of Ratchet's own approval page. */
+    static final RequestMatcher PREVIEW = request -> "true".equals(request.getParameter("preview"))
+            && request.getRequestURI().endsWith(".pdf") && "GET".equals(request.getMethod());
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -91,9 +100,18 @@ class SecurityConfiguration {
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .frameOptions(frames -> frames.deny()));
+                        // A document previewed inside Ratchet's own page (the minutes before approval) may be framed
+                        // by Ratchet, and only by Ratchet; everything else by nobody.
+                        .frameOptions(frames -> frames.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PREVIEW,
+                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'")))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PREVIEW,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(PREVIEW),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(PREVIEW),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))));
         return http.build();
     }
 

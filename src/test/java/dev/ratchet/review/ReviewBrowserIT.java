@@ -135,14 +135,19 @@ class ReviewBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("notes-2")).getAttribute("value")).isEqualTo("The new supplier rules");
         assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
                 "var e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented;")).isFalse();
-        assertThat(browser.findElements(By.xpath("//button[text()='Approve the minutes (chair)']"))).isEmpty();
+        assertThat(browser.findElements(By.partialLinkText("Approve the minutes (chair)"))).isEmpty();
 
         // The chair approves, once the meeting is quorate and every input is marked.
         browser.manage().deleteAllCookies();
         signIn("carl.chair@example.com");
+        // The chair's start page says the minutes wait for him.
+        open("/");
+        assertThat(browser.findElement(By.id("waiting")).getText()).contains("Approve the minutes").contains("MR-");
         open(reviewUrl.substring(reviewUrl.indexOf("/reviews/")));
-        Browser.submit(browser.findElement(By.xpath("//button[text()='Approve the minutes (chair)']")));
-        assertThat(Browser.text()).contains("Approving the minutes needs").contains("the quorum").contains("(f)");
+        Browser.submit(browser.findElement(By.partialLinkText("Approve the minutes (chair)")));
+        assertThat(browser.findElement(By.id("approval-missing")).getText()).contains("Not ready to approve yet").contains("the quorum").contains("(f)");
+        assertThat(browser.findElements(By.xpath("//button[text()='Approve and lock the minutes']"))).isEmpty();
+        Browser.submit(browser.findElement(By.linkText("Back to the review")));
         browser.findElement(By.cssSelector("input[name='present'][aria-label='Carl Chair present']")).sendKeys(Keys.SPACE);
         new Select(browser.findElement(By.id("discussed-5"))).selectByVisibleText("Not discussed");
         Browser.submit(browser.findElement(By.xpath("//button[text()='Save the minutes']")));
@@ -153,7 +158,11 @@ class ReviewBrowserIT extends BrowserTest {
         Browser.submit(browser.findElement(By.xpath("//button[text()='Save the minutes']")));
         assertThat(Browser.text()).contains("The minutes are saved").contains("2 of the team present; quorum 2: quorate");
         Browser.screenshot("review-minutes");
-        Browser.submit(browser.findElement(By.xpath("//button[text()='Approve the minutes (chair)']")));
+        Browser.submit(browser.findElement(By.partialLinkText("Approve the minutes (chair)")));
+        assertThat(browser.findElements(By.id("approval-missing"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".pdf-preview iframe")).getAttribute("src")).endsWith("/minutes.pdf?preview=true");
+        Browser.screenshot("review-approve-preview");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Approve and lock the minutes']")));
         assertThat(browser.findElement(By.id("approval")).getText()).contains("Minutes approved by Carl Chair (chair)");
         assertThat(Browser.text()).doesNotContain("Record a decision").doesNotContain("Save the minutes")
                 .contains("Not discussed. Out of time");

@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Management reviews through the API: the team, the schedule, the input pack from live data, frozen at the start. */
@@ -121,6 +122,16 @@ class ReviewIT extends IntegrationTest {
         JsonNode action = d.get("actions").get(0);
         assertThat(action.get("ownerId").asString()).isEqualTo(org.userIds().get(Role.CONTRIBUTOR).toString());
         assertThat(action.get("successCriteria").asString()).contains("within 4 hours");
+        // The owner is told at once, in Ratchet and by e-mail, not only when reminders start before the due date.
+        assertThat(call(Role.CONTRIBUTOR, "GET", "/notifications", null, 200).toString())
+                .contains("New action for you: Set up backups in a second region");
+        String mail = jdbc.queryForObject("select body from mail_outbox where recipient = ? and subject like '%New action for you%'",
+                String.class, org.email(Role.CONTRIBUTOR));
+        assertThat(mail).startsWith("Hello Contributor ").contains("gave you an action in Ratchet")
+                .contains("For: " + first.get("reference").asString() + " decision 1")
+                .contains("Due: " + LocalDate.now().plusDays(45).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)))
+                .contains("Success criteria: A full restore from the second region succeeds within 4 hours")
+                .contains("/actions/mine#action-" + action.get("id").asString());
 
         JsonNode second = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Q2 review\",\"plannedDate\":\"" + LocalDate.now().plusDays(90) + "\"}", 201);
         JsonNode line = second.get("pack").get("previousActions").get(0);
@@ -266,6 +277,34 @@ class ReviewIT extends IntegrationTest {
     }
 
     /** Writes minutes: every agenda item not marked yet is discussed; the chair and the ISMS manager are present. */
+    @Test
+    void theChairIsToldOnceWhenTheMinutesWaitAndSeesThemBeforeApproving() throws Exception {
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT) + "\",\"memberIds\":[\""
+                + org.userIds().get(Role.ISMS_MANAGER) + "\"],\"quorum\":1,\"oversight\":\"Oversees the ISMS\"}", 200);
+        JsonNode review = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Told review\",\"plannedDate\":\"" + LocalDate.now().plusDays(1) + "\"}", 201);
+        String id = review.get("id").asString();
+        review = call(Role.ISMS_MANAGER, "POST", "/reviews/" + id + "/start", "{\"version\":" + review.get("version").asLong() + "}", 200);
+        review = minutes(review, Role.ISMS_MANAGER, 200);
+        minutes(review, Role.ISMS_MANAGER, 200);
+        String subject = "The minutes of " + review.get("reference").asString() + " wait for your approval";
+        assertThat(jdbc.queryForObject("select count(*) from notification where user_id = ? and message = ?", Integer.class,
+                org.userIds().get(Role.MANAGEMENT), subject)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select body from mail_outbox where recipient = ? and subject = ?", String.class,
+                org.email(Role.MANAGEMENT), "[Ratchet] " + subject)).contains("every agenda item is marked").contains("/reviews/" + id);
+
+        // Approval is a page of its own that shows the minutes as they will be kept; only the chair opens it.
+        String page = mvc.perform(get("/reviews/{id}/approval", id).with(user(org.principal(Role.MANAGEMENT))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("minutes.pdf?preview=true").contains("Approve and lock the minutes").doesNotContain("Not ready to approve yet");
+        mvc.perform(get("/reviews/{id}/approval", id).with(user(org.principal(Role.ISMS_MANAGER)))).andExpect(status().isForbidden());
+        mvc.perform(get("/reviews/{id}/minutes.pdf", id).param("preview", "true").with(user(org.principal(Role.MANAGEMENT))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Frame-Options", "SAMEORIGIN"))
+                .andExpect(header().string("Content-Disposition", containsString("inline")));
+        mvc.perform(get("/reviews/{id}/minutes.pdf", id).with(user(org.principal(Role.MANAGEMENT))))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+
     JsonNode minutes(JsonNode review, Role role, int expected) throws Exception {
         StringBuilder items = new StringBuilder();
         for (JsonNode item : review.get("agenda")) {

@@ -36,11 +36,15 @@ class ActionController {
     private final People people;
     private final OrganisationManagement organisations;
 
-    ActionController(ActionManagement actions, People people, OrganisationManagement organisations) {
+    ActionController(ActionManagement actions, People people, OrganisationManagement organisations,
+            java.util.List<dev.ratchet.shared.WaitingSource> waiting) {
+        this.waiting = waiting;
         this.actions = actions;
         this.people = people;
         this.organisations = organisations;
     }
+
+    private final java.util.List<dev.ratchet.shared.WaitingSource> waiting;
 
     @GetMapping("/actions/mine")
     @PreAuthorize(Access.MEMBER)
@@ -50,6 +54,9 @@ class ActionController {
                 PageRequest.of(Math.max(page, 0), 25, Sort.by("dueDate", "title"))));
         model.addAttribute("open", open);
         model.addAttribute("today", actions.today(CurrentTenant.require().organisationId()));
+        // Someone whose start page this is (they only own actions) sees here what else waits for them: an approval.
+        model.addAttribute("alsoWaiting", dev.ratchet.shared.WaitingSource.all(waiting, tenant, actions.today(tenant.organisationId()))
+                .stream().filter(w -> !w.link().startsWith("/actions/")).toList());
         return "action/mine";
     }
 

@@ -6,6 +6,7 @@ import dev.ratchet.dashboard.Dashboard;
 import dev.ratchet.shared.Access;
 import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.WaitingSource;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardController {
 
     private final Dashboard dashboard;
+    private final java.util.List<WaitingSource> waiting;
 
-    DashboardController(Dashboard dashboard) {
+    DashboardController(Dashboard dashboard, java.util.List<WaitingSource> waiting) {
         this.dashboard = dashboard;
+        this.waiting = waiting;
     }
 
     @GetMapping("/")
@@ -31,6 +34,8 @@ class DashboardController {
         }
         if (tenant != null) {
             model.addAttribute("d", dashboard.of(tenant.organisationId()));
+            model.addAttribute("today", dashboard.today(tenant.organisationId()));
+            model.addAttribute("waiting", WaitingSource.all(waiting, tenant, dashboard.today(tenant.organisationId())));
         }
         return "dashboard/home";
     }

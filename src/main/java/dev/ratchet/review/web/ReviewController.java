@@ -203,6 +203,26 @@ class ReviewController {
         });
     }
 
+    /**
+     * The chair's last look before approving: the draft minutes as the PDF that will be kept, what (if anything) is
+     * still missing, and the button that locks them. Approval is never one click away from the review page.
+     */
+    @GetMapping("/reviews/{id}/approval")
+    @PreAuthorize(Access.REPORT)
+    String confirmApproval(@PathVariable UUID id, Model model) {
+        Tenant tenant = CurrentTenant.require();
+        ReviewView review = reviews.read(tenant, id);
+        if (!tenant.userId().equals(reviews.team(tenant.organisationId()).chairId())) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the chair of the management review team approves the minutes");
+        }
+        if (review.status() != dev.ratchet.review.ReviewStatus.IN_MEETING) {
+            return "redirect:/reviews/" + id;
+        }
+        model.addAttribute("r", review);
+        model.addAttribute("missing", reviews.approvalMissing(tenant, id));
+        return "review/approve";
+    }
+
     @PostMapping("/reviews/{id}/approval")
     @PreAuthorize(Access.REPORT)
     String approve(@PathVariable UUID id, @RequestParam(required = false) Long version, RedirectAttributes redirect) {
@@ -290,10 +310,22 @@ class ReviewController {
         return documents.pdf(CurrentTenant.require(), id, false);
     }
 
+    /**
+     * The minutes as PDF; {@code preview}: shown inside Ratchet's own approval page (inline; the security headers let
+     * Ratchet, and only Ratchet, frame it: SecurityConfiguration.PREVIEW).
+     */
     @GetMapping("/reviews/{id}/minutes.pdf")
     @PreAuthorize(Access.MEMBER)
-    ResponseEntity<byte[]> minutesPdf(@PathVariable UUID id) {
-        return documents.pdf(CurrentTenant.require(), id, true);
+    ResponseEntity<byte[]> minutesPdf(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean preview) {
+        ResponseEntity<byte[]> pdf = documents.pdf(CurrentTenant.require(), id, true);
+        if (!preview) {
+            return pdf;
+        }
+        return ResponseEntity.ok().headers(headers -> {
+            headers.addAll(pdf.getHeaders());
+            headers.set(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition.inline()
+                    .filename(pdf.getHeaders().getContentDisposition().getFilename(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        }).body(pdf.getBody());
     }
 
     @GetMapping("/reviews/{id}/minutes.docx")
