@@ -30,9 +30,12 @@ public class ActionManagement {
     private final jakarta.persistence.EntityManager entityManager;
 
     private final Notifications notifications;
+    private final dev.ratchet.evidence.EvidenceManagement evidence;
 
     ActionManagement(ActionItemRepository actions, People people, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            Clock clock, jakarta.persistence.EntityManager entityManager, Notifications notifications) {
+            Clock clock, jakarta.persistence.EntityManager entityManager, Notifications notifications,
+            dev.ratchet.evidence.EvidenceManagement evidence) {
+        this.evidence = evidence;
         this.notifications = notifications;
         this.entityManager = entityManager;
         this.actions = actions;
@@ -270,15 +273,39 @@ public class ActionManagement {
     }
 
     private List<ActionView> views(List<ActionItem> items, Map<UUID, String> names) {
-        Map<UUID, List<String>> steps = escalations(items.stream().map(ActionItem::getId).toList(), names);
-        return items.stream().map(a -> view(a, names, steps.getOrDefault(a.getId(), List.of()))).toList();
+        List<UUID> ids = items.stream().map(ActionItem::getId).toList();
+        Map<UUID, List<String>> steps = escalations(ids, names);
+        Map<UUID, List<dev.ratchet.evidence.EvidenceView>> files = new java.util.HashMap<>();
+        if (!items.isEmpty()) {
+            evidence.ofOwners(items.get(0).getOrganisationId(), ids)
+                    .forEach(f -> files.computeIfAbsent(f.ownerId(), k -> new java.util.ArrayList<>()).add(f));
+        }
+        return items.stream().map(a -> view(a, names, steps.getOrDefault(a.getId(), List.of()), files.getOrDefault(a.getId(), List.of())))
+                .toList();
     }
+
+    /** The owner files the evidence that the action was done (a test report, a screenshot) on the action itself. */
+    public dev.ratchet.evidence.EvidenceView attach(UUID organisationId, UUID actionId, UUID actorId, boolean manager,
+            dev.ratchet.evidence.EvidenceManagement.Upload upload) throws java.io.IOException {
+        ActionItem action = find(organisationId, actionId);
+        if (!manager && !action.getOwnerId().equals(actorId)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only the action's owner or the ISMS manager");
+        }
+        if (action.getStatus() == ActionStatus.CANCELLED) {
+            throw Refused.conflict("This action was cancelled: evidence belongs to an action that is or was being done");
+        }
+        return evidence.store(organisationId, EVIDENCE_OWNER, action.getId(), actorId, upload);
+    }
+
+    /** The owner type of files attached to actions. */
+    public static final String EVIDENCE_OWNER = "ACTION";
 
     private ActionView view(ActionItem a, Map<UUID, String> names) {
         return views(List.of(a), names).get(0);
     }
 
-    private static ActionView view(ActionItem a, Map<UUID, String> names, List<String> escalations) {
+    private static ActionView view(ActionItem a, Map<UUID, String> names, List<String> escalations,
+            List<dev.ratchet.evidence.EvidenceView> files) {
         return new ActionView(a.getId(), a.getOrganisationId(), a.getOriginType(), a.getOriginId(), a.getOriginReference(),
                 a.getAttempt(), a.getTitle(), a.getDescription(), a.getOwnerId(),
                 names.getOrDefault(a.getOwnerId(), "(former member)"), a.getDueDate(), a.getOriginalDueDate(),
@@ -286,7 +313,7 @@ public class ActionManagement {
                 escalations,
                 a.getStatus(), a.getCancelReason(), a.getCompletionEvidence(), a.getCompletedAt(), a.getCompletedBy(),
                 a.getCompletedBy() == null ? null : names.getOrDefault(a.getCompletedBy(), "(former member)"),
-                a.getVersion());
+                files, a.getVersion());
     }
 
     /** Today in the organisation's time zone: what "overdue" and "due this week" count from. */

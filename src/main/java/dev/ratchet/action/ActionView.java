@@ -9,7 +9,9 @@ public record ActionView(UUID id, UUID organisationId, String originType, UUID o
         int attempt, String title, String description, UUID ownerId, String ownerName, LocalDate dueDate,
         LocalDate originalDueDate, int dueDateChanges, String dueChangeReason, String successCriteria, UUID areaId,
         String progressNote, List<String> escalations, ActionStatus status, String cancelReason, String completionEvidence,
-        Instant completedAt, UUID completedBy, String completedByName, long version) {
+        Instant completedAt, UUID completedBy, String completedByName,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "Files attached to this action as its evidence, newest first")
+        List<dev.ratchet.evidence.EvidenceView> files, long version) {
 
     /** The page of the record the action belongs to. */
     public String originPath() {

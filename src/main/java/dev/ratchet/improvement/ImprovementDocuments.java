@@ -215,9 +215,17 @@ public class ImprovementDocuments {
                 .map(a -> List.of(a.title() + (a.description() == null ? "" : "\n" + a.description()), a.ownerName(),
                         DAY.format(a.dueDate()) + (a.dueDateChanges() > 0 ? " (planned " + DAY.format(a.originalDueDate()) + ")" : ""),
                         a.successCriteria(), a.status().label() + (a.cancelReason() == null ? "" : ": " + a.cancelReason()),
-                        a.completedAt() == null ? "" : (a.completionEvidence() == null ? "" : a.completionEvidence() + "\n")
-                                + (a.completedByName() == null ? "" : a.completedByName() + ", ") + day(a.completedAt(), zone)))
+                        (a.completedAt() == null ? "" : (a.completionEvidence() == null ? "" : a.completionEvidence() + "\n")
+                                + (a.completedByName() == null ? "" : a.completedByName() + ", ") + day(a.completedAt(), zone))
+                                + files(a)))
                 .toList(), "");
+    }
+
+    /** The files filed on the action as its evidence, each with its SHA-256, so the auditor sees which file proves it. */
+    private static String files(ActionView a) {
+        return a.files().stream().map(f -> "\nFile: " + f.fileName() + " (" + f.size() + ", " + DAY.format(f.evidenceDate())
+                + (f.description() == null || f.description().isBlank() ? "" : ", " + f.description()) + "), SHA-256 " + f.sha256())
+                .collect(java.util.stream.Collectors.joining());
     }
 
     private static String what(HistoryEntry h) {

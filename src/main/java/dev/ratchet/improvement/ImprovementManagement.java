@@ -765,7 +765,8 @@ public class ImprovementManagement {
                 .filter(a -> a.attempt() == record.getAttempt()).toList();
     }
 
-    LocalDate today(UUID organisationId) {
+    /** Today in the organisation's time zone, by the injected clock. */
+    public LocalDate today(UUID organisationId) {
         return organisations.today(organisationId);
     }
 

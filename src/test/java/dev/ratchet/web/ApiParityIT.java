@@ -80,6 +80,7 @@ class ApiParityIT extends IntegrationTest {
         twin("/improvements/migration/runs/{migrationId}/undo", "POST " + ORG + "/improvement-migrations/{migrationId}/undo");
         twin("/actions/{id}/complete", "POST " + ORG + "/actions/{actionId}/completion");
         twin("/actions/{id}/cancel", "POST " + ORG + "/actions/{actionId}/cancellation");
+        twin("/actions/{id}/evidence", "POST " + ORG + "/actions/{actionId}/evidence");
         twin("/actions/{id}/reschedule", "POST " + ORG + "/actions/{actionId}/rescheduling");
         twin("/actions/{id}/progress", "POST " + ORG + "/actions/{actionId}/progress");
         twin("/audits/programme/{year}", "PUT " + ORG + "/audit-programmes/{year}");

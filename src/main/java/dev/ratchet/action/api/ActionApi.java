@@ -88,6 +88,19 @@ class ActionApi {
     record Progress(String progress, Long version) {
     }
 
+    @PostMapping("/{actionId}/evidence")
+    @PreAuthorize(Access.REPORT)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "The owner (or an ISMS manager) attaches an evidence file to the action (multipart part \"file\"); it is kept with its SHA-256")
+    dev.ratchet.evidence.EvidenceView attachActionEvidence(@PathVariable UUID organisationId, @PathVariable("actionId") UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate evidenceDate,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String description) throws java.io.IOException {
+        Tenant tenant = CurrentTenant.require();
+        return actions.attach(tenant.organisationId(), id, tenant.userId(), manager(tenant),
+                dev.ratchet.evidence.EvidenceManagement.Upload.of(file, evidenceDate, description));
+    }
+
     @PostMapping("/{actionId}/progress")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "Records where the work stands; an open action becomes in progress")

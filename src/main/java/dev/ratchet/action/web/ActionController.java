@@ -113,6 +113,27 @@ class ActionController {
                 tenant.userId(), manager, evidence, version), a -> "\"" + a.title() + "\" is done.");
     }
 
+    /** A file as evidence on the action, from the owner's list or the record's page; back to where it was sent from. */
+    @PostMapping("/actions/{id}/evidence")
+    @PreAuthorize(Access.REPORT)
+    String attach(@PathVariable UUID id, @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate evidenceDate,
+            @RequestParam(required = false) String description, @RequestParam(required = false) String back,
+            RedirectAttributes redirect) throws java.io.IOException {
+        Tenant tenant = CurrentTenant.require();
+        try {
+            var stored = actions.attach(tenant.organisationId(), id, tenant.userId(), manager(tenant),
+                    dev.ratchet.evidence.EvidenceManagement.Upload.of(file, evidenceDate, description));
+            redirect.addFlashAttribute("success", "\"" + stored.fileName() + "\" is attached to the action (SHA-256 "
+                    + stored.sha256().substring(0, 12) + "…).");
+        }
+        catch (Refused refused) {
+            Forms.rethrowNotFound(refused);
+            redirect.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:" + safeBack(back) + "#action-" + id;
+    }
+
     @PostMapping("/actions/{id}/cancel")
     @PreAuthorize(Access.REPORT)
     String cancel(@PathVariable UUID id, @RequestParam(required = false) String reason,

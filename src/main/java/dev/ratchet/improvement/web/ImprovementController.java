@@ -190,6 +190,7 @@ class ImprovementController {
             model.addAttribute("step", step);
         }
         model.addAttribute("record", record);
+        model.addAttribute("today", improvements.today(tenant.organisationId()));
         model.addAttribute("workflow", record.kind() == Kind.NONCONFORMITY
                 ? List.of(Status.REPORTED, Status.CONTAINED, Status.ANALYSED, Status.ACTIONS_PLANNED, Status.IMPLEMENTED,
                         Status.EFFECTIVENESS_REVIEW, Status.CLOSED)
