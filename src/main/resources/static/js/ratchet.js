@@ -192,6 +192,56 @@ document.addEventListener('DOMContentLoaded', function () {
       }
     });
   });
+  // Required fields (aria-required, set from the form's constraints) carry a mark on their label before any submit.
+  document.querySelectorAll('[aria-required="true"], [required]').forEach(function (field) {
+    var label = field.id && document.querySelector('label[for="' + field.id + '"]');
+    if (label && !label.querySelector('.required-mark')) {
+      var mark = document.createElement('span');
+      mark.className = 'required-mark';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = ' *';
+      label.appendChild(mark);
+    }
+  });
+  // A field refused by the server is marked for assistive technology too, its message is read with it, and the
+  // first of them has the focus, so the person lands where the fix is.
+  var invalid = document.querySelectorAll('.is-invalid');
+  invalid.forEach(function (field, index) {
+    field.setAttribute('aria-invalid', 'true');
+    var feedback = field.parentNode.querySelector('.invalid-feedback');
+    if (feedback && feedback.textContent.trim()) {
+      if (!feedback.id) {
+        feedback.id = (field.id || field.name || 'field-' + index).replace(/[^A-Za-z0-9_-]/g, '-') + '-error';
+      }
+      var described = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+      if (described.indexOf(feedback.id) < 0) {
+        described.push(feedback.id);
+        field.setAttribute('aria-describedby', described.join(' '));
+      }
+    }
+  });
+  if (invalid.length > 0 && typeof invalid[0].focus === 'function') {
+    var details = invalid[0].closest('details');
+    if (details) {
+      details.open = true;
+    }
+    invalid[0].focus({ preventScroll: true });
+    invalid[0].scrollIntoView({ block: 'center' });
+  }
+  // Parts of a form that belong to one choice (the root cause method's own fields) show only while it is chosen;
+  // hidden, their fields are not sent, and what was typed in them comes back when the choice does.
+  document.querySelectorAll('[data-when-field]').forEach(function (part) {
+    var form = part.closest('form');
+    var name = part.getAttribute('data-when-field');
+    function update() {
+      var chosen = form.querySelector('input[name="' + name + '"]:checked');
+      var shown = chosen !== null && chosen.value === part.getAttribute('data-when');
+      part.hidden = !shown;
+      part.querySelectorAll('input, textarea, select').forEach(function (field) { field.disabled = !shown; });
+    }
+    form.querySelectorAll('input[name="' + name + '"]').forEach(function (radio) { radio.addEventListener('change', update); });
+    update();
+  });
   // The organisation switcher changes organisation as soon as one is chosen; its button stays for keyboards.
   document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });

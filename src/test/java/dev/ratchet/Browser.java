@@ -88,9 +88,14 @@ public final class Browser implements TestWatcher {
 
     /** Signs in on the sign-in page of the application at this port. */
     public static void signIn(int port, String email) {
+        signIn(port, email, PASSWORD);
+    }
+
+    /** Signs in with the password given (a {@code TestOrganisation}'s people have their own). */
+    public static void signIn(int port, String email, String password) {
         driver.get("http://localhost:" + port + "/login");
         type(By.id("email"), email);
-        type(By.id("password"), PASSWORD);
+        type(By.id("password"), password);
         submit(driver.findElement(By.cssSelector("#main form button[type=submit]")));
     }
 

@@ -211,11 +211,12 @@ class FoundationBrowserIT {
         submit();
         assertThat(page()).contains("Contoso Clinic is created");
 
-        Select switcher = new Select(browser.findElement(By.id("organisationId")));
-        assertThat(switcher.getFirstSelectedOption().getText()).isEqualTo("Contoso Clinic");
-        WebElement before = browser.findElement(By.tagName("html"));
-        switcher.selectByVisibleText("Northwind Analytics");
-        Browser.waitForNextPage(before);
+        // The switcher is in the account menu: the organisation in use is named there, the others are offered.
+        assertThat(browser.findElement(By.cssSelector("#account-menu .account-organisation")).getAttribute("textContent")).isEqualTo("Contoso Clinic");
+        browser.findElement(By.id("account-menu")).click();
+        assertThat(browser.findElement(By.cssSelector(".account-dropdown")).getText()).contains("Working in Contoso Clinic")
+                .contains("Switch to");
+        Browser.submit(browser.findElement(By.xpath("//form[contains(@class,'org-switch')]/button[text()='Northwind Analytics']")));
         assertThat(page()).contains("You are now working in Northwind Analytics.");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Northwind Analytics");
         open("/members");
