@@ -41,6 +41,39 @@ public final class Documents {
         return content;
     }
 
+    static final java.nio.file.Path SOFFICE = java.nio.file.Path.of("/usr/bin/soffice");
+
+    /**
+     * The DOCX as LibreOffice lays it out and prints it (PDF), to read what only a word processor computes: the page
+     * numbers of Word's fields, the running header and footer. Without LibreOffice the test is skipped, except in CI
+     * where that fails the build (.ci/run installs libreoffice-writer-nogui).
+     */
+    public static byte[] viaLibreOffice(byte[] docx) throws Exception {
+        if (!java.nio.file.Files.isExecutable(SOFFICE)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("CI needs LibreOffice (/usr/bin/soffice) to check the Word documents' pages");
+            }
+            org.junit.jupiter.api.Assumptions.abort("LibreOffice is not installed: apt-get install libreoffice-writer-nogui");
+        }
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("ratchet-docx");
+        java.nio.file.Path input = folder.resolve("document.docx");
+        java.nio.file.Files.write(input, docx);
+        // One LibreOffice profile per test JVM: made on the first conversion (slow), reused by the next ones (fast).
+        java.nio.file.Path profile = java.nio.file.Path.of("target", "libreoffice-profile-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Process soffice = new ProcessBuilder(SOFFICE.toString(), "-env:UserInstallation=" + profile.toUri(),
+                "--headless", "--convert-to", "pdf", "--outdir", folder.toString(), input.toString())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("soffice.log").toFile()).start();
+        if (!soffice.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            soffice.destroyForcibly();
+            throw new IllegalStateException("LibreOffice did not convert the document within two minutes");
+        }
+        java.nio.file.Path pdf = folder.resolve("document.pdf");
+        if (!java.nio.file.Files.exists(pdf)) {
+            throw new IllegalStateException("LibreOffice could not convert the document: " + java.nio.file.Files.readString(folder.resolve("soffice.log")));
+        }
+        return java.nio.file.Files.readAllBytes(pdf);
+    }
+
     public static String docxText(byte[] content) throws Exception {
         try (XWPFWordExtractor extractor = new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(content)))) {
             return extractor.getText().replaceAll("\\s+", " ");

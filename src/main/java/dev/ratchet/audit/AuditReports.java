@@ -98,6 +98,7 @@ public class AuditReports {
         Report r = report(organisationId, auditId);
         AuditView a = r.audit();
         DocxDocument doc = new DocxDocument()
+                .running(r.organisation() + " — " + a.reference() + " audit report", "Status: " + r.status())
                 .title(a.reference() + " " + a.title(), r.organisation() + " - audit report")
                 .paragraph(r.typeLine() + ", " + r.period() + ". Status: " + r.status());
         doc.heading(1, "Objectives and criteria").labelled("Objectives", a.objectives()).labelled("Criteria", a.criteria());

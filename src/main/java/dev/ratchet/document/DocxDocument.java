@@ -6,9 +6,12 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
 
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
@@ -21,6 +24,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTString;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /**
@@ -140,6 +144,50 @@ public class DocxDocument {
             }
             run.setText(lines[i], i);
         }
+    }
+
+    /**
+     * The running head and foot of every page, as Word shows them: the organisation and the document's reference at
+     * the top; "Page n of m" (Word's PAGE and NUMPAGES fields, which Word and LibreOffice fill in) and the version or
+     * status at the bottom, so a printed page still says what it belongs to and whether it is the approved one.
+     */
+    public DocxDocument running(String head, String status) {
+        XWPFHeaderFooterPolicy policy = document.createHeaderFooterPolicy();
+        XWPFHeader header = policy.createHeader(XWPFHeaderFooterPolicy.DEFAULT);
+        XWPFParagraph top = header.createParagraph();
+        top.setAlignment(ParagraphAlignment.RIGHT);
+        XWPFRun headText = top.createRun();
+        headText.setFontSize(8);
+        headText.setColor("555555");
+        headText.setText(head);
+        XWPFFooter footer = policy.createFooter(XWPFHeaderFooterPolicy.DEFAULT);
+        XWPFParagraph bottom = footer.createParagraph();
+        bottom.setAlignment(ParagraphAlignment.RIGHT);
+        small(bottom, (status == null || status.isBlank() ? "" : status + " · ") + "Page ");
+        field(bottom, "PAGE", "1");
+        small(bottom, " of ");
+        field(bottom, "NUMPAGES", "1");
+        return this;
+    }
+
+    private static void small(XWPFParagraph paragraph, String text) {
+        XWPFRun run = paragraph.createRun();
+        run.setFontSize(8);
+        run.setColor("555555");
+        run.setText(text);
+    }
+
+    /** A Word field (begin, instruction, separator, the value shown until it is updated, end). */
+    private static void field(XWPFParagraph paragraph, String instruction, String shown) {
+        paragraph.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        XWPFRun code = paragraph.createRun();
+        code.setFontSize(8);
+        org.openxmlformats.schemas.wordprocessingml.x2006.main.CTText text = code.getCTR().addNewInstrText();
+        text.setStringValue(" " + instruction + " \\* MERGEFORMAT ");
+        text.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
+        paragraph.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        small(paragraph, shown);
+        paragraph.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
     }
 
     public byte[] toBytes() {

@@ -154,7 +154,7 @@ public final class Outline {
     public byte[] docx() {
         DocxDocument doc = new DocxDocument().title(title, subtitle);
         if (header != null) {
-            doc.paragraph(header);
+            doc.running(header, null);
         }
         for (Block b : blocks) {
             switch (b.kind()) {

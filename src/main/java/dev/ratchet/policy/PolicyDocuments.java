@@ -75,7 +75,9 @@ public class PolicyDocuments {
 
     public ResponseEntity<byte[]> docx(Tenant tenant, UUID policyId, UUID versionId) {
         Document d = document(tenant, policyId, versionId);
-        DocxDocument doc = new DocxDocument().title(d.policy().title(), d.organisation())
+        DocxDocument doc = new DocxDocument().running(d.organisation() + " — " + d.policy().reference() + " " + d.policy().title(),
+                        "Version " + d.version().number() + ", " + d.statusLine())
+                .title(d.policy().title(), d.organisation())
                 .labelled("Reference", d.policy().reference())
                 .labelled("Version", d.version().number())
                 .labelled("Status", d.statusLine())

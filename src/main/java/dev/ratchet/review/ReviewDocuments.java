@@ -230,6 +230,8 @@ public class ReviewDocuments {
         ReviewView r = m.review();
         ReviewPack p = m.pack();
         DocxDocument doc = new DocxDocument()
+                .running(m.organisation() + " — " + r.reference() + " " + m.documentTitle().toLowerCase(java.util.Locale.ROOT),
+                        r.approvedAt() != null ? "Approved minutes" : r.status().label())
                 .title(m.documentTitle(), m.organisation())
                 .paragraph(r.reference() + " " + r.title())
                 .labelled("Meeting", m.meeting())

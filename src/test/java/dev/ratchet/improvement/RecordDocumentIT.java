@@ -11,6 +11,7 @@ import dev.ratchet.TestOrganisation;
 import dev.ratchet.action.ActionManagement;
 import dev.ratchet.identity.Role;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.pdfbox.Loader;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,17 @@ class RecordDocumentIT extends IntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         Documents.keepPages(pdf, "record-document", 3);
         Documents.keep(docx, "record-document.docx");
+        // The Word document as printed (LibreOffice lays out Word's page fields): every page names the organisation
+        // and the record, and says which page of how many it is.
+        byte[] printedPdf = Documents.viaLibreOffice(docx);
+        String printed = Documents.pdfText(printedPdf);
+        int pages;
+        try (var printedDocument = Loader.loadPDF(printedPdf)) {
+            pages = printedDocument.getNumberOfPages();
+        }
+        assertThat(pages).isGreaterThan(1);
+        assertThat(printed).contains("Page 1 of " + pages, "Page " + pages + " of " + pages)
+                .contains(org.name() + " — " + nc.reference() + " record document");
         for (String text : List.of(Documents.pdfText(pdf), Documents.docxText(docx))) {
             assertThat(text).contains(nc.reference(), "Leavers keep VPN access", "Correction and consequences (clause 10.2 a)",
                     "Both accounts disabled", "VPN logs checked: no use after leaving");

@@ -185,6 +185,10 @@ class ReviewIT extends IntegrationTest {
         assertThat(text).contains("Set up backups in a second region", "Open", "Management reviews are held every 3 months (clause 9.3.1)",
                 "the next review is due by");
         assertThat(Documents.docxText(docx)).contains("Management reviews are held every 3 months", "Open", org.name());
+        // Printed from Word (here LibreOffice), every page says whose minutes they are, that they are approved, and its number.
+        String printed = Documents.pdfText(Documents.viaLibreOffice(docx));
+        assertThat(printed).contains(org.name() + " — " + review.get("reference").asString() + " minutes of the management review")
+                .contains("Approved minutes · Page 1 of ");
 
         // Everything the minutes print moves on: the action is done, the organisation renamed, its cadence changed.
         mvc.perform(post("/api/v1/organisations/{org}/actions/{a}/completion", org.id(), action.get("id").asString())
