@@ -83,7 +83,7 @@ public class Reminders {
                 due.add(new Due(Kind.ON_DUE, owner.get(), "Due today: " + action.getTitle()));
             }
             if (late > 0) {
-                due.add(new Due(Kind.OVERDUE, owner.get(), "Overdue since " + date + ": " + action.getTitle()));
+                due.add(new Due(Kind.OVERDUE, owner.get(), "Overdue since " + DAY.format(date) + ": " + action.getTitle()));
             }
         }
         if (late >= escalation) {
@@ -92,7 +92,8 @@ public class Reminders {
                     "Escalation: " + owner.map(People.Person::displayName).orElse("A former member") + "'s action is " + late + " days overdue: " + action.getTitle())));
             if (manager.isEmpty() || late >= 2L * escalation) {
                 for (People.Person isms : people.withRole(action.getOrganisationId(), "ISMS_MANAGER")) {
-                    due.add(new Due(Kind.ESCALATED_TO_ISMS_MANAGER, isms, "Escalation: action " + late + " days overdue: " + action.getTitle()));
+                    due.add(new Due(Kind.ESCALATED_TO_ISMS_MANAGER, isms, "Escalation: " + owner.map(People.Person::displayName).orElse("A former member")
+                            + "'s action is " + late + " days overdue: " + action.getTitle()));
                 }
             }
         }
@@ -104,19 +105,29 @@ public class Reminders {
                 insert into action_reminder (action_id, kind, due_date, recipient_id, sent_at) values (?, ?, ?, ?, ?)
                 on conflict do nothing""", new Object[] { action.getId(), due.kind().name(), action.getDueDate(),
                 due.to().userId(), java.sql.Timestamp.from(now) }, action.getOrganisationId(), due.to().email(), due.subject(), body(action, due),
-                new OnceMailer.Notice(action.getOrganisationId(), due.to().userId(), path(action), now));
+                new OnceMailer.Notice(action.getOrganisationId(), due.to().userId(), path(action, due), now));
     }
 
-    private static String path(ActionItem action) {
-        return "IMPROVEMENT".equals(action.getOriginType()) ? "/improvements/" + action.getOriginId() : "/actions/mine";
+    /** The action itself: in its owner's list, or among all actions for the managers it is escalated to. */
+    private static String path(ActionItem action, Due due) {
+        return due.kind() == Kind.ESCALATED_TO_LINE_MANAGER || due.kind() == Kind.ESCALATED_TO_ISMS_MANAGER
+                ? "/actions?ownerId=" + action.getOwnerId() + "#action-" + action.getId()
+                : "/actions/mine#action-" + action.getId();
     }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
 
     private String body(ActionItem action, Due due) {
-        String link = mailer.baseUrl() + path(action);
-        return due.subject() + "\n\n"
+        String link = mailer.baseUrl() + path(action, due);
+        boolean escalation = due.kind() == Kind.ESCALATED_TO_LINE_MANAGER || due.kind() == Kind.ESCALATED_TO_ISMS_MANAGER;
+        String owner = escalation ? people.memberOf(action.getOrganisationId(), action.getOwnerId()).map(People.Person::displayName)
+                .orElse("a former member") : null;
+        return "Hello " + due.to().displayName() + ",\n\n"
+                + due.subject() + "\n\n"
                 + "Action: " + action.getTitle() + "\n"
+                + (owner == null ? "" : "Owner: " + owner + "\n")
                 + (action.getOriginReference() == null ? "" : "For: " + action.getOriginReference() + "\n")
-                + "Due: " + action.getDueDate() + "\n"
+                + "Due: " + DAY.format(action.getDueDate()) + "\n"
                 + "Success criteria: " + action.getSuccessCriteria() + "\n\n"
                 + "Open it in Ratchet: " + link + "\n";
     }

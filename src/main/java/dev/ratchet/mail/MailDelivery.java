@@ -48,13 +48,16 @@ public class MailDelivery {
     private final int attempts;
     private final Duration backoff;
     private final Duration lease;
+    private final ObjectProvider<dev.ratchet.organisation.OrganisationManagement> organisations;
 
     MailDelivery(JdbcTemplate jdbc, ObjectProvider<JavaMailSender> mail, Clock clock,
+            ObjectProvider<dev.ratchet.organisation.OrganisationManagement> organisations,
             @Value("${ratchet.mail.from:ratchet@localhost}") String from,
             @Value("${ratchet.mail.outbox.attempts:8}") int attempts,
             @Value("${ratchet.mail.outbox.backoff:PT1M}") Duration backoff,
             @Value("${ratchet.mail.outbox.lease:PT2M}") Duration lease) {
         this.jdbc = jdbc;
+        this.organisations = organisations;
         this.mail = mail;
         this.clock = clock;
         this.from = from;
@@ -116,11 +119,26 @@ public class MailDelivery {
 
     private enum Outcome { SENT, RETRY, SERVER_DOWN }
 
+    /** The name the message's organisation has now, for the top of its HTML part (none for installation mail). */
+    private String organisationName(Object organisationId) {
+        if (organisationId == null) {
+            return null;
+        }
+        UUID id = organisationId instanceof UUID u ? u : UUID.fromString(organisationId.toString());
+        try {
+            return organisations.getObject().get(id).name();
+        }
+        catch (RuntimeException gone) {
+            return null;
+        }
+    }
+
     private Outcome deliver(Connection connection, UUID id, Instant leasedUntil) {
-        Map<String, Object> row = jdbc.queryForMap("select recipient, subject, body, attempts from mail_outbox where id = ?", id);
+        Map<String, Object> row = jdbc.queryForMap("select organisation_id, recipient, subject, body, attempts from mail_outbox where id = ?", id);
         int attempt = ((Number) row.get("attempts")).intValue();
         try {
-            connection.send(id, (String) row.get("recipient"), (String) row.get("subject"), (String) row.get("body"));
+            connection.send(id, organisationName(row.get("organisation_id")), (String) row.get("recipient"), (String) row.get("subject"),
+                    (String) row.get("body"));
         }
         catch (MessagingException | RuntimeException e) {
             connection.drop();
@@ -176,10 +194,10 @@ public class MailDelivery {
             this.sender = sender;
         }
 
-        void send(UUID id, String to, String subject, String body) throws MessagingException {
+        void send(UUID id, String organisation, String to, String subject, String body) throws MessagingException {
             if (!(sender instanceof JavaMailSenderImpl impl)) {
                 MimeMessage message = sender.createMimeMessage();
-                fill(message, id, to, subject, body);
+                fill(message, id, organisation, to, subject, body);
                 sender.send(message);
                 return;
             }
@@ -191,7 +209,7 @@ public class MailDelivery {
                     setHeader("Message-ID", messageId(id));
                 }
             };
-            fill(message, id, to, subject, body);
+            fill(message, id, organisation, to, subject, body);
             message.saveChanges();
             if (transport == null || !transport.isConnected()) { // isConnected asks the server (NOOP)
                 drop();
@@ -220,11 +238,19 @@ public class MailDelivery {
         }
     }
 
-    private void fill(MimeMessage message, UUID id, String to, String subject, String body) throws MessagingException {
+    /** Plain text and HTML saying the same (multipart/alternative): each mail program shows the one it reads best. */
+    private void fill(MimeMessage message, UUID id, String organisation, String to, String subject, String body) throws MessagingException {
         message.setFrom(new InternetAddress(from));
         message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(to, true));
         message.setSubject(subject, "UTF-8");
-        message.setText(body, "UTF-8");
+        jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+        text.setText(body, "UTF-8");
+        jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+        html.setText(MailHtml.of(organisation, subject, body), "UTF-8", "html");
+        jakarta.mail.internet.MimeMultipart alternative = new jakarta.mail.internet.MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
         message.setSentDate(java.util.Date.from(clock.instant()));
         message.setHeader("Message-ID", messageId(id));
     }

@@ -64,10 +64,15 @@ class RemindersIT extends IntegrationTest {
 
     static final Instant NOW = LocalDate.now(ZoneId.of("Europe/London")).atTime(12, 0).atZone(ZoneId.of("Europe/London")).toInstant();
 
+    /** An action planned quietly: these tests follow reminders; the notice of a new action is ReviewIT's. */
     private void plan(TestOrganisation org, Role owner, String title, int dueInDays) {
-        actions.plan(org.id(), "TEST", UUID.randomUUID(), "T-" + title, null, 1, List.of(new PlannedAction(title, null,
-                org.userIds().get(owner), LocalDate.now(ZoneId.of("Europe/London")).plusDays(dueInDays), "Done right")));
+        Notifications.quietly(() -> actions.plan(org.id(), "TEST", UUID.randomUUID(), "T-" + title, null, 1, List.of(new PlannedAction(title, null,
+                org.userIds().get(owner), LocalDate.now(ZoneId.of("Europe/London")).plusDays(dueInDays), "Done right"))));
     }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+
+    /** The reminders, escalations and digests sent to the organisation's people. */
 
     private List<String> mailsTo(TestOrganisation org) throws Exception {
         delivery.deliverDue(); // what the outbox's schedule does every few seconds
@@ -110,15 +115,40 @@ class RemindersIT extends IntegrationTest {
         assertThat(sent).containsExactlyInAnyOrder(
                 org.email(Role.CONTRIBUTOR) + " | [Ratchet] Due in 5 days: Soon",
                 org.email(Role.CONTRIBUTOR) + " | [Ratchet] Due today: Today",
-                org.email(Role.CONTRIBUTOR) + " | [Ratchet] Overdue since " + LocalDate.now(ZoneId.of("Europe/London")).minusDays(3) + ": Late",
-                org.email(Role.CONTRIBUTOR) + " | [Ratchet] Overdue since " + LocalDate.now(ZoneId.of("Europe/London")).minusDays(8) + ": Very late",
+                org.email(Role.CONTRIBUTOR) + " | [Ratchet] Overdue since " + DAY.format(LocalDate.now(ZoneId.of("Europe/London")).minusDays(3)) + ": Late",
+                org.email(Role.CONTRIBUTOR) + " | [Ratchet] Overdue since " + DAY.format(LocalDate.now(ZoneId.of("Europe/London")).minusDays(8)) + ": Very late",
                 org.email(Role.MANAGEMENT) + " | [Ratchet] Escalation: " + contributor.displayName() + "'s action is 8 days overdue: Very late",
-                org.email(Role.AUDITOR) + " | [Ratchet] Overdue since " + LocalDate.now(ZoneId.of("Europe/London")).minusDays(15) + ": Forgotten",
-                org.email(Role.ISMS_MANAGER) + " | [Ratchet] Escalation: action 15 days overdue: Forgotten");
+                org.email(Role.AUDITOR) + " | [Ratchet] Overdue since " + DAY.format(LocalDate.now(ZoneId.of("Europe/London")).minusDays(15)) + ": Forgotten",
+                org.email(Role.ISMS_MANAGER) + " | [Ratchet] Escalation: " + org.principal(Role.AUDITOR).displayName() + "'s action is 15 days overdue: Forgotten");
 
         reminders.run(NOW);
         reminders.run(NOW.plusSeconds(600));
         assertThat(mailsTo(org)).hasSize(sent.size());
+
+        // Each message is plain text and HTML saying the same: a greeting, the organisation, the owner, the date as
+        // people write it, and a link to the action itself.
+        MimeMessage escalation = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(org.email(Role.ISMS_MANAGER)) && m.getSubject().contains("Forgotten");
+            }
+            catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) escalation.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/alternative");
+        assertThat(parts.getCount()).isEqualTo(2);
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+        assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        String ownerName = org.principal(Role.AUDITOR).displayName();
+        String due = DAY.format(LocalDate.now(ZoneId.of("Europe/London")).minusDays(15));
+        assertThat(text).startsWith("Hello " + org.principal(Role.ISMS_MANAGER).displayName() + ",")
+                .contains("Owner: " + ownerName).contains("Due: " + due)
+                .containsPattern("Open it in Ratchet: http\\S+/actions\\?ownerId=" + org.userIds().get(Role.AUDITOR) + "#action-[0-9a-f-]{36}");
+        assertThat(html).contains("Ratchet · " + org.name()).contains("<strong>Owner:</strong> " + ownerName)
+                .contains("<strong>Due:</strong> " + due).containsPattern("<a href=\"http\\S+/actions\\?ownerId=[^\"]+#action-[0-9a-f-]{36}\"[^>]*>Open it in Ratchet</a>");
 
         // The same reminders show inside Ratchet, once, until read.
         UUID manager = org.userIds().get(Role.MANAGEMENT);
@@ -164,7 +194,7 @@ class RemindersIT extends IntegrationTest {
         reminders.run(NOW);
         // The owner who left gets nothing; the overdue action still reaches the ISMS manager.
         assertThat(mailsTo(org)).containsExactly(
-                org.email(Role.ISMS_MANAGER) + " | [Ratchet] Escalation: action 8 days overdue: Orphan");
+                org.email(Role.ISMS_MANAGER) + " | [Ratchet] Escalation: A former member's action is 8 days overdue: Orphan");
     }
 
     @Test
