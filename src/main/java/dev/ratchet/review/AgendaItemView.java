@@ -14,6 +14,12 @@ public record AgendaItemView(UUID id, String code, String title, Boolean discuss
         if (discussed == null) {
             return "Not marked yet.";
         }
-        return (discussed ? "Discussed." : "Not discussed.") + (notes == null ? "" : " " + notes);
+        String mark = discussed ? "Discussed" : "Not discussed";
+        if (notes == null || notes.isBlank()) {
+            return mark + ".";
+        }
+        // Notes that begin by saying it themselves ("Discussed; the board asked …") are not told twice.
+        return notes.strip().toLowerCase(java.util.Locale.ROOT).startsWith(mark.toLowerCase(java.util.Locale.ROOT)) ? notes.strip()
+                : mark + ". " + notes.strip();
     }
 }

@@ -320,8 +320,7 @@ public class ReviewDocuments {
                     .map(x -> List.of(x.reference() + " " + x.title(), x.type(), String.valueOf(x.nonconformities()), String.valueOf(x.opportunities()))).toList());
         }
         if (p.policies() != null) {
-            doc.heading(2, "Policy compliance").paragraph(p.policies().checksPassed() + " compliance check(s) passed and "
-                    + p.policies().checksFailed() + " failed in the period; " + p.policies().openNoncompliance() + " non-compliance record(s) still open.");
+            doc.heading(2, "Policy compliance").paragraph(p.policies().summary());
             p.policies().failedChecks().forEach(c -> doc.paragraph("Failed: " + c));
             p.policies().expiredExceptions().forEach(e -> doc.paragraph("Expired exception " + e.reference() + " (" + e.policy() + "): "
                     + e.scope() + ", expired " + e.expiryDate()));

@@ -41,6 +41,13 @@ public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assem
     /** Policy compliance in the period (input d): checks passed and failed, exceptions past their expiry, open non-compliance. */
     public record Policies(long checksPassed, long checksFailed, List<String> failedChecks, List<ExpiredException> expiredExceptions,
             long openNoncompliance) {
+
+        /** The sentence the pack, the minutes and their documents print, with its plurals right. */
+        public String summary() {
+            return checksPassed + (checksPassed == 1 ? " compliance check" : " compliance checks") + " passed and " + checksFailed
+                    + " failed in the period; " + openNoncompliance + (openNoncompliance == 1 ? " non-compliance record" : " non-compliance records")
+                    + " still open.";
+        }
     }
 
     public record ExpiredException(String reference, String policy, String scope, LocalDate expiryDate) {

@@ -25,7 +25,6 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -42,6 +41,13 @@ class SecurityConfiguration {
     /** A PDF asked for as a preview (?preview=true), shown in a frame of Ratchet's own approval page. */
     static final RequestMatcher PREVIEW = request -> "true".equals(request.getParameter("preview"))
             && request.getRequestURI().endsWith(".pdf") && "GET".equals(request.getMethod());
+
+    /** Swagger UI's own page, whose styles are set inline by its script: allowed there, and nowhere else. */
+    static final RequestMatcher SWAGGER_UI = request -> request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui");
+
+    static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
@@ -80,7 +86,7 @@ class SecurityConfiguration {
                 .addFilterBefore(tenants, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/setup", "/setup/demo", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/calendar/**",
+                                "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/calendar/**",
                                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/login/second-factor").hasAuthority(RatchetPrincipal.SECOND_FACTOR_PENDING)
@@ -104,12 +110,11 @@ class SecurityConfiguration {
                         // A document previewed inside Ratchet's own page (the minutes before approval) may be framed
                         // by Ratchet, and only by Ratchet; everything else by nobody.
                         .frameOptions(frames -> frames.disable())
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PREVIEW,
-                                new StaticHeadersWriter("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'")))
+                        .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy", PREVIEW.matches(request)
+                                ? "default-src 'none'; frame-ancestors 'self'"
+                                : SWAGGER_UI.matches(request) ? SWAGGER_UI_POLICY : CONTENT_SECURITY_POLICY))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(PREVIEW,
                                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(PREVIEW),
-                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(PREVIEW),
                                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))));
         return http.build();

@@ -18,6 +18,12 @@ class OpenApiIT extends IntegrationTest {
                 .andExpect(jsonPath("$.paths", hasKey("/api/v1/organisations/{organisationId}/history/verification")))
                 .andExpect(jsonPath("$.paths", hasKey("/api/v1/catalogue/requirements")))
                 .andExpect(jsonPath("$.components.securitySchemes.token.scheme").value("bearer"));
-        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        // Swagger UI styles itself inline: its page, and only its page, allows that.
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("style-src 'self' 'unsafe-inline'")));
+        mvc.perform(get("/login")).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Content-Security-Policy", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline"))));
+        mvc.perform(get("/favicon.svg")).andExpect(status().isOk());
     }
 }
