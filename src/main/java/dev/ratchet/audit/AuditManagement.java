@@ -396,7 +396,9 @@ public class AuditManagement {
         }
         String title = catalogue.find(line.getRequirement()).map(Requirement::title).orElse(line.getRequirement());
         FindingForm form = new FindingForm();
-        form.setTitle(Texts.truncate(code(line.getRequirement()) + " " + title + (line.getNotes() == null ? "" : ": " + firstLine(line.getNotes())), 200));
+        // A title to read in a list: the control and the first words of the auditor's note (the note is the description).
+        form.setTitle(line.getNotes() == null || line.getNotes().isBlank() ? Texts.truncate(code(line.getRequirement()) + " " + title, 200)
+                : code(line.getRequirement()) + ": " + Texts.firstWords(line.getNotes(), 80));
         StringBuilder description = new StringBuilder();
         description.append("Found in ").append(audit.getReference()).append(" (").append(audit.getTitle()).append(") against ")
                 .append(code(line.getRequirement())).append(" ").append(title).append(".");
@@ -808,11 +810,6 @@ public class AuditManagement {
 
     static String code(String requirement) {
         return requirement.substring(requirement.indexOf(':') + 1);
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
     }
 
 }
