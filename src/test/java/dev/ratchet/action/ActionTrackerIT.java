@@ -15,6 +15,7 @@ import org.springframework.data.domain.PageRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -80,6 +81,13 @@ class ActionTrackerIT extends IntegrationTest {
         mvc.perform(get("/actions").param("due", "overdue").with(user(org.principal(Role.GUEST_AUDITOR))))
                 .andExpect(content().string(containsString("Overdue one")))
                 .andExpect(content().string(not(containsString("Later"))));
+        // All actions as a table sorted in the database: by title, descending, here.
+        String sorted = mvc.perform(get("/actions").param("sort", "title").param("direction", "desc").with(user(org.principal(Role.ISMS_MANAGER))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(sorted).contains("aria-sort=\"descending\"").doesNotContain(">Complete</button>");
+        assertThat(sorted.indexOf("Someone else&#39;s")).isLessThan(sorted.indexOf("Overdue one"));
+        assertThat(sorted.indexOf("Overdue one")).isLessThan(sorted.indexOf("Later"));
+        assertThat(sorted.indexOf("Later")).isLessThan(sorted.indexOf("Due this week"));
         mvc.perform(get("/").with(user(org.principal(Role.CONTRIBUTOR)))).andExpect(redirectedUrl("/actions/mine"));
         mvc.perform(get("/actions/mine").with(user(org.principal(Role.CONTRIBUTOR))))
                 .andExpect(content().string(containsString("3 open, 1 due this week, 1 overdue")));
@@ -94,7 +102,8 @@ class ActionTrackerIT extends IntegrationTest {
         reminders.run(now.plusSeconds(900));
         assertThat(notifications.of(org.id(), org.userIds().get(Role.CONTRIBUTOR)))
                 .extracting(Notifications.Notification::message)
-                .containsExactly("Overdue since " + LocalDate.now().minusDays(1) + ": Overdue without mail");
+                .containsExactly("Overdue since " + LocalDate.now().minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK))
+                        + ": Overdue without mail", "New action for you: Overdue without mail");
     }
 
     @Test

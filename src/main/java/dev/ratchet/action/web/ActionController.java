@@ -1,5 +1,6 @@
 package dev.ratchet.action.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import java.time.LocalDate;
@@ -64,14 +65,25 @@ class ActionController {
     @PreAuthorize(Access.MEMBER)
     String all(@RequestParam(required = false) UUID ownerId, @RequestParam(required = false) ActionStatus status,
             @RequestParam(required = false) String due, @RequestParam(required = false) String originType,
-            @RequestParam(required = false) UUID areaId, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) UUID areaId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "due") String sort, @RequestParam(defaultValue = "asc") String direction, Model model) {
         Tenant tenant = CurrentTenant.require();
+        Sort.Direction way = "desc".equals(direction) ? Sort.Direction.DESC : Sort.Direction.ASC;
+        // Sorted in the database, with the due date and title breaking ties so that pages do not overlap.
+        Sort order = switch (sort) {
+            case "status" -> Sort.by(way, "status").and(Sort.by("dueDate", "title"));
+            case "origin" -> Sort.by(way, "originReference").and(Sort.by("dueDate", "title"));
+            case "title" -> Sort.by(way, "title").and(Sort.by("dueDate"));
+            default -> Sort.by(way, "dueDate").and(Sort.by("title"));
+        };
+        model.addAttribute("sort", List.of("status", "origin", "title").contains(sort) ? sort : "due");
+        model.addAttribute("direction", way == Sort.Direction.DESC ? "desc" : "asc");
         LocalDate today = actions.today(CurrentTenant.require().organisationId());
         ActionFilter filter = new ActionFilter(ownerId, status, status == null, "overdue".equals(due) ? Boolean.TRUE : null,
                 null, "week".equals(due) ? today.plusDays(7) : "month".equals(due) ? today.plusDays(30) : null,
                 originType, areaId);
         model.addAttribute("actions", actions.search(tenant.organisationId(), filter,
-                PageRequest.of(Math.max(page, 0), 25, Sort.by("dueDate", "title"))));
+                PageRequest.of(Math.max(page, 0), 25, order)));
         model.addAttribute("ownerId", ownerId);
         model.addAttribute("status", status);
         model.addAttribute("due", due);
