@@ -242,6 +242,32 @@ document.addEventListener('DOMContentLoaded', function () {
     form.querySelectorAll('input[name="' + name + '"]').forEach(function (radio) { radio.addEventListener('change', update); });
     update();
   });
+  // A multiple choice, or a long list (data-searchable), becomes a searchable list: type to filter, Enter to add,
+  // Backspace to remove, every chosen entry shown; a plain click no longer clears what was chosen before.
+  if (window.TomSelect) {
+    document.querySelectorAll('select[multiple], select[data-searchable]').forEach(function (select) {
+      if (select.tomselect) {
+        return;
+      }
+      var label = select.id && document.querySelector('label[for="' + select.id + '"]');
+      new window.TomSelect(select, {
+        plugins: select.multiple ? ['remove_button'] : [],
+        maxOptions: null,
+        hidePlaceholder: true,
+        placeholder: select.multiple ? 'Type to search, Enter to add' : 'Type to search',
+        onInitialize: function () {
+          // The typed-in field, and the hidden list it stands for, are named by the select's label.
+          if (label) {
+            var name = label.textContent.replace('*', '').trim();
+            if (this.control_input) {
+              this.control_input.setAttribute('aria-label', name);
+            }
+            select.setAttribute('aria-label', name);
+          }
+        }
+      });
+    });
+  }
   // The organisation switcher changes organisation as soon as one is chosen; its button stays for keyboards.
   document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });

@@ -99,6 +99,21 @@ public final class Browser implements TestWatcher {
         submit(driver.findElement(By.cssSelector("#main form button[type=submit]")));
     }
 
+    /**
+     * Chooses an entry of a searchable list (Tom Select) as a person does by keyboard: types into its field and
+     * presses Enter, then Escape to close the list.
+     */
+    public static void choose(String selectId, String search) {
+        WebElement field = driver.findElement(By.id(selectId + "-ts-control"));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", field);
+        field.sendKeys(search);
+        // Enter once the list has filtered to what was typed: the entry it marks is the one meant.
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("#" + selectId + "-ts-dropdown .option.active"))
+                .stream().anyMatch(option -> option.getText().toLowerCase().contains(search.toLowerCase())));
+        field.sendKeys(Keys.ENTER);
+        field.sendKeys(Keys.ESCAPE);
+    }
+
     public static void type(By by, String text) {
         WebElement field = driver.findElement(by);
         field.clear();

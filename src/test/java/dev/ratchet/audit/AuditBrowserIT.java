@@ -50,10 +50,10 @@ class AuditBrowserIT extends BrowserTest {
 
         type(By.id("title"), "Access management");
         type(By.id("objectives"), "Confirm that access rights are granted, reviewed and removed as the access control policy requires");
-        new Select(browser.findElement(By.id("areaIds"))).selectByVisibleText("Engineering (High risk)");
-        Select requirements = new Select(browser.findElement(By.id("requirements")));
-        requirements.selectByValue("iso27001-2022:A.5.15");
-        requirements.selectByValue("iso27001-2022:A.5.18");
+        Browser.choose("areaIds", "Engineering");
+        Browser.choose("requirements", "A.5.15");
+        Browser.choose("requirements", "A.5.18");
+        assertThat(new Select(browser.findElement(By.id("requirements"))).getAllSelectedOptions()).hasSize(2);
         Browser.screenshot("audit-plan");
         submit(browser.findElement(By.cssSelector("#main form button[type=submit]")));
         assertThat(page()).contains("is planned with 2 checklist lines");
