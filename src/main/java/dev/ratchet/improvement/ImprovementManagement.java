@@ -714,7 +714,8 @@ public class ImprovementManagement {
                 into.accept(new LogRow(r.getId(), r.getReference(), r.getKind(), r.getGrade(), r.getStatus(), r.getTitle(),
                         r.getDescription(), r.getSource(), r.getSourceReference(), areas.get(r.getAreaId()),
                         names.get(r.getOwnerId()), names.getOrDefault(r.getRaisedBy(), "former member"), day(r.getRaisedAt(), zone),
-                        r.getTargetDate(), String.join(", ", r.getRequirements()), r.getCorrection(), r.getConsequences(),
+                        r.getTargetDate(), r.getRequirements().stream().map(this::asWritten).collect(Collectors.joining("; ")),
+                        r.getCorrection(), r.getConsequences(),
                         day(r.getContainedAt(), zone), r.getReviewSummary(), r.getRcaMethod(),
                         attempts.isEmpty() ? null : attempts.get(attempts.size() - 1).working(), r.getRootCause(),
                         r.getSimilarRecords().stream().map(links::get).filter(Objects::nonNull)
@@ -763,6 +764,11 @@ public class ImprovementManagement {
     private List<ActionView> currentActions(ImprovementRecord record) {
         return actions.of(record.getOrganisationId(), ORIGIN, record.getId()).stream()
                 .filter(a -> a.attempt() == record.getAttempt()).toList();
+    }
+
+    /** A requirement as people write it, "A.8.25 Secure development life cycle", not its catalogue key. */
+    private String asWritten(String reference) {
+        return catalogue.find(reference).map(r -> r.code() + " " + r.title()).orElse(reference);
     }
 
     /** Today in the organisation's time zone, by the injected clock. */

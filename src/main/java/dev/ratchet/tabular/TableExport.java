@@ -69,6 +69,11 @@ public final class TableExport {
             bold.setFont(font);
             CellStyle wrap = workbook.createCellStyle();
             wrap.setWrapText(true);
+            // Dates are Excel dates (sortable, filterable, shown as people write them), not text.
+            CellStyle day = workbook.createCellStyle();
+            day.setDataFormat(workbook.createDataFormat().getFormat("d mmm yyyy"));
+            CellStyle moment = workbook.createCellStyle();
+            moment.setDataFormat(workbook.createDataFormat().getFormat("d mmm yyyy hh:mm"));
             Row header = sheet.createRow(0);
             for (int c = 0; c < columns.size(); c++) {
                 header.createCell(c).setCellValue(columns.get(c).header());
@@ -83,6 +88,19 @@ public final class TableExport {
                     Object value = columns.get(c).value().apply(row);
                     if (value instanceof Number number) {
                         line.createCell(c).setCellValue(number.doubleValue());
+                    }
+                    else if (value instanceof java.time.LocalDate date) {
+                        line.createCell(c).setCellValue(date);
+                        line.getCell(c).setCellStyle(day);
+                    }
+                    else if (value instanceof java.time.LocalDateTime time) {
+                        line.createCell(c).setCellValue(time);
+                        line.getCell(c).setCellStyle(moment);
+                    }
+                    else if (value instanceof java.time.OffsetDateTime time) {
+                        // The wall-clock time where it happened (the offset is in the CSV); Excel keeps no zone.
+                        line.createCell(c).setCellValue(time.toLocalDateTime());
+                        line.getCell(c).setCellStyle(moment);
                     }
                     else if (value != null) {
                         String text = neutralise(value.toString());

@@ -10,6 +10,9 @@ import dev.ratchet.TestOrganisation;
 import dev.ratchet.identity.Role;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -56,7 +59,7 @@ class LogExportIT extends IntegrationTest {
         assertThat(row.get("Root cause")).isEqualTo("The leaver process has no step that informs IT");
         assertThat(row.get("Actions")).contains("Add an IT step to the leaver checklist").contains("success criteria");
         assertThat(row.get("Status")).isEqualTo("Actions planned");
-        assertThat(row.get("Requirements")).isEqualTo("iso27001-2022:A.5.18");
+        assertThat(row.get("Requirements")).isEqualTo("A.5.18 Access rights");
         assertThat(rows).extracting(r -> r.get("Title")).contains("'=HYPERLINK(\"http://evil\") formula in a title");
     }
 
@@ -71,6 +74,17 @@ class LogExportIT extends IntegrationTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Reference");
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(nc.reference());
+            // Dates are Excel dates, formatted as people write them; requirements as people write them.
+            int raisedOn = java.util.stream.IntStream.range(0, sheet.getRow(0).getLastCellNum())
+                    .filter(c -> sheet.getRow(0).getCell(c).getStringCellValue().equals("Raised on")).findFirst().orElseThrow();
+            Cell raised = sheet.getRow(1).getCell(raisedOn);
+            assertThat(raised.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(raised)).isTrue();
+            assertThat(raised.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(java.time.LocalDate.ofInstant(nc.raisedAt(), java.time.ZoneId.of("Europe/London")));
+            assertThat(raised.getCellStyle().getDataFormatString()).isEqualTo("d mmm yyyy");
+            int requirements = java.util.stream.IntStream.range(0, sheet.getRow(0).getLastCellNum())
+                    .filter(c -> sheet.getRow(0).getCell(c).getStringCellValue().equals("Requirements")).findFirst().orElseThrow();
+            assertThat(sheet.getRow(1).getCell(requirements).getStringCellValue()).isEqualTo("A.5.18 Access rights");
         }
     }
 }
