@@ -44,6 +44,35 @@ class OnceMailer {
     record Notice(java.util.UUID organisationId, java.util.UUID userId, String link, java.time.Instant at) {
     }
 
+    /**
+     * Claims every row of a batch and tells the person once about the ones this run claimed: one notice and one
+     * message built from them (several escalations at once are one message listing them, not ten). One transaction,
+     * like {@link #send}. Returns how many rows were claimed.
+     */
+    <T> int sendTogether(String claimSql, java.util.List<T> items, java.util.function.Function<T, Object[]> claimArgs,
+            java.util.UUID organisationId, String to, java.util.function.Function<java.util.List<T>, String> subject,
+            java.util.function.Function<java.util.List<T>, String> text, java.util.function.Function<java.util.List<T>, String> link,
+            java.util.UUID userId, java.time.Instant at) {
+        Integer claimed = transactions.execute(status -> {
+            java.util.List<T> mine = new java.util.ArrayList<>();
+            for (T item : items) {
+                if (jdbc.update(claimSql, claimArgs.apply(item)) > 0) {
+                    mine.add(item);
+                }
+            }
+            if (mine.isEmpty()) {
+                return 0;
+            }
+            String heading = subject.apply(mine);
+            jdbc.update("insert into notification (id, organisation_id, user_id, message, link, created_at) values (?, ?, ?, ?, ?, ?)",
+                    java.util.UUID.randomUUID(), organisationId, userId, heading.length() > 500 ? heading.substring(0, 500) : heading,
+                    link.apply(mine), java.sql.Timestamp.from(at));
+            outbox.queue(new Outbox.Mail(organisationId, to, heading, text.apply(mine)));
+            return mine.size();
+        });
+        return claimed == null ? 0 : claimed;
+    }
+
     boolean send(String claimSql, Object[] claimArgs, java.util.UUID organisationId, String to, String subject, String text) {
         return send(claimSql, claimArgs, organisationId, to, subject, text, null);
     }

@@ -53,16 +53,60 @@ public class Reminders {
         int sent = 0;
         List<ActionItem> open = actions.findAll(ActionQuery.of(null, new ActionFilter(null, null, true, null, null,
                 LocalDate.ofInstant(now, ZoneId.of("UTC")).plusDays(91), null, null), LocalDate.ofInstant(now, ZoneId.of("UTC"))));
+        // Escalations wait until every action has been looked at: each manager then gets one message listing theirs.
+        Map<String, List<Escalated>> escalations = new java.util.LinkedHashMap<>();
         for (ActionItem action : open) {
             OrganisationDetails organisation = settings.computeIfAbsent(action.getOrganisationId(), organisations::get);
             LocalDate today = LocalDate.ofInstant(now, ZoneId.of(organisation.timeZone()));
             for (Due due : due(action, organisation, today)) {
-                if (send(action, due, now)) {
+                if (due.kind() == Kind.ESCALATED_TO_LINE_MANAGER || due.kind() == Kind.ESCALATED_TO_ISMS_MANAGER) {
+                    escalations.computeIfAbsent(action.getOrganisationId() + "/" + due.to().userId(), k -> new ArrayList<>())
+                            .add(new Escalated(action, due, java.time.temporal.ChronoUnit.DAYS.between(action.getDueDate(), today)));
+                }
+                else if (send(action, due, now)) {
                     sent++;
                 }
             }
         }
+        for (List<Escalated> batch : escalations.values()) {
+            sent += escalate(batch, now) > 0 ? 1 : 0;
+        }
         return sent;
+    }
+
+    private record Escalated(ActionItem action, Due due, long daysLate) {
+    }
+
+    private int escalate(List<Escalated> batch, Instant now) {
+        Escalated first = batch.get(0);
+        People.Person to = first.due().to();
+        UUID organisationId = first.action().getOrganisationId();
+        return mailer.sendTogether("""
+                insert into action_reminder (action_id, kind, due_date, recipient_id, sent_at) values (?, ?, ?, ?, ?)
+                on conflict do nothing""", batch, e -> new Object[] { e.action().getId(), e.due().kind().name(), e.action().getDueDate(),
+                to.userId(), java.sql.Timestamp.from(now) }, organisationId, to.email(),
+                claimed -> claimed.size() == 1 ? claimed.get(0).due().subject() : "Escalation: " + claimed.size() + " actions are overdue",
+                claimed -> claimed.size() == 1 ? body(claimed.get(0).action(), claimed.get(0).due()) : escalationList(to, claimed),
+                claimed -> claimed.size() == 1 ? path(claimed.get(0).action(), claimed.get(0).due()) : "/actions?due=overdue",
+                to.userId(), now);
+    }
+
+    /** One message for several escalations: each action with its owner, record, due date and how late, and its link. */
+    private String escalationList(People.Person to, List<Escalated> claimed) {
+        StringBuilder text = new StringBuilder("Hello " + to.displayName() + ",\n\n")
+                .append(claimed.size()).append(" actions are overdue past the point where they come to you:\n");
+        for (Escalated e : claimed) {
+            ActionItem action = e.action();
+            text.append("\nAction: ").append(action.getTitle()).append("\n")
+                    .append("Owner: ").append(people.memberOf(action.getOrganisationId(), action.getOwnerId()).map(People.Person::displayName)
+                            .orElse("a former member")).append("\n");
+            if (action.getOriginReference() != null) {
+                text.append("For: ").append(action.getOriginReference()).append("\n");
+            }
+            text.append("Due: ").append(DAY.format(action.getDueDate())).append(" (").append(e.daysLate()).append(" days overdue)\n")
+                    .append("Link: ").append(mailer.baseUrl()).append(path(action, e.due())).append("\n");
+        }
+        return text.append("\nOpen them in Ratchet: ").append(mailer.baseUrl()).append("/actions?due=overdue\n").toString();
     }
 
     private record Due(Kind kind, People.Person to, String subject) {

@@ -168,6 +168,32 @@ class RemindersIT extends IntegrationTest {
     }
 
     @Test
+    void severalEscalationsAtOnceComeAsOneMessageListingThem() throws Exception {
+        TestOrganisation org = newOrganisation("Escalations together");
+        plan(org, Role.AUDITOR, "Renew the pen test contract", -15);
+        plan(org, Role.AUDITOR, "Rotate the backup keys", -16);
+        plan(org, Role.CONTRIBUTOR, "Close the firewall review", -20);
+        reminders.run(NOW);
+        reminders.run(NOW.plusSeconds(600));
+        List<String> toManager = mailsTo(org).stream().filter(m -> m.startsWith(org.email(Role.ISMS_MANAGER))).toList();
+        assertThat(toManager).containsExactly(org.email(Role.ISMS_MANAGER) + " | [Ratchet] Escalation: 3 actions are overdue");
+        MimeMessage message = java.util.Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(org.email(Role.ISMS_MANAGER));
+            }
+            catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        String text = (String) ((jakarta.mail.internet.MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+        assertThat(text).contains("Renew the pen test contract", "Rotate the backup keys", "Close the firewall review")
+                .contains("Owner: " + org.principal(Role.AUDITOR).displayName()).contains("Owner: " + org.principal(Role.CONTRIBUTOR).displayName())
+                .contains("(20 days overdue)").contains("Open them in Ratchet: ");
+        assertThat(notifications.of(org.id(), org.userIds().get(Role.ISMS_MANAGER))).extracting(Notifications.Notification::message)
+                .containsExactly("Escalation: 3 actions are overdue");
+    }
+
+    @Test
     void twoSchedulersAtOnceSendEachReminderOnce() throws Exception {
         TestOrganisation org = newOrganisation("Two schedulers");
         plan(org, Role.CONTRIBUTOR, "Late", -1);
