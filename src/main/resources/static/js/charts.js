@@ -51,9 +51,15 @@ document.addEventListener('DOMContentLoaded', function () {
         plugins: { legend: { display: false } },
         // A long label is shortened on the axis; the tooltip and the links under the chart give it whole.
         scales: { x: { beginAtZero: true, ticks: { precision: 0 } },
-          y: { ticks: { callback: function (value) {
-            var label = String(this.getLabelForValue(value));
-            return label.length > 24 ? label.slice(0, 23) + '…' : label;
+          // A long label wraps onto lines of about 22 characters (Chart.js draws an array as lines), never cut.
+          y: { ticks: { autoSkip: false, callback: function (value) {
+            var words = String(this.getLabelForValue(value)).split(' ');
+            var lines = [''];
+            words.forEach(function (word) {
+              if (lines[lines.length - 1].length + word.length > 22 && lines[lines.length - 1] !== '') { lines.push(''); }
+              lines[lines.length - 1] = (lines[lines.length - 1] + ' ' + word).trim();
+            });
+            return lines;
           } } } },
         onHover: function (event, elements) { event.native.target.style.cursor = elements.length ? 'pointer' : 'default'; },
         onClick: function (event, elements) {

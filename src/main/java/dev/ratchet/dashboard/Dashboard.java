@@ -112,20 +112,21 @@ public class Dashboard {
         ReviewView planned = schedule.reviews().stream().filter(r -> r.status() == ReviewStatus.PLANNED).findFirst().orElse(null);
         List<String> missing = new ArrayList<>();
         TeamView team = reviews.team(organisationId);
+        // In the words of the people who read the dashboard (the CEO chairs the review), not the clause letters.
         if (!team.configured()) {
-            missing.add("the review team (chair and members)");
+            missing.add("who sits on the review team");
         }
         if (planned == null) {
-            missing.add("a planned meeting");
+            missing.add("a meeting date");
         } else {
             if (planned.externalInternalIssues() == null) {
-                missing.add("input (b), changes in issues");
+                missing.add("what changed inside and outside the company");
             }
             if (planned.interestedParties() == null) {
-                missing.add("input (c), interested parties");
+                missing.add("what customers, regulators and partners now expect");
             }
             if (planned.riskAssessment() == null) {
-                missing.add("input (f), risk assessment");
+                missing.add("the latest risk assessment results");
             }
         }
         DashboardView.Review review = new DashboardView.Review(schedule.nextDue(), schedule.overdue(), planned == null ? null : planned.id(),

@@ -45,7 +45,7 @@ class DashboardIT extends IntegrationTest {
         assertThat(d.ageing().values()).containsExactly(2L, 0L, 0L, 1L);
         assertThat(d.ageing().links().get(3)).isEqualTo("/improvements?kind=NONCONFORMITY&open=true&raisedTo=" + LocalDate.now().minusDays(181));
         assertThat(d.closing().labels()).hasSize(12);
-        assertThat(d.review().missing()).contains("the review team (chair and members)", "a planned meeting");
+        assertThat(d.review().missing()).contains("who sits on the review team", "a meeting date");
         assertThat(d.programme().requirements()).isEqualTo(123);
 
         String page = mvc.perform(get("/").with(user(org.principal(Role.MANAGEMENT)))).andExpect(status().isOk())

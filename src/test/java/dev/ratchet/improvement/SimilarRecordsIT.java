@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 class SimilarRecordsIT extends IntegrationTest {
 
@@ -26,7 +28,7 @@ class SimilarRecordsIT extends IntegrationTest {
     }
 
     @Test
-    void recordsAboutTheSameProblemAreSuggestedBestFirstAndOthersNot() {
+    void recordsAboutTheSameProblemAreSuggestedBestFirstAndOthersNot() throws Exception {
         TestOrganisation org = newOrganisation("Similar");
         ImprovementView vpn = report(org, "Leaver kept VPN access", "A leaver's VPN account was still active after leaving", "iso27001-2022:A.5.18");
         ImprovementView accounts = report(org, "Leavers' accounts not disabled", "Accounts of two leavers were still enabled in the directory", "iso27001-2022:A.5.18");
@@ -47,6 +49,19 @@ class SimilarRecordsIT extends IntegrationTest {
         assertThat(shown.suggestions()).extracting(SimilarRecord::id).contains(vpn.id()).doesNotContain(again.id());
         assertThat(shown.similarNonconformitiesInYear()).isGreaterThanOrEqualTo(1);
         assertThat(improvements.similarTo(org.tenant(Role.ISMS_MANAGER), again.id())).extracting(SimilarRecord::id).contains(vpn.id());
+
+        // As someone types: a close match warns, a few shared words are offered quietly (not in alarm colours).
+        String close = mvc.perform(get("/improvements/similar")
+                        .param("title", "Leaver kept VPN access").param("description", "A leaver's VPN account was still active after leaving")
+                        .param("requirements", "iso27001-2022:A.5.18")
+                        .with(user(org.principal(Role.CONTRIBUTOR))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(close).contains("alert-warning").contains("This may have been reported before");
+        String weak = mvc.perform(get("/improvements/similar")
+                        .param("title", "Badge").param("description", "A contractor kept a badge")
+                        .with(user(org.principal(Role.CONTRIBUTOR))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(weak).doesNotContain("alert-warning").contains("in case one is the same").contains("Visitor badges not returned");
 
         // Another organisation's records are never suggested.
         TestOrganisation other = newOrganisation("Other similar");
