@@ -10,6 +10,7 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import dev.ratchet.Browser;
 import dev.ratchet.BrowserTest;
 import dev.ratchet.TestOrganisation;
+import dev.ratchet.action.PlannedAction;
 import dev.ratchet.identity.Role;
 import dev.ratchet.improvement.ImprovementManagement;
 import dev.ratchet.improvement.ImprovementView;
@@ -44,6 +45,9 @@ class ScreensBrowserIT extends BrowserTest {
     @Autowired
     ImprovementManagement improvements;
 
+    @Autowired
+    dev.ratchet.action.ActionManagement actions;
+
     @Test
     void theMainScreensFitAreMarkedAndPassAxe() {
         browser = Browser.driver();
@@ -61,6 +65,12 @@ class ScreensBrowserIT extends BrowserTest {
         contain.setCorrection("Both accounts disabled");
         contain.setConsequences("VPN logs checked");
         nc = improvements.transition(first.tenant(Role.ISMS_MANAGER), nc.id(), contain);
+        // Two actions to see in the tables and on the start page (one of them the signed-in manager's own).
+        actions.plan(first.id(), "IMPROVEMENT", nc.id(), nc.reference(), null, 1, List.of(
+                new PlannedAction("Disable the VPN accounts of every leaver of the last quarter", null, first.userIds().get(Role.ISMS_MANAGER),
+                        java.time.LocalDate.now().plusDays(5), "No leaver of the quarter has an active VPN account"),
+                new PlannedAction("Add an IT step to the leaver checklist", null, first.userIds().get(Role.CONTRIBUTOR),
+                        java.time.LocalDate.now().minusDays(2), "The checklist names the step and who does it")));
 
         Browser.signIn(port, first.email(Role.ISMS_MANAGER), TestOrganisation.PASSWORD);
         if (!browser.findElement(By.tagName("h1")).getText().startsWith("Northwind")) {
@@ -69,21 +79,42 @@ class ScreensBrowserIT extends BrowserTest {
         }
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Northwind");
         List<String> pages = List.of("/", "/improvements", "/improvements/new", "/improvements/" + nc.id(), "/actions", "/actions/mine",
-                "/audits", "/reviews", "/policies", "/objectives", "/incidents", "/members", "/settings", "/account");
+                "/audits", "/reviews", "/policies", "/objectives", "/incidents", "/members", "/settings", "/account", "/catalogue");
         for (int width : List.of(1280, 1366)) {
             browser.manage().window().setSize(new Dimension(width, 900));
             for (String page : pages) {
                 open(page);
-                assertThat(script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                         .as("no horizontal scroll at %d px on %s", width, page).isEqualTo(true);
                 WebElement account = browser.findElement(By.id("account-menu"));
                 assertThat(account.getRect().getX() + account.getRect().getWidth()).as("account menu on screen at %d px on %s", width, page)
                         .isLessThanOrEqualTo(width);
             }
         }
+        // On a phone the register and the actions are stacks of rows with the title readable, nothing scrolls sideways.
+        browser.manage().window().setSize(new Dimension(390, 844));
+        for (String page : List.of("/improvements", "/actions", "/improvements/" + nc.id(), "/")) {
+            open(page);
+            assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .as("no horizontal scroll at 390 px on %s", page).isEqualTo(true);
+        }
+        open("/improvements");
+        Browser.screenshot("register-phone-390");
         browser.manage().window().setSize(new Dimension(1280, 900));
         open("/");
         Browser.screenshot("navigation-two-organisations-1280");
+        open("/actions");
+        assertThat(browser.findElement(By.cssSelector(".actions-table")).getText()).contains("Add an IT step to the leaver checklist")
+                .contains("overdue");
+        Browser.screenshot("all-actions-table");
+        open("/");
+        assertThat(browser.findElement(By.id("waiting")).getText()).contains("Finish your action")
+                .contains("Disable the VPN accounts of every leaver");
+        Browser.screenshot("start-page-waiting-for-you");
+        open("/improvements/" + nc.id());
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('.action-files, details summary') && document.querySelectorAll('td details')[0].setAttribute('open', '')");
+        ((JavascriptExecutor) browser).executeScript("document.querySelectorAll('td details')[0].scrollIntoView({block: 'center'})");
+        Browser.screenshot("record-action-evidence");
 
         // Required fields are marked before a submit; a refused submit marks them for everyone and lands on the first.
         open("/improvements/new");
