@@ -41,6 +41,18 @@ public final class Documents {
         return content;
     }
 
+    /** A small PNG (240 × 80, one colour), as an organisation's logo would be. */
+    public static byte[] logoPng() throws Exception {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(240, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(31, 58, 95));
+        g.fillRect(0, 0, 240, 80);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
     static final java.nio.file.Path SOFFICE = java.nio.file.Path.of("/usr/bin/soffice");
 
     /**

@@ -64,7 +64,7 @@ public class AuditProgrammeDocuments {
         String state = p.approved() ? "revision " + p.revision() + ", approved"
                 : "revision " + p.revision() + ", " + (p.approvedRevision() == null ? "not approved yet" : "changed since revision "
                         + p.approvedRevision() + " was approved");
-        Outline doc = new Outline("Audit programme " + year, organisation + " · " + state, organisation + " — audit programme " + year + ", " + state);
+        Outline doc = new Outline("Audit programme " + year, organisation + " · " + state, organisation + " — audit programme " + year + ", " + state).logo(organisations.logo(organisationId));
         doc.paragraph("The internal audit programme of clause 9.2.2 of ISO/IEC 27001:2022, with the external audits of the year;"
                 + " " + p.done() + " of " + p.active() + " audits reported (" + p.progress() + "%).");
 

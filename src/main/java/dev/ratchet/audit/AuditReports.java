@@ -91,13 +91,13 @@ public class AuditReports {
     }
 
     public byte[] pdf(UUID organisationId, UUID auditId) {
-        return pdf.render("audit/report-pdf", Map.of("report", report(organisationId, auditId)));
+        return pdf.render("audit/report-pdf", Map.of("report", report(organisationId, auditId)), organisations.logo(organisationId));
     }
 
     public byte[] docx(UUID organisationId, UUID auditId) {
         Report r = report(organisationId, auditId);
         AuditView a = r.audit();
-        DocxDocument doc = new DocxDocument()
+        DocxDocument doc = new DocxDocument().logo(organisations.logo(organisationId))
                 .running(r.organisation() + " — " + a.reference() + " audit report", "Status: " + r.status())
                 .title(a.reference() + " " + a.title(), r.organisation() + " - audit report")
                 .paragraph(r.typeLine() + ", " + r.period() + ". Status: " + r.status());

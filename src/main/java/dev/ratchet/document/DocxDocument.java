@@ -61,6 +61,28 @@ public class DocxDocument {
         return new XWPFStyle(style);
     }
 
+    /** The organisation's logo at the top of the first page, where it has one. */
+    public DocxDocument logo(java.util.Optional<dev.ratchet.organisation.Logo> logo) {
+        logo.ifPresent(l -> {
+            try {
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(l.content()));
+                // At most 5 cm wide and 1.8 cm tall, in proportion.
+                double scale = image == null ? 1 : Math.min(1.0, Math.min(5.0 / 2.54 * 96 / image.getWidth(), 1.8 / 2.54 * 96 / image.getHeight()));
+                int width = image == null ? 160 : (int) Math.round(image.getWidth() * scale);
+                int height = image == null ? 60 : (int) Math.round(image.getHeight() * scale);
+                XWPFRun run = document.createParagraph().createRun();
+                run.addPicture(new java.io.ByteArrayInputStream(l.content()),
+                        "image/png".equals(l.contentType()) ? org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG
+                                : org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_JPEG,
+                        l.fileName(), org.apache.poi.util.Units.pixelToEMU(width), org.apache.poi.util.Units.pixelToEMU(height));
+            }
+            catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+                throw new UncheckedIOException(new IOException("Could not put the logo into the Word document", e));
+            }
+        });
+        return this;
+    }
+
     public DocxDocument title(String title, String subtitle) {
         XWPFParagraph p = document.createParagraph();
         p.setAlignment(ParagraphAlignment.CENTER);

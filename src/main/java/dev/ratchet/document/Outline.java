@@ -68,8 +68,16 @@ public final class Outline {
     public String header() { return header; }
     public List<Block> blocks() { return List.copyOf(blocks); }
 
+    private java.util.Optional<dev.ratchet.organisation.Logo> logo = java.util.Optional.empty();
+
+    /** The organisation's logo for the first page, where it has one. */
+    public Outline logo(java.util.Optional<dev.ratchet.organisation.Logo> logo) {
+        this.logo = logo;
+        return this;
+    }
+
     public byte[] pdf(PdfDocuments pdf) {
-        return pdf.render("document/outline-pdf", Map.of("doc", this));
+        return pdf.render("document/outline-pdf", Map.of("doc", this), logo);
     }
 
     /**
@@ -152,7 +160,7 @@ public final class Outline {
     }
 
     public byte[] docx() {
-        DocxDocument doc = new DocxDocument().title(title, subtitle);
+        DocxDocument doc = new DocxDocument().logo(logo).title(title, subtitle);
         if (header != null) {
             doc.running(header, null);
         }

@@ -58,6 +58,13 @@ public class PdfDocuments {
         return uri != null && uri.startsWith("data:");
     }
 
+    /** The document with the organisation's logo on its first page, where it has one (the template shows {@code logo}). */
+    public byte[] render(String template, Map<String, Object> model, java.util.Optional<dev.ratchet.organisation.Logo> logo) {
+        Map<String, Object> withLogo = new java.util.HashMap<>(model);
+        withLogo.put("logo", logo.map(dev.ratchet.organisation.Logo::dataUri).orElse(null));
+        return render(template, withLogo);
+    }
+
     public byte[] render(String template, Map<String, Object> model) {
         String html = templates.process(template, new Context(Locale.UK, model));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

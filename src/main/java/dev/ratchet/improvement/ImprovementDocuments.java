@@ -78,7 +78,7 @@ public class ImprovementDocuments {
         Outline doc = new Outline(r.reference() + " " + r.title(),
                 r.kind().label() + (r.grade() == null ? "" : " (" + r.grade().label().toLowerCase() + ")") + " · " + r.status().label()
                         + " · " + organisation,
-                organisation + " — " + r.reference() + " record document, " + r.status().label().toLowerCase());
+                organisation + " — " + r.reference() + " record document, " + r.status().label().toLowerCase()).logo(organisations.logo(tenant.organisationId()));
         doc.paragraph(nc ? "The record of a nonconformity and its corrective action, as kept under clause 10.2 of ISO/IEC 27001:2022."
                 : "The record of an opportunity for improvement, as kept under clause 10.1 of ISO/IEC 27001:2022.");
 

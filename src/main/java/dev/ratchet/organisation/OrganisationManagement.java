@@ -32,11 +32,59 @@ public class OrganisationManagement {
     private final People people;
     private final Clock clock;
 
-    OrganisationManagement(OrganisationRepository organisations, AreaRepository areas, People people, Clock clock) {
+    private final dev.ratchet.organisation.domain.OrganisationLogoRepository logos;
+
+    OrganisationManagement(OrganisationRepository organisations, AreaRepository areas, People people, Clock clock,
+            dev.ratchet.organisation.domain.OrganisationLogoRepository logos) {
+        this.logos = logos;
         this.organisations = organisations;
         this.areas = areas;
         this.people = people;
         this.clock = clock;
+    }
+
+    /** The largest logo taken: a logo is printed small on a first page, and every document carries it. */
+    public static final int LOGO_MAX_BYTES = 512 * 1024;
+
+    /**
+     * Sets (or replaces) the logo printed on the first page of every document: a PNG or JPEG of at most 512 KB,
+     * recognised by its content, not its name. Refused, naming the rule, otherwise; nothing changes then.
+     */
+    public LogoView setLogo(UUID organisationId, UUID by, String fileName, byte[] content) {
+        get(organisationId);
+        if (content == null || content.length == 0) {
+            throw Refused.field("file", "Choose an image file: PNG or JPEG");
+        }
+        if (content.length > LOGO_MAX_BYTES) {
+            throw Refused.field("file", "The logo is larger than 512 KB: a logo of 600 pixels across or less is plenty for a document");
+        }
+        String type = content.length > 8 && (content[0] & 0xff) == 0x89 && content[1] == 'P' && content[2] == 'N' && content[3] == 'G' ? "image/png"
+                : content.length > 3 && (content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xd8 && (content[2] & 0xff) == 0xff ? "image/jpeg" : null;
+        if (type == null) {
+            throw Refused.field("file", "The logo must be a PNG or JPEG image (this file is neither, whatever its name)");
+        }
+        String name = fileName == null || fileName.isBlank() ? "logo" : fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        dev.ratchet.organisation.domain.OrganisationLogo logo = logos.findByOrganisationId(organisationId)
+                .orElseGet(() -> new dev.ratchet.organisation.domain.OrganisationLogo(organisationId));
+        logo.replace(name.length() > 255 ? name.substring(0, 255) : name, type, content, dev.ratchet.shared.Sha256.hex(content), by, clock.instant());
+        return view(logos.saveAndFlush(logo)).view();
+    }
+
+    /** Documents go back to having no logo. */
+    public void removeLogo(UUID organisationId) {
+        logos.findByOrganisationId(organisationId).ifPresent(logo -> {
+            logos.delete(logo);
+            logos.flush();
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Logo> logo(UUID organisationId) {
+        return logos.findByOrganisationId(organisationId).map(OrganisationManagement::view);
+    }
+
+    private static Logo view(dev.ratchet.organisation.domain.OrganisationLogo logo) {
+        return new Logo(logo.getFileName(), logo.getContentType(), logo.getSizeBytes(), logo.getSha256(), logo.getContent(), logo.getUploadedAt());
     }
 
     public OrganisationDetails create(OrganisationSettings settings) {

@@ -70,12 +70,12 @@ public class PolicyDocuments {
 
     public ResponseEntity<byte[]> pdf(Tenant tenant, UUID policyId, UUID versionId) {
         Document d = document(tenant, policyId, versionId);
-        return Downloads.pdf(d.fileName(), pdf.render("policy/policy-pdf", Map.of("d", d)));
+        return Downloads.pdf(d.fileName(), pdf.render("policy/policy-pdf", Map.of("d", d), organisations.logo(tenant.organisationId())));
     }
 
     public ResponseEntity<byte[]> docx(Tenant tenant, UUID policyId, UUID versionId) {
         Document d = document(tenant, policyId, versionId);
-        DocxDocument doc = new DocxDocument().running(d.organisation() + " — " + d.policy().reference() + " " + d.policy().title(),
+        DocxDocument doc = new DocxDocument().logo(organisations.logo(tenant.organisationId())).running(d.organisation() + " — " + d.policy().reference() + " " + d.policy().title(),
                         "Version " + d.version().number() + ", " + d.statusLine())
                 .title(d.policy().title(), d.organisation())
                 .labelled("Reference", d.policy().reference())

@@ -165,7 +165,7 @@ public class ReviewDocuments {
             return Downloads.pdf(r.reference() + " minutes", frozen);
         }
         Minutes m = minutes(tenant.organisationId(), r, minutes);
-        return Downloads.pdf(m.fileName(), renderPdf(m));
+        return Downloads.pdf(m.fileName(), renderPdf(m, organisations.logo(tenant.organisationId())));
     }
 
     /** The minutes as a DOCX download; frozen like the PDF once approved. */
@@ -176,11 +176,11 @@ public class ReviewDocuments {
             return Downloads.docx(r.reference() + " minutes", frozen);
         }
         Minutes m = minutes(tenant.organisationId(), r, true);
-        return Downloads.docx(m.fileName(), docx(m, organisations.zone(tenant.organisationId())));
+        return Downloads.docx(m.fileName(), docx(m, organisations.zone(tenant.organisationId()), organisations.logo(tenant.organisationId())));
     }
 
-    private byte[] renderPdf(Minutes m) {
-        return pdf.render("review/minutes-pdf", Map.of("m", m));
+    private byte[] renderPdf(Minutes m, java.util.Optional<dev.ratchet.organisation.Logo> logo) {
+        return pdf.render("review/minutes-pdf", Map.of("m", m), logo);
     }
 
     /** The frozen document of approved minutes, or null (not approved, or approved before minutes were frozen). */
@@ -216,8 +216,9 @@ public class ReviewDocuments {
     }
 
     private void render(UUID organisationId, Minutes m) {
-        store(organisationId, m.review().id(), "PDF", renderPdf(m));
-        store(organisationId, m.review().id(), "DOCX", docx(m, organisations.zone(organisationId)));
+        // Frozen as approved, logo included: a logo changed later does not change the approved minutes.
+        store(organisationId, m.review().id(), "PDF", renderPdf(m, organisations.logo(organisationId)));
+        store(organisationId, m.review().id(), "DOCX", docx(m, organisations.zone(organisationId), organisations.logo(organisationId)));
     }
 
     private void store(UUID organisationId, UUID reviewId, String format, byte[] content) {
@@ -226,10 +227,10 @@ public class ReviewDocuments {
                 reviewId, organisationId, format, content, dev.ratchet.shared.Sha256.hex(content), java.sql.Timestamp.from(clock.instant()));
     }
 
-    private static byte[] docx(Minutes m, ZoneId zone) {
+    private static byte[] docx(Minutes m, ZoneId zone, java.util.Optional<dev.ratchet.organisation.Logo> logo) {
         ReviewView r = m.review();
         ReviewPack p = m.pack();
-        DocxDocument doc = new DocxDocument()
+        DocxDocument doc = new DocxDocument().logo(logo)
                 .running(m.organisation() + " — " + r.reference() + " " + m.documentTitle().toLowerCase(java.util.Locale.ROOT),
                         r.approvedAt() != null ? "Approved minutes" : r.status().label())
                 .title(m.documentTitle(), m.organisation())

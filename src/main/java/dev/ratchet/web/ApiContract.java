@@ -166,7 +166,8 @@ class ApiContract {
                     return;
                 }
                 Map.Entry<String, MediaType> first = content.entrySet().stream().findFirst().orElse(null);
-                if (first != null && isBinary(first.getValue().getSchema())) {
+                // An image keeps the types its operation declares (the logo is a PNG or a JPEG).
+                if (first != null && isBinary(first.getValue().getSchema()) && !first.getKey().startsWith("image/")) {
                     String type = FILE_TYPES.getOrDefault(extension, "application/octet-stream");
                     response.setContent(new Content().addMediaType(type, first.getValue()));
                 }

@@ -62,6 +62,8 @@ class ApiParityIT extends IntegrationTest {
         twin("/account/digest", "PUT /api/v1/account/preferences");
         twin("/organisations", "POST /api/v1/organisations");
         twin("/settings", "PUT " + ORG + "/settings");
+        twin("/settings/logo", "POST " + ORG + "/logo");
+        twin("/settings/logo/removal", "DELETE " + ORG + "/logo");
         twin("/areas", "POST " + ORG + "/areas");
         twin("/areas/{id}", "PUT " + ORG + "/areas/{areaId}");
         twin("/areas/{id}/delete", "DELETE " + ORG + "/areas/{areaId}");

@@ -49,7 +49,7 @@ class ScreensBrowserIT extends BrowserTest {
     dev.ratchet.action.ActionManagement actions;
 
     @Test
-    void theMainScreensFitAreMarkedAndPassAxe() {
+    void theMainScreensFitAreMarkedAndPassAxe() throws Exception {
         browser = Browser.driver();
         TestOrganisation first = TestOrganisation.create(identity, organisations,
                 "Northwind Trading Company International Holdings Limited (Europe, Middle East and Africa)");
@@ -65,6 +65,7 @@ class ScreensBrowserIT extends BrowserTest {
         contain.setCorrection("Both accounts disabled");
         contain.setConsequences("VPN logs checked");
         nc = improvements.transition(first.tenant(Role.ISMS_MANAGER), nc.id(), contain);
+        organisations.setLogo(first.id(), first.userIds().get(Role.ADMIN), "northwind.png", dev.ratchet.Documents.logoPng());
         // Two actions to see in the tables and on the start page (one of them the signed-in manager's own).
         actions.plan(first.id(), "IMPROVEMENT", nc.id(), nc.reference(), null, 1, List.of(
                 new PlannedAction("Disable the VPN accounts of every leaver of the last quarter", null, first.userIds().get(Role.ISMS_MANAGER),
@@ -103,6 +104,10 @@ class ScreensBrowserIT extends BrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 900));
         open("/");
         Browser.screenshot("navigation-two-organisations-1280");
+        open("/settings");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('logo').scrollIntoView({block: 'center'})");
+        assertThat(browser.findElement(By.id("logo")).getText()).contains("northwind.png");
+        Browser.screenshot("settings-logo");
         open("/actions");
         assertThat(browser.findElement(By.cssSelector(".actions-table")).getText()).contains("Add an IT step to the leaver checklist")
                 .contains("overdue");

@@ -97,7 +97,7 @@ class ChangeController {
     ResponseEntity<byte[]> exportPdf(@RequestParam(required = false) ChangeStatus status) {
         UUID org = CurrentTenant.require().organisationId();
         return Downloads.pdf("isms-change-log", pdf.render("change/log-pdf", Map.of("changes", all(status),
-                "organisation", organisations.get(org).name(), "today", changes.today(org).toString())));
+                "organisation", organisations.get(org).name(), "today", changes.today(org).toString()), organisations.logo(org)));
     }
 
     @GetMapping("/changes/new")

@@ -57,6 +57,35 @@ class OrganisationApi {
         return organisations.updateSettings(CurrentTenant.require().organisationId(), settings);
     }
 
+    @PostMapping("/logo")
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Sets or replaces the logo on every document's first page (multipart part \"file\": PNG or JPEG, at most 512 KB)")
+    dev.ratchet.organisation.LogoView setOrganisationLogo(@PathVariable UUID organisationId,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        var tenant = CurrentTenant.require();
+        return organisations.setLogo(tenant.organisationId(), tenant.userId(), file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getBytes());
+    }
+
+    @GetMapping(path = "/logo", produces = { "image/png", "image/jpeg" })
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The logo printed on the organisation's documents")
+    org.springframework.http.ResponseEntity<byte[]> getOrganisationLogo(@PathVariable UUID organisationId) {
+        return organisations.logo(CurrentTenant.require().organisationId())
+                .map(l -> org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(l.contentType()))
+                        .header("X-Content-Type-Options", "nosniff").body(l.content()))
+                .orElseThrow(() -> dev.ratchet.shared.Refused.notFound("Logo"));
+    }
+
+    @DeleteMapping("/logo")
+    @PreAuthorize(Access.CONFIGURE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    @Operation(summary = "Removes the logo: documents are printed without one")
+    void removeOrganisationLogo(@PathVariable UUID organisationId) {
+        organisations.removeLogo(CurrentTenant.require().organisationId());
+    }
+
     @GetMapping("/areas")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "Areas and processes, paged, optionally filtered by text in name or description")

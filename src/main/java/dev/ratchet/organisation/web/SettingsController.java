@@ -60,7 +60,44 @@ class SettingsController {
         return "redirect:/settings";
     }
 
-    private static String page(Model model) {
+    /** The logo on every document's first page: set or replaced by the administrator and the ISMS manager. */
+    @PostMapping("/settings/logo")
+    @PreAuthorize(Access.CONFIGURE)
+    String setLogo(@org.springframework.web.bind.annotation.RequestParam(required = false) org.springframework.web.multipart.MultipartFile file,
+            RedirectAttributes redirect) throws java.io.IOException {
+        var tenant = CurrentTenant.require();
+        try {
+            var logo = organisations.setLogo(tenant.organisationId(), tenant.userId(), file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes());
+            redirect.addFlashAttribute("success", "\"" + logo.fileName() + "\" is the logo on the first page of every document from now on.");
+        }
+        catch (Refused refused) {
+            Forms.rethrowNotFound(refused);
+            redirect.addFlashAttribute("logoError", refused.getMessage());
+        }
+        return "redirect:/settings#logo";
+    }
+
+    @PostMapping("/settings/logo/removal")
+    @PreAuthorize(Access.CONFIGURE)
+    String removeLogo(RedirectAttributes redirect) {
+        organisations.removeLogo(CurrentTenant.require().organisationId());
+        redirect.addFlashAttribute("success", "The logo is removed: documents are printed without one.");
+        return "redirect:/settings#logo";
+    }
+
+    /** The logo itself, for the settings page's preview. */
+    @GetMapping("/settings/logo")
+    @PreAuthorize(Access.MEMBER)
+    org.springframework.http.ResponseEntity<byte[]> logo() {
+        return organisations.logo(CurrentTenant.require().organisationId())
+                .map(l -> org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(l.contentType()))
+                        .header("X-Content-Type-Options", "nosniff").body(l.content()))
+                .orElseThrow(() -> Refused.notFound("Logo"));
+    }
+
+    private String page(Model model) {
+        model.addAttribute("logo", organisations.logo(CurrentTenant.require().organisationId()).map(dev.ratchet.organisation.Logo::view).orElse(null));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("timeZones", TIME_ZONES);
         return "organisation/settings";
