@@ -18,6 +18,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -228,6 +229,13 @@ class SignInIT extends IntegrationTest {
         MockHttpSession session = signIn(Role.CONTRIBUTOR);
         mvc.perform(get("/members").session(session)).andExpect(redirectedUrl("/account?secondFactorRequired"));
         mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void theAccountPageSaysWhenTheLinksInMailsUseAnAddressNobodyConfigured() throws Exception {
+        // The tests run without ratchet.base-url, as a new installation does.
+        mvc.perform(get("/account").session(signIn(Role.CONTRIBUTOR))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"base-url-unset\""), containsString("<code>ratchet.base-url</code>"))));
     }
 
     @Test

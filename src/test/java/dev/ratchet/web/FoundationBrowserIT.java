@@ -163,6 +163,10 @@ class FoundationBrowserIT {
         name.click();
         name.sendKeys("Software development", Keys.TAB);
         new Select(browser.switchTo().activeElement()).selectByVisibleText("Omar Owner");
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);                   // the risk
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);                   // the people who work in it: a searchable list
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("memberIds-ts-control");
+        Browser.choose("memberIds", "Omar Owner");
         browser.switchTo().activeElement().sendKeys(Keys.TAB, "Product engineering and release", Keys.TAB);
         WebElement before = browser.findElement(By.tagName("html"));
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);

@@ -29,12 +29,15 @@ class AccountController {
     private final IdentityManagement identity;
     private final Clock clock;
     private final String baseUrl;
+    private final boolean baseUrlSet;
 
     AccountController(IdentityManagement identity, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
+            @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:http://localhost:8080}") String baseUrl,
+            @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:}") String configured) {
         this.identity = identity;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.baseUrlSet = !configured.isBlank();
     }
 
     @GetMapping("/account")
@@ -45,6 +48,9 @@ class AccountController {
         model.addAttribute("enrolment", session.getAttribute(ENROLMENT));
         model.addAttribute("now", clock.instant());
         model.addAttribute("hasCalendarFeed", identity.hasCalendarFeed(principal.userId()));
+        // The links in e-mails and the calendar address start with the configured address; say so when there is none.
+        model.addAttribute("baseUrl", baseUrl);
+        model.addAttribute("baseUrlSet", baseUrlSet);
         model.addAttribute("wantsDigest", identity.wantsDigest(principal.userId()));
         model.addAttribute("invitations", identity.invitationsOf(principal.userId()));
         return "identity/account";
