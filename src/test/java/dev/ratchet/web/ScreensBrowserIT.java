@@ -81,9 +81,10 @@ class ScreensBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Northwind");
         List<String> pages = List.of("/", "/improvements", "/improvements/new", "/improvements/" + nc.id(), "/actions", "/actions/mine",
                 "/audits", "/reviews", "/policies", "/objectives", "/incidents", "/members", "/settings", "/account", "/catalogue");
+        // Every page at 1280 px; at 1366 px the navigation is the same, so three pages of different kinds suffice.
         for (int width : List.of(1280, 1366)) {
             browser.manage().window().setSize(new Dimension(width, 900));
-            for (String page : pages) {
+            for (String page : width == 1280 ? pages : List.of("/", "/improvements/" + nc.id(), "/settings")) {
                 open(page);
                 assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                         .as("no horizontal scroll at %d px on %s", width, page).isEqualTo(true);
