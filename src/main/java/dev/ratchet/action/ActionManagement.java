@@ -72,7 +72,7 @@ public class ActionManagement {
         return views;
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+    private static final java.time.format.DateTimeFormatter DAY = dev.ratchet.shared.Dates.DAY;
 
     /**
      * Each owner hears of their new actions when they are given them (not only when reminders start before the due

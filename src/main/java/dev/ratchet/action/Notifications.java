@@ -62,17 +62,22 @@ public class Notifications {
         }
         people.memberOf(organisationId, userId).ifPresent(person -> {
             jdbc.update("insert into notification (id, organisation_id, user_id, message, link, created_at) values (?, ?, ?, ?, ?, ?)",
-                    UUID.randomUUID(), organisationId, userId, subject.length() > 500 ? subject.substring(0, 497) + "…" : subject, link,
+                    UUID.randomUUID(), organisationId, userId, notice(subject), link,
                     java.sql.Timestamp.from(clock.instant()));
             outbox.queue(new dev.ratchet.mail.Outbox.Mail(organisationId, person.email(), subject,
                     "Hello " + person.displayName() + ",\n\n" + text.strip() + "\n\nOpen it in Ratchet: " + baseUrl + link + "\n"));
         });
     }
 
+    /** A subject as the notification column holds it (500 characters at most). */
+    private static String notice(String subject) {
+        return dev.ratchet.shared.Texts.truncate(subject, 500);
+    }
+
     /** Tells the member once: not again while a notice with the same subject and link is in their notifications. */
     public void tellOnce(UUID organisationId, UUID userId, String subject, String text, String link) {
         Integer told = jdbc.queryForObject("select count(*) from notification where organisation_id = ? and user_id = ? and link = ? and message = ?",
-                Integer.class, organisationId, userId, link, subject.length() > 500 ? subject.substring(0, 497) + "…" : subject);
+                Integer.class, organisationId, userId, link, notice(subject));
         if (told == null || told == 0) {
             tell(organisationId, userId, subject, text, link);
         }

@@ -159,7 +159,7 @@ public class Reminders {
                 : "/actions/mine#action-" + action.getId();
     }
 
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+    private static final java.time.format.DateTimeFormatter DAY = dev.ratchet.shared.Dates.DAY;
 
     private String body(ActionItem action, Due due) {
         String link = mailer.baseUrl() + path(action, due);

@@ -15,6 +15,12 @@ public record Logo(String fileName, String contentType, int sizeBytes, String sh
         return "data:" + contentType + ";base64," + Base64.getEncoder().encodeToString(content);
     }
 
+    /** The image as an answer: its own type, never sniffed. */
+    public org.springframework.http.ResponseEntity<byte[]> response() {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                .header("X-Content-Type-Options", "nosniff").body(content);
+    }
+
     public LogoView view() {
         return new LogoView(fileName, contentType, sizeBytes, sha256, uploadedAt);
     }

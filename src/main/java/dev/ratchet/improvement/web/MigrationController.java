@@ -136,7 +136,7 @@ class MigrationController {
             TrackerMigration.Migration done = migration.importFile(tenant, uploadId, settings);
             redirect.addFlashAttribute("success", done.records() + " records from " + upload.fileName() + " are in the register, tagged"
                     + " \"migrated\", each with its tracker reference; " + done.actions() + " corrective actions and " + done.reviews()
-                    + " effectiveness reviews came with them. You can undo this migration until " + done.undoUntil().format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK))
+                    + " effectiveness reviews came with them. You can undo this migration until " + done.undoUntil().format(dev.ratchet.shared.Dates.DAY)
                     + " (Improvements › Bring your tracker in).");
             return "redirect:/improvements";
         }

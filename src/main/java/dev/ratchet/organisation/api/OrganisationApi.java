@@ -72,9 +72,7 @@ class OrganisationApi {
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The logo printed on the organisation's documents")
     org.springframework.http.ResponseEntity<byte[]> getOrganisationLogo(@PathVariable UUID organisationId) {
-        return organisations.logo(CurrentTenant.require().organisationId())
-                .map(l -> org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(l.contentType()))
-                        .header("X-Content-Type-Options", "nosniff").body(l.content()))
+        return organisations.logo(CurrentTenant.require().organisationId()).map(dev.ratchet.organisation.Logo::response)
                 .orElseThrow(() -> dev.ratchet.shared.Refused.notFound("Logo"));
     }
 

@@ -90,9 +90,7 @@ class SettingsController {
     @GetMapping("/settings/logo")
     @PreAuthorize(Access.MEMBER)
     org.springframework.http.ResponseEntity<byte[]> logo() {
-        return organisations.logo(CurrentTenant.require().organisationId())
-                .map(l -> org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(l.contentType()))
-                        .header("X-Content-Type-Options", "nosniff").body(l.content()))
+        return organisations.logo(CurrentTenant.require().organisationId()).map(dev.ratchet.organisation.Logo::response)
                 .orElseThrow(() -> Refused.notFound("Logo"));
     }
 
