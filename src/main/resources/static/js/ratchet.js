@@ -268,7 +268,7 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   }
-  // The organisation switcher changes organisation as soon as one is chosen; its button stays for keyboards.
+  // A choice that is the whole form (the audit programme's year) applies as soon as it is made; its button stays for keyboards.
   document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
     select.addEventListener('change', function () { select.form.submit(); });
   });
