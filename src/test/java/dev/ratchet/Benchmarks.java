@@ -67,7 +67,6 @@ public final class Benchmarks {
         member.setEmail("bench." + UUID.randomUUID() + "@example.com");
         member.setDisplayName("Bench Person");
         member.setRoles(Set.of(Role.ISMS_MANAGER));
-        member.setInitialPassword("violet-Harbour-tractor-91-lantern");
-        return new Organisation(organisationId, context.getBean(IdentityManagement.class).addMember(organisationId, member).userId());
+        return new Organisation(organisationId, context.getBean(IdentityManagement.class).addMember(organisationId, member, dev.ratchet.TestOrganisation.PASSWORD).userId());
     }
 }

@@ -82,7 +82,6 @@ public final class Browser implements TestWatcher {
         form.setEmail(email);
         form.setDisplayName(name);
         form.setRoles(java.util.Set.of(roles));
-        form.setInitialPassword(PASSWORD);
         return form;
     }
 

@@ -40,11 +40,10 @@ public record TestOrganisation(UUID id, String name, Map<Role, UUID> userIds, Ma
             form.setEmail(role.name().toLowerCase().replace('_', '.') + "." + suffix + "@example.com");
             form.setDisplayName(role.label() + " " + suffix);
             form.setRoles(Set.of(role));
-            form.setInitialPassword(PASSWORD);
             if (role == Role.GUEST_AUDITOR) {
                 form.setAccessUntil(LocalDate.now().plusDays(30));
             }
-            MemberView member = identity.addMember(organisation.id(), form);
+            MemberView member = identity.addMember(organisation.id(), form, PASSWORD);
             users.put(role, member.userId());
             memberships.put(role, member.id());
             tokens.put(role, identity.createToken(member.userId(), "test", 30));

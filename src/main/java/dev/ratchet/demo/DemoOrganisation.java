@@ -159,15 +159,13 @@ public class DemoOrganisation {
         form.setRoles(roles.stream().map(Role::valueOf).collect(Collectors.toSet()));
         form.setLineManagerId(lineManager);
         form.setAccessUntil(accessUntil);
-        if (password != null) {
-            form.setInitialPassword(password);
-        }
-        else {
+        String first = password;
+        if (first == null) {
             byte[] secret = new byte[24];
             random.nextBytes(secret);
-            form.setInitialPassword(Base64.getUrlEncoder().encodeToString(secret));
+            first = Base64.getUrlEncoder().encodeToString(secret);
         }
-        return identity.addMember(organisationId, form).userId();
+        return identity.addMember(organisationId, form, first).userId();
     }
 
     private static OrganisationSettings settings(String name) {

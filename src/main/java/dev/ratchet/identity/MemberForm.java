@@ -11,8 +11,9 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 
 /**
- * A member as a form and an API body. E-mail, name and first password are used only when the person is new to
- * Ratchet; a person who already has an account (a consultant) is simply added with these roles.
+ * A member or an invitation as a form and an API body: e-mail and name say whom to invite (they are the person's own
+ * once they join and cannot be changed by an administrator), roles, line manager and last day of access are the
+ * organisation's.
  */
 public class MemberForm {
 
@@ -32,9 +33,6 @@ public class MemberForm {
 
     private LocalDate accessUntil;
 
-    @Size(max = 128, message = "Use at most 128 characters")
-    private String initialPassword;
-
     private Long version;
 
     public String getEmail() { return email; }
@@ -47,8 +45,6 @@ public class MemberForm {
     public void setLineManagerId(UUID lineManagerId) { this.lineManagerId = lineManagerId; }
     public LocalDate getAccessUntil() { return accessUntil; }
     public void setAccessUntil(LocalDate accessUntil) { this.accessUntil = accessUntil; }
-    public String getInitialPassword() { return initialPassword; }
-    public void setInitialPassword(String initialPassword) { this.initialPassword = initialPassword; }
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
 }

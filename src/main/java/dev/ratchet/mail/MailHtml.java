@@ -10,11 +10,17 @@ import org.springframework.web.util.HtmlUtils;
  * the top, paragraphs as written, "Label: value" lines with the label in bold, addresses as links, and the line that
  * opens the item ("Open it in Ratchet: …") as a button. Styles are inline: mail programs drop style sheets.
  */
-final class MailHtml {
+public final class MailHtml {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
     private static final Pattern LABELLED = Pattern.compile("^([A-Z][A-Za-z ()-]{1,40}): (.+)$");
-    private static final Pattern OPEN = Pattern.compile("^(Open (?:it|them|the [a-z ]+) in Ratchet): (https?://\\S+)$");
+    private static final Pattern OPEN = Pattern.compile("^(Open (?:it|them|the [a-z ]+) in Ratchet|Join [^:]{1,120}|Choose a new password): (https?://\\S+)$");
+
+    /**
+     * Words every message about an account itself carries (an invitation, a password reset): those are not in the
+     * person's notifications, and the footer does not claim so.
+     */
+    public static final String ACCOUNT_MAIL = "the link works once";
 
     private MailHtml() {
     }
@@ -46,7 +52,8 @@ final class MailHtml {
         }
         html.append("<p style=\"margin:24px 0 0;font-size:12px;color:#5b6572\">Sent by Ratchet")
                 .append(organisation == null ? "" : ", the information security management system of " + HtmlUtils.htmlEscape(organisation))
-                .append(". The same message is in your notifications in Ratchet.</p></div></body></html>");
+                .append(text.contains(ACCOUNT_MAIL) ? "." : ". The same message is in your notifications in Ratchet.")
+                .append("</p></div></body></html>");
         return html.toString();
     }
 

@@ -56,6 +56,16 @@ public class Imports {
         return importer.write(tenant, checked.rows());
     }
 
+    /**
+     * The API's answer to a one-call import: 201 with what was imported, 200 for a dry run without problems, 422 with
+     * the problems by row and column.
+     */
+    public <R> org.springframework.http.ResponseEntity<Outcome> answer(Tenant tenant, Importer<R> importer, byte[] content, boolean dryRun) {
+        Outcome outcome = now(tenant, importer, content, dryRun);
+        return org.springframework.http.ResponseEntity.status(!outcome.problems().isEmpty() ? org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT
+                : dryRun ? org.springframework.http.HttpStatus.OK : org.springframework.http.HttpStatus.CREATED).body(outcome);
+    }
+
     /** The API's one-call import: check, and unless it is a dry run, keep and import. */
     public <R> Outcome now(Tenant tenant, Importer<R> importer, byte[] content, boolean dryRun) {
         String before = content == null ? null : uploads.importedBefore(tenant.organisationId(), importer.register(), content);

@@ -21,10 +21,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutModel {
 
     private final IdentityManagement identity;
+    private final dev.ratchet.identity.Invitations invitations;
     private final ActionManagement actions;
     private final Notifications notifications;
 
-    LayoutModel(IdentityManagement identity, ActionManagement actions, Notifications notifications) {
+    LayoutModel(IdentityManagement identity, dev.ratchet.identity.Invitations invitations, ActionManagement actions,
+            Notifications notifications) {
+        this.invitations = invitations;
         this.identity = identity;
         this.actions = actions;
         this.notifications = notifications;
@@ -90,7 +93,7 @@ class LayoutModel {
     int myInvitations(jakarta.servlet.http.HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof RatchetPrincipal p && !p.secondFactorPending()) {
-            return orOnErrorPage(request, () -> identity.invitationsOf(p.userId()).size(), 0);
+            return orOnErrorPage(request, () -> invitations.of(p.userId()).size(), 0);
         }
         return 0;
     }

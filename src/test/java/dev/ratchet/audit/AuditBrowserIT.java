@@ -29,9 +29,9 @@ class AuditBrowserIT extends BrowserTest {
     void anInternalAuditIsPlannedRunReportedAndItsReportDownloaded() throws Exception {
         browser = Browser.driver();
         var organisation = newOrganisation("Contoso Payments");
-        identity.addMember(organisation.id(), Browser.member("mia.manager@example.com", "Mia Manager", Role.ISMS_MANAGER, Role.ADMIN));
-        var auditor = identity.addMember(organisation.id(), Browser.member("ada.auditor@example.com", "Ada Auditor", Role.AUDITOR));
-        var owner = identity.addMember(organisation.id(), Browser.member("omar.owner@example.com", "Omar Owner", Role.CONTRIBUTOR));
+        identity.addMember(organisation.id(), Browser.member("mia.manager@example.com", "Mia Manager", Role.ISMS_MANAGER, Role.ADMIN), dev.ratchet.Browser.PASSWORD);
+        var auditor = identity.addMember(organisation.id(), Browser.member("ada.auditor@example.com", "Ada Auditor", Role.AUDITOR), dev.ratchet.Browser.PASSWORD);
+        var owner = identity.addMember(organisation.id(), Browser.member("omar.owner@example.com", "Omar Owner", Role.CONTRIBUTOR), dev.ratchet.Browser.PASSWORD);
         AreaForm area = new AreaForm();
         area.setName("Engineering");
         area.setOwnerId(owner.userId());

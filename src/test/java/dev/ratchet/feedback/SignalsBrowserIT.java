@@ -27,9 +27,9 @@ class SignalsBrowserIT extends BrowserTest {
     void concernsObligationsAndChangesAreHandledOnTheirPages() throws Exception {
         browser = Browser.driver();
         var organisation = newOrganisation("Adventure Works");
-        identity.addMember(organisation.id(), Browser.member("erin.employee@example.com", "Erin Employee", Role.CONTRIBUTOR));
-        identity.addMember(organisation.id(), Browser.member("mo.manager@example.com", "Mo Manager", Role.ISMS_MANAGER));
-        identity.addMember(organisation.id(), Browser.member("cece.ceo@example.com", "Cece Ceo", Role.MANAGEMENT));
+        identity.addMember(organisation.id(), Browser.member("erin.employee@example.com", "Erin Employee", Role.CONTRIBUTOR), dev.ratchet.Browser.PASSWORD);
+        identity.addMember(organisation.id(), Browser.member("mo.manager@example.com", "Mo Manager", Role.ISMS_MANAGER), dev.ratchet.Browser.PASSWORD);
+        identity.addMember(organisation.id(), Browser.member("cece.ceo@example.com", "Cece Ceo", Role.MANAGEMENT), dev.ratchet.Browser.PASSWORD);
 
         signIn("erin.employee@example.com");
         open("/feedback/new");

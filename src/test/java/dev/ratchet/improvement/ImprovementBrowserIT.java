@@ -51,8 +51,7 @@ class ImprovementBrowserIT extends BrowserTest {
         manager.setEmail("isla.manager@example.com");
         manager.setDisplayName("Isla Manager");
         manager.setRoles(Set.of(Role.ISMS_MANAGER, Role.ADMIN));
-        manager.setInitialPassword(PASSWORD);
-        UUID memberId = identity.addMember(organisation.id(), manager).userId();
+        UUID memberId = identity.addMember(organisation.id(), manager, dev.ratchet.Browser.PASSWORD).userId();
 
         open("/login");
         type(By.id("email"), "isla.manager@example.com");

@@ -34,7 +34,7 @@ class MigrationBrowserIT extends BrowserTest {
         browser = Browser.driver();
         var organisation = newOrganisation("Northwind Logistics");
         MemberForm manager = Browser.member("nadia.manager@example.com", "Nadia Manager", Role.ISMS_MANAGER, Role.ADMIN);
-        identity.addMember(organisation.id(), manager);
+        identity.addMember(organisation.id(), manager, dev.ratchet.Browser.PASSWORD);
         Path file = Files.createTempFile("Findings register", ".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet summary = workbook.createSheet("Summary");

@@ -36,8 +36,7 @@ class IncidentBrowserIT extends BrowserTest {
         manager.setEmail("ivan.manager@example.com");
         manager.setDisplayName("Ivan Manager");
         manager.setRoles(Set.of(Role.ISMS_MANAGER));
-        manager.setInitialPassword(PASSWORD);
-        identity.addMember(organisation.id(), manager);
+        identity.addMember(organisation.id(), manager, dev.ratchet.Browser.PASSWORD);
 
         open("/login");
         Browser.type(By.id("email"), "ivan.manager@example.com");

@@ -39,8 +39,7 @@ class ObjectiveBrowserIT extends BrowserTest {
         manager.setEmail("olga.manager@example.com");
         manager.setDisplayName("Olga Manager");
         manager.setRoles(Set.of(Role.ISMS_MANAGER, Role.ADMIN));
-        manager.setInitialPassword(PASSWORD);
-        identity.addMember(organisation.id(), manager);
+        identity.addMember(organisation.id(), manager, dev.ratchet.Browser.PASSWORD);
 
         open("/login");
         Browser.type(By.id("email"), "olga.manager@example.com");

@@ -30,8 +30,8 @@ class PolicyBrowserIT extends BrowserTest {
     void theContinualImprovementPolicyIsGeneratedApprovedAndFollowsTheSettings() throws Exception {
         browser = Browser.driver();
         var organisation = newOrganisation("Northwind Analytics");
-        identity.addMember(organisation.id(), Browser.member("nina.manager@example.com", "Nina Manager", Role.ISMS_MANAGER));
-        identity.addMember(organisation.id(), Browser.member("bob.board@example.com", "Bob Board", Role.MANAGEMENT));
+        identity.addMember(organisation.id(), Browser.member("nina.manager@example.com", "Nina Manager", Role.ISMS_MANAGER), dev.ratchet.Browser.PASSWORD);
+        identity.addMember(organisation.id(), Browser.member("bob.board@example.com", "Bob Board", Role.MANAGEMENT), dev.ratchet.Browser.PASSWORD);
 
         signIn("nina.manager@example.com");
         open("/policies");

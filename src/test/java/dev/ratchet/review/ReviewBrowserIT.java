@@ -59,9 +59,9 @@ class ReviewBrowserIT extends BrowserTest {
     void aReviewIsPlannedMinutedDecidedApprovedAndDownloaded() throws Exception {
         browser = Browser.driver();
         var organisation = newOrganisation("Litware Labs");
-        var rita = identity.addMember(organisation.id(), Browser.member("rita.manager@example.com", "Rita Manager", Role.ISMS_MANAGER));
-        identity.addMember(organisation.id(), Browser.member("carl.chair@example.com", "Carl Chair", Role.MANAGEMENT));
-        identity.addMember(organisation.id(), Browser.member("olga.owner@example.com", "Olga Owner", Role.CONTRIBUTOR));
+        var rita = identity.addMember(organisation.id(), Browser.member("rita.manager@example.com", "Rita Manager", Role.ISMS_MANAGER), dev.ratchet.Browser.PASSWORD);
+        identity.addMember(organisation.id(), Browser.member("carl.chair@example.com", "Carl Chair", Role.MANAGEMENT), dev.ratchet.Browser.PASSWORD);
+        identity.addMember(organisation.id(), Browser.member("olga.owner@example.com", "Olga Owner", Role.CONTRIBUTOR), dev.ratchet.Browser.PASSWORD);
         Tenant manager = new Tenant(organisation.id(), "Litware Labs", rita.userId(), "Rita Manager", Set.of("ISMS_MANAGER"));
         registers(manager);
 
@@ -186,7 +186,7 @@ class ReviewBrowserIT extends BrowserTest {
         // navigation.
         var guestForm = Browser.member("gina.guest@example.com", "Gina Guest", Role.GUEST_AUDITOR);
         guestForm.setAccessUntil(LocalDate.now().plusDays(30));
-        identity.addMember(organisation.id(), guestForm);
+        identity.addMember(organisation.id(), guestForm, dev.ratchet.Browser.PASSWORD);
         browser.manage().deleteAllCookies();
         signIn("gina.guest@example.com");
         browser.findElement(By.linkText("Reviews")).click();

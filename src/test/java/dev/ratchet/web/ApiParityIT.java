@@ -34,6 +34,8 @@ class ApiParityIT extends IntegrationTest {
     private static final Map<String, String> PAGE_ONLY = Map.ofEntries(
             Map.entry("/setup", "the first run creates the first administrator: there is no one to hold a token yet"),
             Map.entry("/setup/demo", "the first run's demo, for a person looking around"),
+            Map.entry("/join/{token}", "the invited person's own link: they hold no token yet, and a program must not choose their password"),
+            Map.entry("/members/invitations/import/{uploadId}", "twin: POST " + ORG + "/invitations/import (dryRun=false)"),
             Map.entry("/login/second-factor", "signing in is for browsers; programs use a personal token"),
             Map.entry("/account/password", "a token must not change the credentials it was created with"),
             Map.entry("/account/second-factor/start", "enrolment shows a QR code to an authenticator app"),
@@ -67,7 +69,11 @@ class ApiParityIT extends IntegrationTest {
         twin("/areas", "POST " + ORG + "/areas");
         twin("/areas/{id}", "PUT " + ORG + "/areas/{areaId}");
         twin("/areas/{id}/delete", "DELETE " + ORG + "/areas/{areaId}");
-        twin("/members", "POST " + ORG + "/members");
+        twin("/members/invitations", "POST " + ORG + "/invitations");
+        twin("/members/invitations/list", "POST " + ORG + "/invitations/batch");
+        twin("/members/invitations/import", "POST " + ORG + "/invitations/import");
+        twin("/members/invitations/{id}/resend", "POST " + ORG + "/invitations/{invitationId}/resending");
+        twin("/members/invitations/{id}/withdraw", "POST " + ORG + "/invitations/{invitationId}/withdrawal");
         twin("/members/{id}", "PUT " + ORG + "/members/{memberId}");
         twin("/members/{id}/deactivate", "POST " + ORG + "/members/{memberId}/deactivation");
         twin("/members/{id}/reactivate", "POST " + ORG + "/members/{memberId}/reactivation");

@@ -116,8 +116,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
             form.setEmail("target." + UUID.randomUUID() + "@example.com");
             form.setDisplayName("Target Person");
             form.setRoles(Set.of(Role.CONTRIBUTOR));
-            form.setInitialPassword(TestOrganisation.PASSWORD);
-            target = identity.addMember(org.id(), form).id();
+            target = identity.addMember(org.id(), form, dev.ratchet.TestOrganisation.PASSWORD).id();
             ImprovementView nc = Workflow.plannedNonconformity(improvements, org, org.userIds().get(Role.CONTRIBUTOR));
             improvement = nc.id();
             action = nc.actions().get(0).id();

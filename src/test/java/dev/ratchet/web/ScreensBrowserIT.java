@@ -54,7 +54,7 @@ class ScreensBrowserIT extends BrowserTest {
         TestOrganisation first = TestOrganisation.create(identity, organisations,
                 "Northwind Trading Company International Holdings Limited (Europe, Middle East and Africa)");
         var other = newOrganisation("Contoso Pharmaceuticals and Life Sciences Research Group plc");
-        var invited = identity.addMember(other.id(), Browser.member(first.email(Role.ISMS_MANAGER), "ignored", Role.ADMIN));
+        var invited = identity.addMember(other.id(), Browser.member(first.email(Role.ISMS_MANAGER), "ignored", Role.ADMIN), dev.ratchet.Browser.PASSWORD);
         identity.acceptInvitation(first.userIds().get(Role.ISMS_MANAGER), invited.id());
         ImprovementView nc = Workflow.reported(improvements, first, "Leavers keep VPN access for weeks after they leave the company");
         TransitionRequest triage = Workflow.step(Transition.TRIAGE, nc);

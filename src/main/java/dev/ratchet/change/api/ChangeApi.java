@@ -106,9 +106,7 @@ class ChangeApi {
     @Operation(summary = "Import changes from CSV: all rows or none; dryRun=true writes nothing; problems by row and column (422)")
     ResponseEntity<Imports.Outcome> importChanges(@PathVariable UUID organisationId, ImportFile body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        Imports.Outcome outcome = imports.now(CurrentTenant.require(), changes, body.content(), dryRun);
-        return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
-                : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
+        return imports.answer(CurrentTenant.require(), changes, body.content(), dryRun);
     }
 
     @GetMapping("/export.csv")

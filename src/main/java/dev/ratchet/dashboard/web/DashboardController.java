@@ -27,9 +27,13 @@ class DashboardController {
 
     @GetMapping("/")
     @PreAuthorize(Access.SIGNED_IN)
-    String home(Model model) {
+    String home(Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Tenant tenant = CurrentTenant.get().orElse(null);
         if (tenant != null && tenant.roles().equals(Set.of("CONTRIBUTOR"))) {
+            // A message meant for the start page (a welcome after joining) goes on to the contributor's start page.
+            if (model.getAttribute("success") != null) {
+                redirect.addFlashAttribute("success", model.getAttribute("success"));
+            }
             return "redirect:/actions/mine";
         }
         if (tenant != null) {

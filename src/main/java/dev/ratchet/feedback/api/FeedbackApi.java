@@ -104,9 +104,7 @@ class FeedbackApi {
     @Operation(summary = "Import interested parties' feedback from CSV: all rows or none; dryRun=true writes nothing; problems by row and column (422)")
     ResponseEntity<Imports.Outcome> importFeedback(@PathVariable UUID organisationId, ImportFile body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        Imports.Outcome outcome = imports.now(CurrentTenant.require(), feedback, body.content(), dryRun);
-        return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
-                : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
+        return imports.answer(CurrentTenant.require(), feedback, body.content(), dryRun);
     }
 
     @GetMapping("/export.csv")

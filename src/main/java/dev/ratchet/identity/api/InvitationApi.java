@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.ratchet.identity.IdentityManagement;
+import dev.ratchet.identity.Invitations;
 import dev.ratchet.identity.RatchetPrincipal;
 import dev.ratchet.shared.Access;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Invitations", description = "Organisations that asked the token's owner to join them")
 class InvitationApi {
 
-    private final IdentityManagement identity;
+    private final Invitations identity;
 
-    InvitationApi(IdentityManagement identity) {
+    InvitationApi(Invitations identity) {
         this.identity = identity;
     }
 
@@ -36,14 +37,14 @@ class InvitationApi {
     @PreAuthorize(Access.SIGNED_IN)
     @Operation(summary = "The invitations waiting for the token owner's answer")
     List<IdentityManagement.Invitation> listMyInvitations(@AuthenticationPrincipal RatchetPrincipal principal) {
-        return identity.invitationsOf(principal.userId());
+        return identity.of(principal.userId());
     }
 
     @PostMapping("/{invitationId}/acceptance")
     @PreAuthorize(Access.SIGNED_IN)
     @Operation(summary = "Joins the organisation that sent the invitation")
     IdentityManagement.Invitation acceptInvitation(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID invitationId) {
-        return identity.acceptInvitation(principal.userId(), invitationId);
+        return identity.accept(principal.userId(), invitationId);
     }
 
     @DeleteMapping("/{invitationId}")
@@ -51,6 +52,6 @@ class InvitationApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Declines the invitation: the organisation no longer sees the account")
     void declineInvitation(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID invitationId) {
-        identity.declineInvitation(principal.userId(), invitationId);
+        identity.decline(principal.userId(), invitationId);
     }
 }

@@ -92,14 +92,6 @@ class MemberApi {
         return identity.member(CurrentTenant.require().organisationId(), memberId).forReader(CurrentTenant.require());
     }
 
-    @PostMapping("/{organisationId}/members")
-    @PreAuthorize(Access.ADMIN)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Adds a person; a new person needs an initialPassword, an existing account is just added")
-    MemberView addMember(@PathVariable UUID organisationId, @Valid @RequestBody MemberForm member) {
-        return identity.addMember(CurrentTenant.require().organisationId(), member);
-    }
-
     @PutMapping("/{organisationId}/members/{memberId}")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Changes roles, line manager and access end; send the version you read")

@@ -27,14 +27,16 @@ class AccountController {
     private static final String ENROLMENT = "ratchet.totp.enrolment";
 
     private final IdentityManagement identity;
+    private final dev.ratchet.identity.Invitations invitations;
     private final Clock clock;
     private final String baseUrl;
     private final boolean baseUrlSet;
 
-    AccountController(IdentityManagement identity, Clock clock,
+    AccountController(IdentityManagement identity, dev.ratchet.identity.Invitations invitations, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:http://localhost:8080}") String baseUrl,
             @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:}") String configured) {
         this.identity = identity;
+        this.invitations = invitations;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.baseUrlSet = !configured.isBlank();
@@ -52,7 +54,7 @@ class AccountController {
         model.addAttribute("baseUrl", baseUrl);
         model.addAttribute("baseUrlSet", baseUrlSet);
         model.addAttribute("wantsDigest", identity.wantsDigest(principal.userId()));
-        model.addAttribute("invitations", identity.invitationsOf(principal.userId()));
+        model.addAttribute("invitations", invitations.of(principal.userId()));
         return "identity/account";
     }
 
@@ -61,7 +63,7 @@ class AccountController {
     @PreAuthorize(Access.SIGNED_IN)
     String acceptInvitation(@AuthenticationPrincipal RatchetPrincipal principal, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
             RedirectAttributes redirect) {
-        IdentityManagement.Invitation joined = identity.acceptInvitation(principal.userId(), id);
+        IdentityManagement.Invitation joined = invitations.accept(principal.userId(), id);
         redirect.addFlashAttribute("success", "You are a member of " + joined.organisationName() + " now: switch to it from the menu.");
         return "redirect:/account#invitations";
     }
@@ -70,7 +72,7 @@ class AccountController {
     @PreAuthorize(Access.SIGNED_IN)
     String declineInvitation(@AuthenticationPrincipal RatchetPrincipal principal, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
             RedirectAttributes redirect) {
-        identity.declineInvitation(principal.userId(), id);
+        invitations.decline(principal.userId(), id);
         redirect.addFlashAttribute("success", "You declined the invitation: that organisation does not see your account.");
         return "redirect:/account#invitations";
     }

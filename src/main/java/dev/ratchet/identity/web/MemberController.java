@@ -63,28 +63,11 @@ class MemberController {
         return htmx != null ? "identity/members :: results" : "identity/members";
     }
 
+    /** People are invited and choose their own password; the old address of the form leads there. */
     @GetMapping("/members/new")
     @PreAuthorize(Access.ADMIN)
-    String newMember(@ModelAttribute("member") MemberForm member, Model model) {
-        return editPage(model, null);
-    }
-
-    @PostMapping("/members")
-    @PreAuthorize(Access.ADMIN)
-    String add(@Valid @ModelAttribute("member") MemberForm member, BindingResult result, Model model,
-            RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            return editPage(model, null);
-        }
-        try {
-            MemberView added = identity.addMember(CurrentTenant.require().organisationId(), member);
-            redirect.addFlashAttribute("success", added.displayName() + " is now a member.");
-            return "redirect:/members/" + added.id();
-        }
-        catch (Refused refused) {
-            Forms.reject(result, refused);
-            return editPage(model, null);
-        }
+    String newMember() {
+        return "redirect:/members/invite";
     }
 
     @GetMapping("/members/{id}")

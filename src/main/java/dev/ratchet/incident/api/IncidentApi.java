@@ -103,9 +103,7 @@ class IncidentApi {
             + "problems are named by row and column (422)")
     ResponseEntity<Imports.Outcome> importIncidents(@PathVariable UUID organisationId, ImportFile body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        Imports.Outcome outcome = imports.now(CurrentTenant.require(), incidents, body.content(), dryRun);
-        return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
-                : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
+        return imports.answer(CurrentTenant.require(), incidents, body.content(), dryRun);
     }
 
     @GetMapping("/export.csv")

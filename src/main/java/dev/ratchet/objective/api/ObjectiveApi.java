@@ -119,9 +119,7 @@ class ObjectiveApi {
             + "With dryRun=true nothing is written; problems are named by row and column (422)")
     ResponseEntity<Imports.Outcome> importMeasurements(@PathVariable UUID organisationId, ImportFile body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        Imports.Outcome outcome = imports.now(CurrentTenant.require(), objectives, body.content(), dryRun);
-        return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
-                : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
+        return imports.answer(CurrentTenant.require(), objectives, body.content(), dryRun);
     }
 
     @GetMapping("/export.csv")

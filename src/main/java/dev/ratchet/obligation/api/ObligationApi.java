@@ -111,9 +111,7 @@ class ObligationApi {
     @Operation(summary = "Import obligations from CSV: all rows or none; dryRun=true writes nothing; problems by row and column (422)")
     ResponseEntity<Imports.Outcome> importObligations(@PathVariable UUID organisationId, ImportFile body,
             @RequestParam(defaultValue = "false") boolean dryRun) {
-        Imports.Outcome outcome = imports.now(CurrentTenant.require(), obligations, body.content(), dryRun);
-        return ResponseEntity.status(!outcome.problems().isEmpty() ? HttpStatus.UNPROCESSABLE_CONTENT
-                : dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(outcome);
+        return imports.answer(CurrentTenant.require(), obligations, body.content(), dryRun);
     }
 
     @GetMapping("/export.csv")
