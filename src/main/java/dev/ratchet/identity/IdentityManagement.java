@@ -52,11 +52,15 @@ public class IdentityManagement {
     private final Clock clock;
     private final LoginThrottle throttle;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final RecoveryCodes recoveryCodes;
+    private final dev.ratchet.mail.Outbox outbox;
 
     IdentityManagement(UserRepository users, MembershipRepository memberships, ApiTokenRepository tokens,
             OrganisationManagement organisations, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
             SecondFactor secondFactor, PeopleDirectory people, Clock clock, LoginThrottle throttle,
-            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, RecoveryCodes recoveryCodes, dev.ratchet.mail.Outbox outbox) {
+        this.recoveryCodes = recoveryCodes;
+        this.outbox = outbox;
         this.throttle = throttle;
         this.jdbc = jdbc;
         this.users = users;
@@ -412,11 +416,60 @@ public class IdentityManagement {
     }
 
     public void removeSecondFactor(UUID userId, String password) {
+        User user = requirePassword(userId, password);
+        user.removeTotp();
+        recoveryCodes.discard(userId);
+    }
+
+    /** Refused, naming the field, unless the password given is the account's own (before a sensitive change). */
+    public void checkPassword(UUID userId, String password) {
+        requirePassword(userId, password);
+    }
+
+    private User requirePassword(UUID userId, String password) {
         User user = users.findById(userId).orElseThrow(() -> Refused.notFound("Account"));
         if (password == null || !passwordEncoder.matches(password, user.getPasswordHash())) {
             throw Refused.field("password", "That is not your current password");
         }
+        return user;
+    }
+
+    /**
+     * An administrator resets a member's second factor (the phone is lost and so are the recovery codes): the member
+     * signs in with the password alone and sets it up again, and is told by e-mail. Refused for someone who also
+     * works in an organisation this administrator does not administer: its administrators rely on that factor too.
+     */
+    public MemberView resetSecondFactor(Tenant admin, UUID membershipId) {
+        Membership membership = findMembership(admin.organisationId(), membershipId);
+        if (membership.isInvited()) {
+            throw Refused.notFound("Member");
+        }
+        User user = users.findById(membership.getUserId()).orElseThrow(() -> Refused.notFound("Member"));
+        if (!user.hasTotp()) {
+            throw Refused.conflict(user.getDisplayName() + " has no second factor to reset");
+        }
+        boolean elsewhere = memberships.findByUserId(user.getId()).stream()
+                .filter(m -> m.isActive() && !m.getOrganisationId().equals(admin.organisationId()))
+                .anyMatch(m -> memberships.findByOrganisationIdAndUserId(m.getOrganisationId(), admin.userId())
+                        .filter(mine -> mine.isActive() && mine.getRoles().contains(Role.ADMIN)).isEmpty());
+        if (elsewhere) {
+            throw Refused.conflict(user.getDisplayName() + " also works in another organisation, whose administrators rely on "
+                    + "this second factor too: ask them to sign in with a recovery code, or an administrator of every "
+                    + "organisation they belong to to reset it.");
+        }
         user.removeTotp();
+        recoveryCodes.discard(user.getId());
+        users.flush();
+        outbox.queue(new dev.ratchet.mail.Outbox.Mail(admin.organisationId(), user.getEmail(), "Your second factor was reset",
+                "Hello " + user.getDisplayName() + ",\n\n" + admin.userName() + ", an administrator of " + admin.organisationName()
+                        + ", reset the second factor of your Ratchet account on "
+                        + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.UK)
+                                .format(clock.instant().atZone(java.time.ZoneOffset.UTC))
+                        + ". You sign in with your password alone until you set up a second factor again under Your account"
+                        + (organisations.find(admin.organisationId()).map(OrganisationDetails::requireTwoFactor).orElse(false)
+                                ? " (" + admin.organisationName() + " asks you to do so when you next sign in)" : "")
+                        + ".\n\nIf you did not ask for this, tell " + admin.userName() + " at once.\n"));
+        return member(admin.organisationId(), membershipId);
     }
 
     /**

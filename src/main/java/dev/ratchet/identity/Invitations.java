@@ -274,7 +274,8 @@ public class Invitations {
             passwordPolicy.check("password", password, invitation.getEmail(), name);
             user = users.save(new User(invitation.getEmail(), name, passwordEncoder.encode(password), clock.instant()));
         }
-        join(invitation, user);
+        User joining = user;
+        Actors.as(joining, () -> join(invitation, joining));
         return new Joined(user.getId(), invitation.getOrganisationId(), organisationName(invitation.getOrganisationId()), created);
     }
 

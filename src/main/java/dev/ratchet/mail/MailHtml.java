@@ -17,8 +17,8 @@ public final class MailHtml {
     private static final Pattern OPEN = Pattern.compile("^(Open (?:it|them|the [a-z ]+) in Ratchet|Join [^:]{1,120}|Choose a new password): (https?://\\S+)$");
 
     /**
-     * Words every message about an account itself carries (an invitation, a password reset): those are not in the
-     * person's notifications, and the footer does not claim so.
+     * Words every message with a single-use link carries (an invitation, a password reset): those are not in the
+     * person's notifications, and the footer does not claim so (nor for any installation mail, sent to an account).
      */
     public static final String ACCOUNT_MAIL = "the link works once";
 
@@ -52,7 +52,7 @@ public final class MailHtml {
         }
         html.append("<p style=\"margin:24px 0 0;font-size:12px;color:#5b6572\">Sent by Ratchet")
                 .append(organisation == null ? "" : ", the information security management system of " + HtmlUtils.htmlEscape(organisation))
-                .append(text.contains(ACCOUNT_MAIL) ? "." : ". The same message is in your notifications in Ratchet.")
+                .append(organisation == null || text.contains(ACCOUNT_MAIL) ? "." : ". The same message is in your notifications in Ratchet.")
                 .append("</p></div></body></html>");
         return html.toString();
     }

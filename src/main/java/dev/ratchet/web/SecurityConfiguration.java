@@ -85,7 +85,7 @@ class SecurityConfiguration {
         http.authenticationManager(new ProviderManager(passwords))
                 .addFilterBefore(tenants, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/setup", "/setup/demo", "/join/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        .requestMatchers("/login", "/setup", "/setup/demo", "/join/**", "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/calendar/**",
                                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()

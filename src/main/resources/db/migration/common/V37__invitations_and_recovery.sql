@@ -47,3 +47,7 @@ create table recovery_code (
     used_at     timestamp with time zone
 );
 create index ix_recovery_code_user on recovery_code (user_id);
+
+-- When the account's recovery codes were last issued and one was last used, for the history of the account.
+alter table app_user add column recovery_codes_issued_at timestamp with time zone;
+alter table app_user add column recovery_code_used_at timestamp with time zone;

@@ -150,7 +150,7 @@ class InvitationIT extends IntegrationTest {
                 .andExpect(redirectedUrl("/members/invitations"));
         assertThat(invitations(org)).isEqualTo(5);
         assertThat(jdbc.queryForObject("select display_name from invitation where email = ?", String.class, "kim.park." + tag + "@example.com"))
-                .isEqualTo("Kim Park " + tag);
+                .isEqualTo("Kim Park " + Character.toUpperCase(tag.charAt(0)) + tag.substring(1));
 
         // A file: roles per row by label, the line manager by address; a bad row stops the whole file.
         String csv = "Name,E-mail,Roles,Line manager,Last day of access\r\n"

@@ -34,6 +34,9 @@ class ApiParityIT extends IntegrationTest {
     private static final Map<String, String> PAGE_ONLY = Map.ofEntries(
             Map.entry("/setup", "the first run creates the first administrator: there is no one to hold a token yet"),
             Map.entry("/setup/demo", "the first run's demo, for a person looking around"),
+            Map.entry("/password-reset", "for a person who cannot sign in; a program has a token, not a password"),
+            Map.entry("/password-reset/{token}", "for a person who cannot sign in; a program has a token, not a password"),
+            Map.entry("/account/second-factor/recovery-codes", "codes are shown once to the person at the screen; a token must not weaken the factor protecting its account"),
             Map.entry("/join/{token}", "the invited person's own link: they hold no token yet, and a program must not choose their password"),
             Map.entry("/members/invitations/import/{uploadId}", "twin: POST " + ORG + "/invitations/import (dryRun=false)"),
             Map.entry("/login/second-factor", "signing in is for browsers; programs use a personal token"),
@@ -77,6 +80,7 @@ class ApiParityIT extends IntegrationTest {
         twin("/members/{id}", "PUT " + ORG + "/members/{memberId}");
         twin("/members/{id}/deactivate", "POST " + ORG + "/members/{memberId}/deactivation");
         twin("/members/{id}/reactivate", "POST " + ORG + "/members/{memberId}/reactivation");
+        twin("/members/{id}/second-factor/reset", "POST " + ORG + "/members/{memberId}/second-factor-reset");
         twin("/members/{id}/unlock", "POST " + ORG + "/members/{memberId}/sign-in-unlock");
         twin("/notifications/read", "POST " + ORG + "/notifications/read");
         twin("/improvements", "POST " + ORG + "/improvements");

@@ -159,10 +159,16 @@ class FoundationBrowserIT {
         assertThat(page()).contains("Welcome to Northwind Analytics. You are signed in.");
         assertThat(browser.findElement(By.cssSelector("#account-menu")).getText()).contains("Omar Owner");
 
-        // The link works once.
+        // The link works once; the page says how to get in instead.
         signOut();
         open(link.group());
         assertThat(page()).contains("This invitation was used already");
+        browser.findElement(By.linkText("Go to the sign-in page")).click();
+        browser.findElement(By.linkText("Forgot your password?")).click();
+        type("email", "nobody@example.com");
+        submit();
+        assertThat(page()).contains("If an account has that address, a message with a link is on its way");
+        Browser.screenshot("password-reset-sent");
         Browser.signIn(port, EMAIL, PASSWORD);
 
         open("/members/invitations");

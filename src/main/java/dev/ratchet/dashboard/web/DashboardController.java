@@ -31,8 +31,10 @@ class DashboardController {
         Tenant tenant = CurrentTenant.get().orElse(null);
         if (tenant != null && tenant.roles().equals(Set.of("CONTRIBUTOR"))) {
             // A message meant for the start page (a welcome after joining) goes on to the contributor's start page.
-            if (model.getAttribute("success") != null) {
-                redirect.addFlashAttribute("success", model.getAttribute("success"));
+            for (String message : java.util.List.of("success", "info")) {
+                if (model.getAttribute(message) != null) {
+                    redirect.addFlashAttribute(message, model.getAttribute(message));
+                }
             }
             return "redirect:/actions/mine";
         }

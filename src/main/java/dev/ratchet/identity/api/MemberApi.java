@@ -114,6 +114,14 @@ class MemberApi {
         return identity.deactivateMember(CurrentTenant.require().organisationId(), memberId, version);
     }
 
+    @PostMapping("/{organisationId}/members/{memberId}/second-factor-reset")
+    @PreAuthorize(Access.ADMIN)
+    @Operation(summary = "Resets the member's second factor (phone and recovery codes lost): they sign in with the password "
+            + "alone until they set it up again, and are told by e-mail")
+    MemberView resetSecondFactor(@PathVariable UUID organisationId, @PathVariable UUID memberId) {
+        return identity.resetSecondFactor(CurrentTenant.require(), memberId);
+    }
+
     @PostMapping("/{organisationId}/members/{memberId}/sign-in-unlock")
     @PreAuthorize(Access.ADMIN)
     @Operation(summary = "Lets the member sign in again at once after failed sign-ins slowed their account down")

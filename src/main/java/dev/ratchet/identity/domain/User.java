@@ -40,6 +40,12 @@ public class User {
 
     private boolean digestMuted;
 
+    /** When the ten recovery codes of the second factor were last issued (their hashes are in recovery_code). */
+    private Instant recoveryCodesIssuedAt;
+
+    /** When a recovery code last stood in for the second factor. */
+    private Instant recoveryCodeUsedAt;
+
     /** Sessions that began before this moment are over: set when the account is disabled or the password changes. */
     private Instant sessionsValidFrom;
 
@@ -90,6 +96,19 @@ public class User {
 
     public void removeTotp() {
         this.totpSecret = null;
+        this.recoveryCodesIssuedAt = null;
+    }
+
+    public void recoveryCodesIssued(Instant now) {
+        this.recoveryCodesIssuedAt = now;
+    }
+
+    public void recoveryCodeUsed(Instant now) {
+        this.recoveryCodeUsedAt = now;
+    }
+
+    public Instant getRecoveryCodesIssuedAt() {
+        return recoveryCodesIssuedAt;
     }
 
     public void useCalendarToken(String hash) {

@@ -28,15 +28,18 @@ class AccountController {
 
     private final IdentityManagement identity;
     private final dev.ratchet.identity.Invitations invitations;
+    private final dev.ratchet.identity.RecoveryCodes recoveryCodes;
     private final Clock clock;
     private final String baseUrl;
     private final boolean baseUrlSet;
 
-    AccountController(IdentityManagement identity, dev.ratchet.identity.Invitations invitations, Clock clock,
+    AccountController(IdentityManagement identity, dev.ratchet.identity.Invitations invitations,
+            dev.ratchet.identity.RecoveryCodes recoveryCodes, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:http://localhost:8080}") String baseUrl,
             @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:}") String configured) {
         this.identity = identity;
         this.invitations = invitations;
+        this.recoveryCodes = recoveryCodes;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.baseUrlSet = !configured.isBlank();
@@ -47,6 +50,7 @@ class AccountController {
     String account(@AuthenticationPrincipal RatchetPrincipal principal, HttpSession session, Model model) {
         model.addAttribute("tokens", identity.tokensOf(principal.userId()));
         model.addAttribute("hasSecondFactor", identity.hasSecondFactor(principal.userId()));
+        model.addAttribute("recoveryCodesLeft", recoveryCodes.remaining(principal.userId()));
         model.addAttribute("enrolment", session.getAttribute(ENROLMENT));
         model.addAttribute("now", clock.instant());
         model.addAttribute("hasCalendarFeed", identity.hasCalendarFeed(principal.userId()));
@@ -112,6 +116,23 @@ class AccountController {
             identity.confirmSecondFactor(principal.userId(), enrolment.secret(), code);
             session.removeAttribute(ENROLMENT);
             redirect.addFlashAttribute("success", "Your second factor is on: you will be asked for a code when you sign in.");
+            redirect.addFlashAttribute("recoveryCodes", recoveryCodes.issue(principal.userId()));
+        }
+        catch (Refused refused) {
+            redirect.addFlashAttribute("secondFactorError", refused.getMessage());
+        }
+        return "redirect:/account#second-factor";
+    }
+
+    /** Ten new recovery codes, shown once; the earlier ones stop working. Asks for the password, as removal does. */
+    @PostMapping("/account/second-factor/recovery-codes")
+    @PreAuthorize(Access.SIGNED_IN)
+    String newRecoveryCodes(@AuthenticationPrincipal RatchetPrincipal principal,
+            @RequestParam(required = false) String password, RedirectAttributes redirect) {
+        try {
+            identity.checkPassword(principal.userId(), password);
+            redirect.addFlashAttribute("recoveryCodes", recoveryCodes.issue(principal.userId()));
+            redirect.addFlashAttribute("success", "Ten new recovery codes: the earlier ones no longer work.");
         }
         catch (Refused refused) {
             redirect.addFlashAttribute("secondFactorError", refused.getMessage());

@@ -25,9 +25,12 @@ class LoginController {
 
     private final IdentityManagement identity;
     private final dev.ratchet.identity.LoginThrottle throttle;
+    private final dev.ratchet.identity.RecoveryCodes recoveryCodes;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    LoginController(IdentityManagement identity, dev.ratchet.identity.LoginThrottle throttle) {
+    LoginController(IdentityManagement identity, dev.ratchet.identity.LoginThrottle throttle,
+            dev.ratchet.identity.RecoveryCodes recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
         this.identity = identity;
         this.throttle = throttle;
     }
@@ -44,18 +47,22 @@ class LoginController {
 
     @PostMapping("/login/second-factor")
     String verify(@AuthenticationPrincipal RatchetPrincipal principal, @RequestParam(required = false) String code,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         // Codes are throttled per account, not per session: after a few wrong ones the half-signed-in session ends and
         // no code is checked until the window has passed, whichever session sends it.
         if (throttle.codesBlocked(principal.userId())) {
             return signOut(request, "redirect:/login?codesThrottled");
         }
-        if (!identity.verifySecondFactor(principal.userId(), code)) {
+        // A recovery code (ten letters and digits) stands in for the six digits once, when the phone is lost.
+        boolean recovery = dev.ratchet.identity.RecoveryCodes.looksLikeOne(code);
+        if (recovery ? !recoveryCodes.use(principal.userId(), code) : !identity.verifySecondFactor(principal.userId(), code)) {
             if (throttle.codeFailed(principal.userId())) {
                 LOG.warn("Second-factor codes throttled for account {} after repeated wrong or reused codes", principal.userId());
                 return signOut(request, "redirect:/login?codesThrottled");
             }
-            model.addAttribute("error", "That code is not right, or it was used already: type the six digits your authenticator app shows now.");
+            model.addAttribute("error", recovery ? "That recovery code is not one of yours, or it was used already."
+                    : "That code is not right, or it was used already: type the six digits your authenticator app shows now.");
             return "identity/second-factor";
         }
         throttle.codeSucceeded(principal.userId());
@@ -65,6 +72,11 @@ class LoginController {
         request.changeSessionId();
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        if (recovery) {
+            int left = recoveryCodes.remaining(principal.userId());
+            redirect.addFlashAttribute("info", "You signed in with a recovery code; " + left + (left == 1 ? " is" : " are")
+                    + " left. If your phone is lost, set up the second factor again on a new one under Your account.");
+        }
         return "redirect:/";
     }
 

@@ -133,6 +133,13 @@ class MemberController {
         return "redirect:/members/" + id;
     }
 
+    @PostMapping("/members/{id}/second-factor/reset")
+    @PreAuthorize(Access.ADMIN)
+    String resetSecondFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+        return Forms.acted("/members/" + id, redirect, () -> identity.resetSecondFactor(CurrentTenant.require(), id).displayName()
+                + " signs in with the password alone until they set up a second factor again; they were told by e-mail.");
+    }
+
     @PostMapping("/members/{id}/unlock")
     @PreAuthorize(Access.ADMIN)
     String unlock(@PathVariable UUID id, RedirectAttributes redirect) {
