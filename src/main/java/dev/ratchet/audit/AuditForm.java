@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Planning an audit or changing its plan, as a form and an API body. */
-public class AuditForm {
+public class AuditForm implements java.io.Serializable {
 
     @NotBlank(message = "Give the audit a short title, such as \"Access management and HR security\"")
     @Size(max = 200, message = "A title can have at most 200 characters")

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Confirming the improvement record a nonconformity or opportunity line raises; Ratchet proposes the text. */
-public class FindingForm {
+public class FindingForm implements java.io.Serializable {
 
     @NotBlank(message = "Give the finding a short title")
     @Size(max = 200, message = "A title can have at most 200 characters")

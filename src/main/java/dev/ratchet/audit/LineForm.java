@@ -3,7 +3,7 @@ package dev.ratchet.audit;
 import jakarta.validation.constraints.Size;
 
 /** Recording what was found against one checklist line. */
-public class LineForm {
+public class LineForm implements java.io.Serializable {
 
     private LineResult result;
 

@@ -3,7 +3,7 @@ package dev.ratchet.audit;
 import jakarta.validation.constraints.Size;
 
 /** Moving an audit on: starting, reporting (with the conclusion), closing, cancelling (with the reason). */
-public class StepForm {
+public class StepForm implements java.io.Serializable {
 
     @Size(max = 8000, message = "The text can have at most 8000 characters")
     private String text;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.Size;
 
 /** Adding an auditor to an audit's team: a member of the organisation, or a named external auditor. */
-public class TeamMemberForm {
+public class TeamMemberForm implements java.io.Serializable {
 
     private UUID userId;
 

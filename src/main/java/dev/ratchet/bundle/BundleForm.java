@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import jakarta.validation.constraints.NotNull;
 
 /** The period an evidence bundle covers. */
-public class BundleForm {
+public class BundleForm implements java.io.Serializable {
 
     @NotNull(message = "Give the first day of the period")
     private LocalDate from;

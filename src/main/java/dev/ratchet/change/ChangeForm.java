@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A planned change to the ISMS, as a form and an API body. */
-public class ChangeForm {
+public class ChangeForm implements java.io.Serializable {
 
     @NotBlank(message = "Say what changes, such as \"Move backups to a second region\"")
     @Size(max = 200, message = "The change can have at most 200 characters")

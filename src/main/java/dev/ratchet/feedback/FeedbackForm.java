@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Feedback as a form and an API body; party fields are for feedback from interested parties. */
-public class FeedbackForm {
+public class FeedbackForm implements java.io.Serializable {
 
     @NotNull(message = "Say whether it is a concern, an idea, a complaint or a compliment")
     private FeedbackKind kind = FeedbackKind.CONCERN;

@@ -18,11 +18,10 @@ final class Actors {
     private Actors() {
     }
 
-    static void as(User user, Runnable work) {
+    static void as(User user, Instant now, Runnable work) {
         SecurityContext before = SecurityContextHolder.getContext();
         SecurityContext acting = SecurityContextHolder.createEmptyContext();
-        RatchetPrincipal person = new RatchetPrincipal(user.getId(), user.getEmail(), user.getDisplayName(), null, true, false,
-                Instant.now());
+        RatchetPrincipal person = new RatchetPrincipal(user.getId(), user.getEmail(), user.getDisplayName(), null, true, false, now);
         acting.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(person, null, List.of()));
         SecurityContextHolder.setContext(acting);
         try {

@@ -275,7 +275,7 @@ public class Invitations {
             user = users.save(new User(invitation.getEmail(), name, passwordEncoder.encode(password), clock.instant()));
         }
         User joining = user;
-        Actors.as(joining, () -> join(invitation, joining));
+        Actors.as(joining, clock.instant(), () -> join(invitation, joining));
         return new Joined(user.getId(), invitation.getOrganisationId(), organisationName(invitation.getOrganisationId()), created);
     }
 

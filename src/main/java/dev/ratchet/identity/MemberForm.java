@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * once they join and cannot be changed by an administrator), roles, line manager and last day of access are the
  * organisation's.
  */
-public class MemberForm {
+public class MemberForm implements java.io.Serializable {
 
     @NotBlank(message = "Enter the person's e-mail address")
     @Email(message = "Enter a valid e-mail address, like name@example.com")

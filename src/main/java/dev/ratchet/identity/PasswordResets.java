@@ -166,7 +166,7 @@ public class PasswordResets {
             }
             passwordPolicy.check("password", password, user.getEmail(), user.getDisplayName());
             Instant now = clock.instant();
-            Actors.as(user, () -> {
+            Actors.as(user, now, () -> {
                 user.changePassword(passwordEncoder.encode(password), now);
                 reset.use(now);
                 users.flush();

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** The first administrator and the first organisation, asked for on the very first visit. */
-public class SetupForm {
+public class SetupForm implements java.io.Serializable {
 
     @NotBlank(message = "Name your organisation")
     @Size(max = 120, message = "A name can have at most 120 characters")

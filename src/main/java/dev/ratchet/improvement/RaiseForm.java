@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
  * Raising a nonconformity or opportunity from another record (an incident, an objective off target): the other
  * module proposes the text, the person confirms or corrects it.
  */
-public class RaiseForm {
+public class RaiseForm implements java.io.Serializable {
 
     @NotNull(message = "Say whether this is a nonconformity or an opportunity for improvement")
     private Kind kind = Kind.NONCONFORMITY;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Reporting (and later correcting the description of) an improvement record, as a form and an API body. */
-public class ReportForm {
+public class ReportForm implements java.io.Serializable {
 
     @NotNull(message = "Say whether this is a nonconformity or an opportunity for improvement")
     private Kind kind = Kind.NONCONFORMITY;

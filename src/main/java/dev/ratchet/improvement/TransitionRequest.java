@@ -11,7 +11,7 @@ import java.util.UUID;
  * One step of the workflow with what it needs; only the fields of the chosen transition are read. The server
  * checks each transition and refuses it naming what is missing.
  */
-public class TransitionRequest {
+public class TransitionRequest implements java.io.Serializable {
 
     private Transition transition;
     private Long version;
@@ -57,7 +57,7 @@ public class TransitionRequest {
     // a recurrence of an earlier, closed nonconformity
     private UUID recurrenceOf;
 
-    public static class ActionForm {
+    public static class ActionForm implements java.io.Serializable {
         private String title;
         private String description;
         private UUID ownerId;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An incident as a form and an API body; times are local to the organisation's time zone. */
-public class IncidentForm {
+public class IncidentForm implements java.io.Serializable {
 
     @NotBlank(message = "Give the incident a short title")
     @Size(max = 200, message = "A title can have at most 200 characters")

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** One measurement of an objective. */
-public class MeasurementForm {
+public class MeasurementForm implements java.io.Serializable {
 
     @NotNull(message = "Give the date the value was measured (or the end of the period it covers)")
     private LocalDate measuredOn;

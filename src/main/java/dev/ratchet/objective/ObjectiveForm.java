@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An objective as a form and an API body. */
-public class ObjectiveForm {
+public class ObjectiveForm implements java.io.Serializable {
 
     @NotBlank(message = "Say what the objective is, such as \"Patch critical vulnerabilities quickly\"")
     @Size(max = 300, message = "The objective can have at most 300 characters")

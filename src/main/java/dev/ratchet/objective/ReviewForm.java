@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The yearly review of an objective: is it still right, is its target, and what was learnt. */
-public class ReviewForm {
+public class ReviewForm implements java.io.Serializable {
 
     @NotNull(message = "Say what the review decided")
     private ReviewOutcome outcome = ReviewOutcome.KEEP;

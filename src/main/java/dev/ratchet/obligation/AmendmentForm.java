@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A change to an obligation: when it takes effect, what changes, and what it means for the ISMS. */
-public class AmendmentForm {
+public class AmendmentForm implements java.io.Serializable {
 
     @NotNull(message = "Give the date the change takes effect")
     private LocalDate effectiveDate;

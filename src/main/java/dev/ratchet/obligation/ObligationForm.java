@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An obligation as a form and an API body. */
-public class ObligationForm {
+public class ObligationForm implements java.io.Serializable {
 
     @NotBlank(message = "Name the obligation, such as \"GDPR breach notification\"")
     @Size(max = 200, message = "The name can have at most 200 characters")

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The periodic review of an obligation: does it still apply as recorded, do we comply, and when next. */
-public class ObligationReviewForm {
+public class ObligationReviewForm implements java.io.Serializable {
 
     @NotBlank(message = "Write what the review found")
     @Size(max = 4000, message = "The note can have at most 4000 characters")

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An area or process of the organisation ("IT operations", "HR"), as a form and an API body. */
-public class AreaForm {
+public class AreaForm implements java.io.Serializable {
 
     @NotBlank(message = "Give the area a name")
     @Size(max = 120, message = "A name can have at most 120 characters")

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 
 /** Asks members to read the version in force: the members named, or every member but guest auditors when none are. */
-public class AcknowledgementForm {
+public class AcknowledgementForm implements java.io.Serializable {
 
     private List<UUID> memberIds = new ArrayList<>();
 

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A recurring compliance check of a policy. */
-public class CheckForm {
+public class CheckForm implements java.io.Serializable {
 
     @NotBlank(message = "Say what is checked, such as \"Leavers' accounts disabled within a day\"")
     @Size(max = 200, message = "What is checked can have at most 200 characters")

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** New text for a policy: it goes into the open draft, or into a new draft when the latest version is approved. */
-public class ContentForm {
+public class ContentForm implements java.io.Serializable {
 
     @NotBlank(message = "Write the policy's text")
     @Size(max = 200_000, message = "The text can have at most 200,000 characters")

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** An exception to a policy as requested: scope, justification, risk, compensating controls and the plan to end it. */
-public class ExceptionForm {
+public class ExceptionForm implements java.io.Serializable {
 
     @NotNull(message = "Choose the policy the exception is from")
     private UUID policyId;

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A deviation from a policy found outside an audit. */
-public class NoncomplianceForm {
+public class NoncomplianceForm implements java.io.Serializable {
 
     @NotBlank(message = "Describe what was not done as the policy says")
     @Size(max = 4000, message = "The description can have at most 4000 characters")

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A policy's register entry and, when it is created, the text of its first draft (Markdown). */
-public class PolicyForm {
+public class PolicyForm implements java.io.Serializable {
 
     @NotBlank(message = "Give the policy a title, such as \"Access Control Policy\"")
     @Size(max = 200, message = "The title can have at most 200 characters")

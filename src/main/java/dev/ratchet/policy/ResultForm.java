@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The result of a compliance check; a failure raises a nonconformity. */
-public class ResultForm {
+public class ResultForm implements java.io.Serializable {
 
     @NotNull(message = "Give the date of the check")
     private LocalDate checkedOn;

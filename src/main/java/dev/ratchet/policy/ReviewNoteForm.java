@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** The conclusion of a periodic policy review that keeps the version in force. */
-public class ReviewNoteForm {
+public class ReviewNoteForm implements java.io.Serializable {
 
     @NotBlank(message = "Write what the review concluded, such as \"Still accurate after the October reorganisation\"")
     @Size(max = 2000, message = "The conclusion can have at most 2000 characters")

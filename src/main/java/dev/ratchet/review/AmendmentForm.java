@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A correction to approved minutes, recorded beside them rather than in them. */
-public class AmendmentForm {
+public class AmendmentForm implements java.io.Serializable {
 
     @NotBlank(message = "Write the correction, such as \"Decision 2's deadline is 30 June, not 30 May\"")
     @Size(max = 4000, message = "The correction can have at most 4000 characters")

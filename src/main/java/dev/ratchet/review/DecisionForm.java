@@ -11,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** A decision of the review with its rationale, the agenda inputs it answers, and its actions. */
-public class DecisionForm {
+public class DecisionForm implements java.io.Serializable {
 
     @NotNull(message = "Choose the type of decision")
     private DecisionType type = DecisionType.IMPROVEMENT_OPPORTUNITY;
@@ -31,7 +31,7 @@ public class DecisionForm {
     private List<ActionForm> actions = new ArrayList<>();
 
     /** One action of a decision: owner, deadline and measurable success criteria. */
-    public static class ActionForm {
+    public static class ActionForm implements java.io.Serializable {
 
         @Size(max = 200, message = "An action title can have at most 200 characters")
         private String title;

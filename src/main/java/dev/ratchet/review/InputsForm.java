@@ -3,7 +3,7 @@ package dev.ratchet.review;
 import jakarta.validation.constraints.Size;
 
 /** The inputs Ratchet holds no data for (9.3.2 b, c, f), written by the ISMS manager before the meeting. */
-public class InputsForm {
+public class InputsForm implements java.io.Serializable {
 
     @Size(max = 8000, message = "This input can have at most 8000 characters")
     private String externalInternalIssues;

@@ -8,7 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 /** The minutes as written in the meeting: attendance, and per agenda item whether it was discussed and the notes. */
-public class MinutesForm {
+public class MinutesForm implements java.io.Serializable {
 
     private List<UUID> present = new ArrayList<>();
 
@@ -23,7 +23,7 @@ public class MinutesForm {
     private Long version;
 
     /** One agenda item: discussed (true), not discussed (false, notes say why) or not marked yet (null). */
-    public static class ItemForm {
+    public static class ItemForm implements java.io.Serializable {
 
         private UUID id;
 

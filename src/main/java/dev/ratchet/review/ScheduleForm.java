@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Scheduling a review. */
-public class ScheduleForm {
+public class ScheduleForm implements java.io.Serializable {
 
     @NotBlank(message = "Give the review a title")
     @Size(max = 200, message = "A title can have at most 200 characters")

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** The management review team, as a form and an API body. */
-public class TeamForm {
+public class TeamForm implements java.io.Serializable {
 
     private UUID chairId;
 

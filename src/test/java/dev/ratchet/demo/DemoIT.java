@@ -203,12 +203,12 @@ class DemoIT extends IntegrationTest {
     void anAdministratorAddsTheDemoBesideTheirOwnOrganisationWhichStaysAsItWas() throws Exception {
         TestOrganisation own = newOrganisation("Demo beside");
         long ownHistory = jdbc.queryForObject("select count(*) from history_entry where organisation_id = ?", Long.class, own.id());
-        var session = mvc.perform(post("/organisations/demo")
+        var session = dev.ratchet.TestSession.of(mvc.perform(post("/organisations/demo")
                         .with(user(own.principal(Role.ADMIN)))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/"))
-                .andReturn().getRequest().getSession();
-        UUID demoId = (UUID) session.getAttribute(TenantFilter.SESSION_ORGANISATION);
+                .andReturn(), jdbc);
+        UUID demoId = (UUID) session.attribute(TenantFilter.SESSION_ORGANISATION);
         assertThat(demoId).isNotEqualTo(own.id());
         assertThat(identity.organisationsOf(own.userIds().get(Role.ADMIN)))
                 .extracting(o -> o.id()).contains(own.id(), demoId);

@@ -7,7 +7,6 @@ import dev.ratchet.TestOrganisation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -67,9 +66,9 @@ class InvitationIT extends IntegrationTest {
 
         MvcResult joined = mvc.perform(post("/join/" + token).param("displayName", "Nadia Newman").param("password", NEW_PASSWORD)
                 .param("confirmation", NEW_PASSWORD).with(csrf())).andExpect(redirectedUrl("/")).andReturn();
-        MockHttpSession session = (MockHttpSession) joined.getRequest().getSession(false);
-        assertThat(((SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT")).getAuthentication().getName()).isEqualTo(email);
-        mvc.perform(get("/").session(session)).andExpect(status().isOk())
+        dev.ratchet.TestSession session = dev.ratchet.TestSession.of(joined, jdbc);
+        assertThat(((SecurityContext) session.attribute("SPRING_SECURITY_CONTEXT")).getAuthentication().getName()).isEqualTo(email);
+        mvc.perform(get("/").with(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(org.name())));
 
         JsonNode members = api(org, Role.ADMIN, "GET", "/members?q=nadia", null, 200);

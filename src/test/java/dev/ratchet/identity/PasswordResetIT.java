@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -64,7 +63,7 @@ class PasswordResetIT extends IntegrationTest {
     void theLinkByEmailSetsANewPasswordOnceEndsEverySessionAndRevokesNothingElse() throws Exception {
         TestOrganisation org = newOrganisation("Reset");
         var person = org.principal(Role.ISMS_MANAGER);
-        MockHttpSession laptop = signIn(person.email(), TestOrganisation.PASSWORD);
+        dev.ratchet.TestSession laptop = signIn(person.email(), TestOrganisation.PASSWORD);
 
         mvc.perform(get("/login")).andExpect(content().string(containsString("Forgot your password?")));
         ask(person.email().toUpperCase()).andExpect(redirectedUrl("/password-reset?sent"));
@@ -82,7 +81,7 @@ class PasswordResetIT extends IntegrationTest {
                 .andExpect(redirectedUrl("/login?passwordReset"));
 
         // Every session of the account has ended; the new password signs in, the old one no longer; the token still works.
-        mvc.perform(get("/members").session(laptop)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/members").with(laptop)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(formLogin("/login").userParameter("email").user(person.email()).password(TestOrganisation.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
         signIn(person.email(), NEW_PASSWORD);
@@ -192,10 +191,10 @@ class PasswordResetIT extends IntegrationTest {
         return link.group();
     }
 
-    private MockHttpSession signIn(String email, String password) throws Exception {
+    private dev.ratchet.TestSession signIn(String email, String password) throws Exception {
         MvcResult login = mvc.perform(formLogin("/login").userParameter("email").user(email).password(password))
                 .andExpect(redirectedUrl("/")).andReturn();
-        return (MockHttpSession) login.getRequest().getSession(false);
+        return dev.ratchet.TestSession.of(login, jdbc);
     }
 
     private static long median(List<Long> values) {

@@ -9,7 +9,6 @@ import dev.samstevens.totp.code.DefaultCodeGenerator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,36 +34,36 @@ class RecoveryIT extends IntegrationTest {
     void tenRecoveryCodesAreShownOnceAtEnrolmentAndEachSignsInOnce() throws Exception {
         TestOrganisation org = newOrganisation("Recovery");
         var person = org.principal(Role.AUDITOR);
-        MockHttpSession session = signIn(person.email(), "/");
-        mvc.perform(post("/account/second-factor/start").session(session).with(csrf()));
-        var enrolment = (SecondFactor.Enrolment) session.getAttribute("ratchet.totp.enrolment");
-        MvcResult confirmed = mvc.perform(post("/account/second-factor/confirm").session(session).with(csrf())
+        dev.ratchet.TestSession session = signIn(person.email(), "/");
+        mvc.perform(post("/account/second-factor/start").with(session).with(csrf()));
+        var enrolment = (SecondFactor.Enrolment) session.attribute("ratchet.totp.enrolment");
+        MvcResult confirmed = mvc.perform(post("/account/second-factor/confirm").with(session).with(csrf())
                 .param("code", code(enrolment.secret()))).andExpect(redirectedUrl("/account#second-factor")).andReturn();
         List<String> codes = (List<String>) confirmed.getFlashMap().get("recoveryCodes");
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-9]{5}-[a-z2-9]{5}"));
         assertThat(jdbc.queryForList("select code_hash from recovery_code where user_id = ?", String.class, person.userId()))
                 .hasSize(10).noneMatch(codes::contains);
         // Shown on the page the enrolment leads to, and never again.
-        mvc.perform(get("/account").session(session)).andExpect(content().string(containsString(codes.get(0))))
+        mvc.perform(get("/account").with(session)).andExpect(content().string(containsString(codes.get(0))))
                 .andExpect(content().string(containsString("they are shown only now")));
-        mvc.perform(get("/account").session(session)).andExpect(content().string(containsString("You have 10 unused recovery codes")))
+        mvc.perform(get("/account").with(session)).andExpect(content().string(containsString("You have 10 unused recovery codes")))
                 .andExpect(content().string(not(containsString(codes.get(0)))));
 
         // The phone is lost: a recovery code (typed with capitals and spaces) stands in for the six digits, once.
-        MockHttpSession lost = signIn(person.email(), "/login/second-factor");
-        mvc.perform(post("/login/second-factor").session(lost).with(csrf()).param("code", " " + codes.get(3).toUpperCase().replace("-", " ")))
+        dev.ratchet.TestSession lost = signIn(person.email(), "/login/second-factor");
+        mvc.perform(post("/login/second-factor").with(lost).with(csrf()).param("code", " " + codes.get(3).toUpperCase().replace("-", " ")))
                 .andExpect(redirectedUrl("/")).andExpect(flash().attribute("info", containsString("9 are left")));
-        mvc.perform(get("/members").session(lost)).andExpect(status().isOk());
-        MockHttpSession again = signIn(person.email(), "/login/second-factor");
-        mvc.perform(post("/login/second-factor").session(again).with(csrf()).param("code", codes.get(3)))
+        mvc.perform(get("/members").with(lost)).andExpect(status().isOk());
+        dev.ratchet.TestSession again = signIn(person.email(), "/login/second-factor");
+        mvc.perform(post("/login/second-factor").with(again).with(csrf()).param("code", codes.get(3)))
                 .andExpect(content().string(containsString("That recovery code is not one of yours, or it was used already")));
         assertThat(recoveryCodes.remaining(person.userId())).isEqualTo(9);
         assertThat(history(person.userId(), "recoveryCodeUsedAt")).isEqualTo(1);
 
         // Ten new ones, for the password: the earlier ones stop working.
-        mvc.perform(post("/account/second-factor/recovery-codes").session(lost).with(csrf()).param("password", "not-my-password"))
+        mvc.perform(post("/account/second-factor/recovery-codes").with(lost).with(csrf()).param("password", "not-my-password"))
                 .andExpect(flash().attribute("secondFactorError", "That is not your current password"));
-        MvcResult renewed = mvc.perform(post("/account/second-factor/recovery-codes").session(lost).with(csrf())
+        MvcResult renewed = mvc.perform(post("/account/second-factor/recovery-codes").with(lost).with(csrf())
                 .param("password", TestOrganisation.PASSWORD)).andReturn();
         List<String> fresh = (List<String>) renewed.getFlashMap().get("recoveryCodes");
         assertThat(fresh).hasSize(10).doesNotContainAnyElementsOf(codes);
@@ -111,10 +110,10 @@ class RecoveryIT extends IntegrationTest {
                 Integer.class, userId.toString(), "%" + field + "%");
     }
 
-    private MockHttpSession signIn(String email, String expected) throws Exception {
+    private dev.ratchet.TestSession signIn(String email, String expected) throws Exception {
         MvcResult login = mvc.perform(formLogin("/login").userParameter("email").user(email).password(TestOrganisation.PASSWORD))
                 .andExpect(redirectedUrl(expected)).andReturn();
-        return (MockHttpSession) login.getRequest().getSession(false);
+        return dev.ratchet.TestSession.of(login, jdbc);
     }
 
     private static String code(String secret) throws Exception {

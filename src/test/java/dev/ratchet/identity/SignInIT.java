@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,10 +41,10 @@ class SignInIT extends IntegrationTest {
     }
 
     /** Signs in through the real form, as a browser would. */
-    private MockHttpSession signIn(Role role) throws Exception {
+    private dev.ratchet.TestSession signIn(Role role) throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").userParameter("email").user(org.email(role))
                 .password(TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/")).andReturn();
-        return (MockHttpSession) result.getRequest().getSession(false);
+        return dev.ratchet.TestSession.of(result, jdbc);
     }
 
     @Test
@@ -63,33 +62,41 @@ class SignInIT extends IntegrationTest {
 
     @Test
     void signingInGivesANewSessionId() throws Exception {
-        MockHttpSession before = new MockHttpSession();
-        String oldId = before.getId();
-        MvcResult result = mvc.perform(formLogin("/login").userParameter("email").user(org.email(Role.ADMIN))
-                .password(TestOrganisation.PASSWORD)).andReturn();
-        assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(oldId);
+        MvcResult page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
+        jakarta.servlet.http.Cookie before = page.getResponse().getCookie("JSESSIONID");
+        assertThat(before).isNotNull();
+        assertThat(before.isHttpOnly()).isTrue();
+        MvcResult result = mvc.perform(post("/login").cookie(before).with(csrf()).param("email", org.email(Role.ADMIN))
+                .param("password", TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/")).andReturn();
+        jakarta.servlet.http.Cookie after = result.getResponse().getCookie("JSESSIONID");
+        assertThat(after).isNotNull();
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        assertThat(result.getResponse().getHeader("Set-Cookie")).contains("HttpOnly").contains("SameSite=Lax");
+        // The session before signing in is no more.
+        mvc.perform(get("/members").cookie(before)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/members").cookie(after)).andExpect(status().isOk());
     }
 
     @Test
     void endingAMembersAccessEndsTheirOpenSession() throws Exception {
-        MockHttpSession session = signIn(Role.CONTRIBUTOR);
-        mvc.perform(get("/members").session(session)).andExpect(status().isOk());
+        dev.ratchet.TestSession session = signIn(Role.CONTRIBUTOR);
+        mvc.perform(get("/members").with(session)).andExpect(status().isOk());
 
         identity.deactivateMember(org.id(), org.membershipIds().get(Role.CONTRIBUTOR), 0L);
 
-        mvc.perform(get("/members").session(session)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/members").with(session)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(formLogin("/login").userParameter("email").user(org.email(Role.CONTRIBUTOR))
                 .password(TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
     void changingThePasswordEndsOtherSessions() throws Exception {
-        MockHttpSession laptop = signIn(Role.MANAGEMENT);
-        MockHttpSession phone = signIn(Role.MANAGEMENT);
+        dev.ratchet.TestSession laptop = signIn(Role.MANAGEMENT);
+        dev.ratchet.TestSession phone = signIn(Role.MANAGEMENT);
         String next = "orchard-Pebble-meteor-73-violin";
-        mvc.perform(post("/account/password").session(phone).with(csrf()).param("currentPassword", TestOrganisation.PASSWORD)
+        mvc.perform(post("/account/password").with(phone).with(csrf()).param("currentPassword", TestOrganisation.PASSWORD)
                 .param("newPassword", next).param("confirmation", next)).andExpect(redirectedUrl("/login?passwordChanged"));
-        mvc.perform(get("/").session(laptop)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").with(laptop)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(formLogin("/login").userParameter("email").user(org.email(Role.MANAGEMENT)).password(next))
                 .andExpect(redirectedUrl("/"));
     }
@@ -102,20 +109,20 @@ class SignInIT extends IntegrationTest {
 
         MvcResult login = mvc.perform(formLogin("/login").userParameter("email").user(principal.email())
                 .password(TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/login/second-factor")).andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
+        dev.ratchet.TestSession session = dev.ratchet.TestSession.of(login, jdbc);
 
-        mvc.perform(get("/members").session(session)).andExpect(status().isForbidden());
-        mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", "000000"))
+        mvc.perform(get("/members").with(session)).andExpect(status().isForbidden());
+        mvc.perform(post("/login/second-factor").with(session).with(csrf()).param("code", "000000"))
                 .andExpect(content().string(containsString("That code is not right")));
-        mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", code(enrolment.secret())))
+        mvc.perform(post("/login/second-factor").with(session).with(csrf()).param("code", code(enrolment.secret())))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get("/members").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/members").with(session)).andExpect(status().isOk());
     }
 
-    private MockHttpSession passwordStep(RatchetPrincipalLike principal) throws Exception {
+    private dev.ratchet.TestSession passwordStep(RatchetPrincipalLike principal) throws Exception {
         MvcResult login = mvc.perform(formLogin("/login").userParameter("email").user(principal.email())
                 .password(TestOrganisation.PASSWORD)).andExpect(redirectedUrl("/login/second-factor")).andReturn();
-        return (MockHttpSession) login.getRequest().getSession(false);
+        return dev.ratchet.TestSession.of(login, jdbc);
     }
 
     private interface RatchetPrincipalLike {
@@ -189,12 +196,12 @@ class SignInIT extends IntegrationTest {
         var enrolment = identity.startSecondFactor(principal.userId());
         identity.confirmSecondFactor(principal.userId(), enrolment.secret(), code(enrolment.secret()));
         String code = code(enrolment.secret());
-        MockHttpSession first = passwordStep(principal::email);
-        MockHttpSession second = passwordStep(principal::email);
-        mvc.perform(post("/login/second-factor").session(first).with(csrf()).param("code", code)).andExpect(redirectedUrl("/"));
-        mvc.perform(post("/login/second-factor").session(second).with(csrf()).param("code", code))
+        dev.ratchet.TestSession first = passwordStep(principal::email);
+        dev.ratchet.TestSession second = passwordStep(principal::email);
+        mvc.perform(post("/login/second-factor").with(first).with(csrf()).param("code", code)).andExpect(redirectedUrl("/"));
+        mvc.perform(post("/login/second-factor").with(second).with(csrf()).param("code", code))
                 .andExpect(content().string(containsString("used already")));
-        mvc.perform(get("/members").session(second)).andExpect(status().isForbidden());
+        mvc.perform(get("/members").with(second)).andExpect(status().isForbidden());
     }
 
     @Test
@@ -203,10 +210,10 @@ class SignInIT extends IntegrationTest {
         var enrolment = identity.startSecondFactor(principal.userId());
         identity.confirmSecondFactor(principal.userId(), enrolment.secret(), code(enrolment.secret()));
         int checked = 0;
-        MockHttpSession session = passwordStep(principal::email);
+        dev.ratchet.TestSession session = passwordStep(principal::email);
         for (int attempt = 0; attempt < 50; attempt++) {
             String wrong = String.format("%06d", (Integer.parseInt(code(enrolment.secret())) + 1 + attempt) % 1_000_000);
-            MvcResult answer = mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", wrong)).andReturn();
+            MvcResult answer = mvc.perform(post("/login/second-factor").with(session).with(csrf()).param("code", wrong)).andReturn();
             if (answer.getResponse().getContentAsString().contains("That code is not right")) {
                 checked++;
             } else {
@@ -216,9 +223,9 @@ class SignInIT extends IntegrationTest {
         }
         assertThat(checked).isLessThanOrEqualTo(5);
         // Even the right code is not checked while the account's codes are throttled, from any session.
-        mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", code(enrolment.secret())))
+        mvc.perform(post("/login/second-factor").with(session).with(csrf()).param("code", code(enrolment.secret())))
                 .andExpect(redirectedUrl("/login?codesThrottled"));
-        mvc.perform(get("/members").session(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/members").with(session)).andExpect(status().is3xxRedirection());
     }
 
     @Test
@@ -226,15 +233,15 @@ class SignInIT extends IntegrationTest {
         var settings = organisations.settingsOf(org.id());
         settings.setRequireTwoFactor(true);
         organisations.updateSettings(org.id(), settings);
-        MockHttpSession session = signIn(Role.CONTRIBUTOR);
-        mvc.perform(get("/members").session(session)).andExpect(redirectedUrl("/account?secondFactorRequired"));
-        mvc.perform(get("/account").session(session)).andExpect(status().isOk());
+        dev.ratchet.TestSession session = signIn(Role.CONTRIBUTOR);
+        mvc.perform(get("/members").with(session)).andExpect(redirectedUrl("/account?secondFactorRequired"));
+        mvc.perform(get("/account").with(session)).andExpect(status().isOk());
     }
 
     @Test
     void theAccountPageSaysWhenTheLinksInMailsUseAnAddressNobodyConfigured() throws Exception {
         // The tests run without ratchet.base-url, as a new installation does.
-        mvc.perform(get("/account").session(signIn(Role.CONTRIBUTOR))).andExpect(status().isOk())
+        mvc.perform(get("/account").with(signIn(Role.CONTRIBUTOR))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"base-url-unset\""), containsString("<code>ratchet.base-url</code>"))));
     }
 
@@ -267,8 +274,8 @@ class SignInIT extends IntegrationTest {
         Level level = access.getLevel();
         access.setLevel(Level.INFO);
         try {
-            MockHttpSession session = signIn(Role.ADMIN);
-            mvc.perform(get("/members").session(session)).andExpect(status().isOk());
+            dev.ratchet.TestSession session = signIn(Role.ADMIN);
+            mvc.perform(get("/members").with(session)).andExpect(status().isOk());
             mvc.perform(get("/api/v1/organisations").header("Authorization", org.bearer(Role.AUDITOR)));
             assertThat(output.getOut()).contains("GET /members 200").contains("user=" + org.email(Role.ADMIN))
                     .contains("org=" + org.id())

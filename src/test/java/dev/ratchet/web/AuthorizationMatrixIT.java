@@ -48,6 +48,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.session.jdbc.JdbcIndexedSessionRepository sessions;
+
+
     static final String MATRIX = "/authorization-matrix.psv";
     static final String ANONYMOUS = "ANONYMOUS";
     static final List<String> WHO = Stream.concat(Stream.of(ANONYMOUS), Stream.of(Role.values()).map(Role::name)).toList();
@@ -289,7 +293,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
             }
             else {
                 // Pinned to the organisation under test: the person may belong to another (the demo one can be added).
-                request.with(user(org.principal(role))).sessionAttr(dev.ratchet.identity.TenantFilter.SESSION_ORGANISATION, org.id());
+                request.with(user(org.principal(role))).with(dev.ratchet.TestSession.holding(sessions,
+                        dev.ratchet.identity.TenantFilter.SESSION_ORGANISATION, org.id()));
             }
         }
         if (!api && !"GET".equals(rule.method())) {
@@ -334,7 +339,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .replace("{policyId}", policy.toString()).replace("{versionId}", policyVersion.toString()).replace("{checkId}", check.toString())
                 .replace("{policyExceptionId}", policyException.toString()).replace("{bundleId}", UUID.randomUUID().toString()).replace("{uploadId}", UUID.randomUUID().toString()).replace("{migrationId}", UUID.randomUUID().toString())
                 .replace("{teamMemberId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
-                .replace("{unknownId}", UUID.randomUUID().toString()).replace("{invitationId}", UUID.randomUUID().toString())
+                .replace("{unknownId}", UUID.randomUUID().toString()).replace("{groupId}", UUID.randomUUID().toString()).replace("{invitationId}", UUID.randomUUID().toString())
                 .replace("{tokenId}", UUID.randomUUID().toString()).replace("{evidenceId}", UUID.randomUUID().toString())
                 .replace("{token}", "not-a-calendar-secret-" + UUID.randomUUID())
                 .replace("{email}", "new." + UUID.randomUUID() + "@example.com")

@@ -454,7 +454,7 @@ class AuditController {
         catch (Refused refused) {
             Forms.rethrowNotFound(refused);
             redirect.addFlashAttribute("stepError", refused.getMessage());
-            redirect.addFlashAttribute("stepErrors", refused.fieldErrors().values());
+            redirect.addFlashAttribute("stepErrors", java.util.List.copyOf(refused.fieldErrors().values()));
             return "redirect:/audits/" + id;
         }
         return "redirect:/audits/" + id + anchor;
