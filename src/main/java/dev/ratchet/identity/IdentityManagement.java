@@ -54,11 +54,14 @@ public class IdentityManagement {
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final RecoveryCodes recoveryCodes;
     private final dev.ratchet.mail.Outbox outbox;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     IdentityManagement(UserRepository users, MembershipRepository memberships, ApiTokenRepository tokens,
             OrganisationManagement organisations, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
             SecondFactor secondFactor, PeopleDirectory people, Clock clock, LoginThrottle throttle,
-            org.springframework.jdbc.core.JdbcTemplate jdbc, RecoveryCodes recoveryCodes, dev.ratchet.mail.Outbox outbox) {
+            org.springframework.jdbc.core.JdbcTemplate jdbc, RecoveryCodes recoveryCodes, dev.ratchet.mail.Outbox outbox,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.recoveryCodes = recoveryCodes;
         this.outbox = outbox;
         this.throttle = throttle;
@@ -240,17 +243,34 @@ public class IdentityManagement {
     public MemberView deactivateMember(UUID organisationId, UUID membershipId, Long version) {
         Membership membership = findMembership(organisationId, membershipId);
         Refused.requireCurrentVersion(version, membership.getVersion());
+        endMembership(membership);
+        memberships.flush();
+        return member(organisationId, membershipId);
+    }
+
+    /**
+     * Ends a membership at once (its sessions and tokens are refused in that organisation from the next request). Where
+     * it was the only organisation the person had, the account is disabled too. Publishes {@link MembershipEnded}, so
+     * that the person's open work finds new owners.
+     */
+    public void endMembership(Membership membership) {
         if (membership.getRoles().contains(Role.ADMIN)) {
-            requireAnotherAdmin(organisationId, membership);
+            requireAnotherAdmin(membership.getOrganisationId(), membership);
         }
         membership.deactivate();
         boolean elsewhere = memberships.findByUserId(membership.getUserId()).stream()
-                .anyMatch(m -> m.isActive() && !m.getId().equals(membershipId));
+                .anyMatch(m -> m.isActive() && !m.getId().equals(membership.getId()));
+        User user = users.findById(membership.getUserId()).orElseThrow();
         if (!elsewhere) {
-            users.findById(membership.getUserId()).ifPresent(u -> u.disable(clock.instant()));
+            user.disable(clock.instant());
         }
-        memberships.flush();
-        return member(organisationId, membershipId);
+        events.publishEvent(new MembershipEnded(membership.getOrganisationId(), membership.getUserId(), user.getDisplayName(),
+                membership.getLineManagerId()));
+    }
+
+    /** Refused when taking the role from this administrator would leave the organisation without one. */
+    public void requireAnotherAdminThan(UUID organisationId, Membership leaving) {
+        requireAnotherAdmin(organisationId, leaving);
     }
 
     public MemberView reactivateMember(UUID organisationId, UUID membershipId, Long version) {

@@ -7,6 +7,7 @@ import dev.ratchet.identity.RatchetPrincipal;
 import dev.ratchet.identity.TenantFilter;
 import dev.ratchet.identity.ThrottledAuthenticationProvider;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -52,6 +53,35 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
+
+    /** SCIM for identity providers: an organisation's SCIM token, nothing else; errors in SCIM's own form. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain scim(HttpSecurity http, dev.ratchet.identity.Provisioning provisioning) throws Exception {
+        http.securityMatcher("/scim/**")
+                .csrf(csrf -> csrf.disable())
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new dev.ratchet.identity.ScimTokenFilter(provisioning), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(dev.ratchet.identity.ScimTokenFilter.AUTHORITY))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer realm=\"Ratchet SCIM\"");
+                            scimError(response, 401, "Send the organisation's SCIM token: Authorization: Bearer scim_…");
+                        })
+                        .accessDeniedHandler((request, response, e) -> scimError(response, 403, "Only a SCIM token may call SCIM")))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+
+    private static void scimError(HttpServletResponse response, int status, String detail) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/scim+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"status\":\"" + status
+                + "\",\"detail\":\"" + detail + "\"}");
+    }
 
     @Bean
     @Order(1)

@@ -81,6 +81,10 @@ class ApiParityIT extends IntegrationTest {
         twin("/members/{id}/deactivate", "POST " + ORG + "/members/{memberId}/deactivation");
         twin("/members/{id}/reactivate", "POST " + ORG + "/members/{memberId}/reactivation");
         twin("/members/{id}/second-factor/reset", "POST " + ORG + "/members/{memberId}/second-factor-reset");
+        twin("/organisation/provisioning/tokens", "POST " + ORG + "/scim-tokens");
+        twin("/organisation/provisioning/tokens/{id}/revoke", "DELETE " + ORG + "/scim-tokens/{tokenId}");
+        twin("/organisation/provisioning/default-role", "PUT " + ORG + "/provisioning/default-role");
+        twin("/organisation/provisioning/groups/{id}/roles", "PUT " + ORG + "/scim-groups/{groupId}/roles");
         twin("/members/{id}/unlock", "POST " + ORG + "/members/{memberId}/sign-in-unlock");
         twin("/notifications/read", "POST " + ORG + "/notifications/read");
         twin("/improvements", "POST " + ORG + "/improvements");

@@ -42,6 +42,15 @@ public class Membership implements OrganisationScoped {
     /** Set while the person has not accepted: the membership gives no access until they do. */
     private Instant invitedAt;
 
+    /** The identity provider's id of the person (SCIM externalId). */
+    private String externalId;
+
+    /** Whether the identity provider manages this membership's roles (through its groups). */
+    private boolean provisioned;
+
+    /** When the identity provider deleted the membership: kept without access, no longer listed to the provider. */
+    private Instant deprovisionedAt;
+
     @Version
     private long version;
 
@@ -68,6 +77,33 @@ public class Membership implements OrganisationScoped {
         membership.active = false;
         membership.invitedAt = now;
         return membership;
+    }
+
+    /** A membership the identity provider makes (SCIM): active at once, its roles the provider's groups'. */
+    public static Membership provisioned(UUID organisationId, UUID userId, Set<Role> roles, String externalId, Instant now) {
+        Membership membership = new Membership(organisationId, userId, roles, null, null, now);
+        membership.provisioned = true;
+        membership.externalId = externalId;
+        return membership;
+    }
+
+    /** Deleted by the provider before, provisioned again: the same membership, with access. */
+    public void provisionAgain(String externalId) {
+        this.deprovisionedAt = null;
+        this.provisioned = true;
+        this.active = true;
+        if (externalId != null) {
+            this.externalId = externalId;
+        }
+    }
+
+    public void identify(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public void deprovision(Instant now) {
+        this.active = false;
+        this.deprovisionedAt = now;
     }
 
     /** The person accepts the invitation: from now on the membership gives access. */
@@ -119,4 +155,7 @@ public class Membership implements OrganisationScoped {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getInvitedAt() { return invitedAt; }
     public long getVersion() { return version; }
+    public String getExternalId() { return externalId; }
+    public boolean isProvisioned() { return provisioned; }
+    public Instant getDeprovisionedAt() { return deprovisionedAt; }
 }

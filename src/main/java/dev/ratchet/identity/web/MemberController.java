@@ -37,9 +37,11 @@ class MemberController {
     static final int PAGE_SIZE = 25;
 
     private final IdentityManagement identity;
+    private final java.util.List<dev.ratchet.shared.OpenWork> openWork;
 
-    MemberController(IdentityManagement identity) {
+    MemberController(IdentityManagement identity, java.util.List<dev.ratchet.shared.OpenWork> openWork) {
         this.identity = identity;
+        this.openWork = openWork;
     }
 
     @GetMapping("/members")
@@ -150,6 +152,9 @@ class MemberController {
 
     private String editPage(Model model, MemberView existing) {
         model.addAttribute("existing", existing);
+        // Someone whose access ended leaves work behind: listed for the ISMS manager to give to someone else.
+        model.addAttribute("openWork", existing == null || existing.active() ? java.util.List.of()
+                : dev.ratchet.shared.OpenWork.all(openWork, CurrentTenant.require().organisationId(), existing.userId()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("people", identity.activeMembersOf(CurrentTenant.require().organisationId()));
         model.addAttribute("minimumPasswordLength", PasswordPolicy.MINIMUM_LENGTH);
