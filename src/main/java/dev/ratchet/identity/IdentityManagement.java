@@ -176,7 +176,7 @@ public class IdentityManagement {
 
     /**
      * Lets a member of the organisation sign in again at once, after strangers' guesses or their own typos slowed their
-     * account down: clears the account's throttles (on this instance; others clear within the failure window).
+     * account down: clears the account's throttles, on every instance (they are counted in the database).
      */
     public MemberView unlockSignIn(UUID organisationId, UUID membershipId) {
         MemberView member = member(organisationId, membershipId);

@@ -4,12 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,33 +22,28 @@ import org.springframework.stereotype.Component;
  * tries from unknown devices. A known device, or an account with a second factor (whose codes are throttled per
  * account on their own), passes the delay. An administrator can unlock an account at once.</li>
  * </ul>
- * Buckets live in this instance's memory; several instances each keep their own, which still bounds guessing.
+ * The counts live in the database ({@link JdbcThrottleStore}), so every instance behind a balancer counts the same
+ * failures: switching instances gives a guesser nothing.
  */
 @Component
 public class LoginThrottle {
 
-    private static final int MAX_TRACKED = 100_000;
     private static final Duration MAX_DELAY = Duration.ofMinutes(5);
+    private static final Duration KEPT = Duration.ofDays(1);
 
-    private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> codes = new ConcurrentHashMap<>();
-    private final Map<String, Slowdown> accounts = new ConcurrentHashMap<>();
+    private final ThrottleStore store;
     private final int perClient;
     private final int perAddress;
     private final int slowAfter;
     private final Duration window;
     private final Clock clock;
 
-    /** Failures of an account across clients: after {@code slowAfter}, each try waits for the delay since the last. */
-    private record Slowdown(int failures, Instant last) {
-    }
-
     @Autowired
-    LoginThrottle(@Value("${ratchet.login.failures-per-account:5}") int perClient,
+    LoginThrottle(ThrottleStore store, @Value("${ratchet.login.failures-per-account:5}") int perClient,
             @Value("${ratchet.login.failures-per-address:100}") int perAddress,
             @Value("${ratchet.login.slow-down-after:10}") int slowAfter,
             @Value("${ratchet.login.failure-window:PT15M}") Duration window, Clock clock) {
+        this.store = store;
         this.perClient = perClient;
         this.perAddress = perAddress;
         this.slowAfter = slowAfter;
@@ -60,25 +51,29 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
+    /** The rules alone, with the counts in this object's memory (unit tests). */
+    LoginThrottle(int perClient, int perAddress, int slowAfter, Duration window, Clock clock) {
+        this(new ThrottleStore.InMemory(), perClient, perAddress, slowAfter, window, clock);
+    }
+
     /**
      * Whether a try is refused without checking the password. {@code trusted}: from a known device of the account, or
      * for an account with a second factor; such a try is not held up by the account's slowdown.
      */
     public boolean isBlocked(String account, String client, String address, boolean trusted) {
-        return empty(clients, pair(account, client)) || empty(addresses, address) || !trusted && delayed(key(account));
+        return empty(clientKey(account, client), perClient) || empty(addressKey(address), perAddress)
+                || !trusted && delayed(account);
     }
 
     /** A wrong password; the account's failures in the window so far (from {@link #slowAfter()} on, tries slow down). */
     public int failed(String account, String client, String address) {
-        bucket(clients, pair(account, client), perClient).tryConsume(1);
-        bucket(addresses, address, perAddress).tryConsume(1);
         Instant now = clock.instant();
-        if (accounts.size() > MAX_TRACKED) {
-            accounts.clear();
+        store.take(clientKey(account, client), perClient, window, now);
+        store.take(addressKey(address), perAddress, window, now);
+        if (ThreadLocalRandom.current().nextInt(100) == 0) {
+            store.forgetOlderThan(now.minus(KEPT));
         }
-        Slowdown after = accounts.merge(key(account), new Slowdown(1, now),
-                (before, one) -> before.last().plus(window).isBefore(now) ? one : new Slowdown(before.failures() + 1, now));
-        return after.failures();
+        return store.fail(accountKey(account), window, now).failures();
     }
 
     /** How many failures in the window start the account's slowdown. */
@@ -88,27 +83,27 @@ public class LoginThrottle {
 
     /** The person signed in: their client and account start afresh. */
     public void succeeded(String account, String client) {
-        clients.remove(pair(account, client));
-        accounts.remove(key(account));
+        store.forget(clientKey(account, client));
+        store.forget(accountKey(account));
     }
 
-    /** An administrator lets the person try again at once, from anywhere. */
+    /** An administrator (or a password reset) lets the person try again at once, from anywhere, on every instance. */
     public void unlock(String account, UUID userId) {
-        String prefix = key(account) + "\n";
-        clients.keySet().removeIf(k -> k.startsWith(prefix));
-        accounts.remove(key(account));
-        codes.remove(userId.toString());
+        store.forgetStartingWith("client:" + key(account) + "\n");
+        store.forget(accountKey(account));
+        store.forget(codeKey(userId));
     }
 
     /** Until when an account's untrusted tries wait, or null when they do not. */
     public Instant delayedUntil(String account) {
-        Slowdown s = accounts.get(key(account));
-        if (s == null || s.failures() < slowAfter || s.last().plus(window).isBefore(clock.instant())) {
+        ThrottleStore.Slowdown s = store.slowdown(accountKey(account)).orElse(null);
+        Instant now = clock.instant();
+        if (s == null || s.failures() < slowAfter || s.last().plus(window).isBefore(now)) {
             return null;
         }
         long seconds = Math.min(MAX_DELAY.getSeconds(), 1L << Math.min(20, s.failures() - slowAfter + 1));
         Instant until = s.last().plusSeconds(seconds);
-        return until.isAfter(clock.instant()) ? until : null;
+        return until.isAfter(now) ? until : null;
     }
 
     private boolean delayed(String account) {
@@ -117,38 +112,40 @@ public class LoginThrottle {
 
     /** Whether the account's one-time codes are throttled: too many wrong ones lately, whatever session sent them. */
     public boolean codesBlocked(UUID userId) {
-        return empty(codes, userId.toString());
+        return empty(codeKey(userId), perClient);
     }
 
     /** A wrong one-time code; true when the account's codes are throttled from now on. */
     public boolean codeFailed(UUID userId) {
-        bucket(codes, userId.toString(), perClient).tryConsume(1);
+        store.take(codeKey(userId), perClient, window, clock.instant());
         return codesBlocked(userId);
     }
 
     public void codeSucceeded(UUID userId) {
-        codes.remove(userId.toString());
+        store.forget(codeKey(userId));
+    }
+
+    private boolean empty(String key, int capacity) {
+        return store.bucket(key).map(b -> b.now(capacity, window, clock.instant()) < 1).orElse(false);
     }
 
     private static String key(String account) {
         return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String pair(String account, String client) {
-        return key(account) + "\n" + client;
+    private static String clientKey(String account, String client) {
+        return "client:" + key(account) + "\n" + client;
     }
 
-    private static boolean empty(Map<String, Bucket> buckets, String key) {
-        Bucket bucket = buckets.get(key == null ? "" : key);
-        return bucket != null && bucket.getAvailableTokens() <= 0;
+    private static String addressKey(String address) {
+        return "address:" + (address == null ? "" : address);
     }
 
-    private Bucket bucket(Map<String, Bucket> buckets, String key, int capacity) {
-        if (buckets.size() > MAX_TRACKED) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(key == null ? "" : key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build())
-                .build());
+    private static String accountKey(String account) {
+        return "account:" + key(account);
+    }
+
+    private static String codeKey(UUID userId) {
+        return "code:" + userId;
     }
 }

@@ -218,8 +218,11 @@ class RemindersIT extends IntegrationTest {
         plan(org, Role.MANAGEMENT, "Orphan", -8);
         identity.deactivateMember(org.id(), org.membershipIds().get(Role.MANAGEMENT), 0L);
         reminders.run(NOW);
-        // The owner who left gets nothing; the overdue action still reaches the ISMS manager.
+        // The owner who left gets nothing; the ISMS manager (the leaver has no line manager) hears at once that the
+        // action needs a new owner, and the overdue ladder still reaches them.
         assertThat(mailsTo(org)).containsExactly(
+                org.email(Role.ISMS_MANAGER) + " | [Ratchet] Management " + org.name().substring(org.name().lastIndexOf(' ') + 1)
+                        + " left: 1 open action needs a new owner",
                 org.email(Role.ISMS_MANAGER) + " | [Ratchet] Escalation: A former member's action is 8 days overdue: Orphan");
     }
 

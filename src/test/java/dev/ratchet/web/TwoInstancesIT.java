@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -48,7 +49,8 @@ class TwoInstancesIT extends IntegrationTest {
         second = new SpringApplicationBuilder(RatchetApplication.class).profiles("test")
                 .properties(Map.of("server.port", "0", "spring.main.banner-mode", "off"))
                 .run();
-        b = "http://localhost:" + ((WebServerApplicationContext) second).getWebServer().getPort();
+        // 127.0.0.1, as MockMvc's requests come from: the same client to both instances.
+        b = "http://127.0.0.1:" + ((WebServerApplicationContext) second).getWebServer().getPort();
     }
 
     @AfterAll
@@ -86,6 +88,32 @@ class TwoInstancesIT extends IntegrationTest {
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElse("")).endsWith("/login");
         mvc.perform(get("/members").cookie(session)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void failedSignInsFromOneClientCountOnBothInstances() throws Exception {
+        TestOrganisation org = newOrganisation("Two instances throttle");
+        String email = org.email(Role.AUDITOR);
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/login").param("email", email).param("password", "wrong-password-" + i)
+                    .with(csrf()))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(b + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            Matcher token = CSRF.matcher(page.body());
+            assertThat(token.find()).isTrue();
+            HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(URI.create(b + "/login")).header("Cookie", cookie)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                            + "&password=wrong-on-b-" + i + "&_csrf=" + token.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        }
+        // Five failures from this client, counted across A and B: even the right password waits now, on either.
+        mvc.perform(post("/login").param("email", email).param("password", TestOrganisation.PASSWORD)
+                .with(csrf()))
+                .andExpect(redirectedUrl("/login?throttled"));
     }
 
     private static HttpResponse<String> onB(String path, Cookie session) throws Exception {
