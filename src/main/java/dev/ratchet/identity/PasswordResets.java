@@ -3,9 +3,6 @@ package dev.ratchet.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +14,7 @@ import dev.ratchet.identity.domain.PasswordResetRepository;
 import dev.ratchet.identity.domain.User;
 import dev.ratchet.identity.domain.UserRepository;
 import dev.ratchet.mail.Outbox;
+import dev.ratchet.shared.Dates;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Sha256;
 import io.github.bucket4j.Bandwidth;
@@ -38,7 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PasswordResets {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PasswordResets.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm 'UTC'", Locale.UK);
     private static final int MAX_TRACKED = 100_000;
 
     private final PasswordResetRepository resets;
@@ -80,7 +77,7 @@ public class PasswordResets {
         this.perAddressPerHour = perAddressPerHour;
         this.perClient = perClient;
         this.clientWindow = clientWindow;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = dev.ratchet.shared.Texts.withoutTrailingSlash(baseUrl);
     }
 
     public Duration validFor() {
@@ -120,7 +117,9 @@ public class PasswordResets {
         if (account.isEmpty()) {
             return;
         }
-        User user = account.get();
+        // One request for the account at a time, on any instance: the limit per address and "a newer link replaces the
+        // older" hold even when requests arrive together.
+        User user = users.lockById(account.get().getId()).orElseThrow();
         Instant now = clock.instant();
         if (resets.countByUserIdAndRequestedAtAfter(user.getId(), now.minus(Duration.ofHours(1))) >= perAddressPerHour) {
             LOG.info("Password reset for account {} not sent: {} requests in the last hour", user.getId(), perAddressPerHour);
@@ -132,7 +131,7 @@ public class PasswordResets {
         outbox.queue(new Outbox.Mail(null, user.getEmail(), "Choose a new password",
                 "Hello " + user.getDisplayName() + ",\n\n"
                         + "Someone asked to choose a new password for your Ratchet account (" + user.getEmail() + ") on "
-                        + WHEN.format(now.atZone(ZoneOffset.UTC)) + ".\n\n"
+                        + Dates.atUtc(now) + ".\n\n"
                         + "Choose a new password: " + baseUrl + "/password-reset/" + token + "\n\n"
                         + "Valid for: " + validFor.toMinutes() + " minutes (" + dev.ratchet.mail.MailHtml.ACCOUNT_MAIL + ")\n\n"
                         + "If it was not you, ignore this message: your password stays as it is.\n",
@@ -176,7 +175,7 @@ public class PasswordResets {
             outbox.queue(new Outbox.Mail(null, user.getEmail(), "Your password was changed",
                     "Hello " + user.getDisplayName() + ",\n\n"
                             + "The password of your Ratchet account (" + user.getEmail() + ") was changed on "
-                            + WHEN.format(now.atZone(ZoneOffset.UTC)) + " through a link sent to this address. Every "
+                            + Dates.atUtc(now) + " through a link sent to this address. Every "
                             + "browser that was signed in is signed out; API tokens and your second factor are unchanged.\n\n"
                             + "If it was not you, tell your Ratchet administrator at once.\n"));
             return user.getId();
