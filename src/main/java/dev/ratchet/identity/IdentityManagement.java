@@ -253,7 +253,7 @@ public class IdentityManagement {
      * it was the only organisation the person had, the account is disabled too. Publishes {@link MembershipEnded}, so
      * that the person's open work finds new owners.
      */
-    public void endMembership(Membership membership) {
+    void endMembership(Membership membership) {
         if (membership.getRoles().contains(Role.ADMIN)) {
             requireAnotherAdmin(membership.getOrganisationId(), membership);
         }
@@ -266,11 +266,6 @@ public class IdentityManagement {
         }
         events.publishEvent(new MembershipEnded(membership.getOrganisationId(), membership.getUserId(), user.getDisplayName(),
                 membership.getLineManagerId()));
-    }
-
-    /** Refused when taking the role from this administrator would leave the organisation without one. */
-    public void requireAnotherAdminThan(UUID organisationId, Membership leaving) {
-        requireAnotherAdmin(organisationId, leaving);
     }
 
     public MemberView reactivateMember(UUID organisationId, UUID membershipId, Long version) {
@@ -305,7 +300,8 @@ public class IdentityManagement {
         }
     }
 
-    private void requireAnotherAdmin(UUID organisationId, Membership leaving) {
+    /** Refused when taking the role from this administrator would leave the organisation without one. */
+    void requireAnotherAdmin(UUID organisationId, Membership leaving) {
         LocalDate today = LocalDate.now(clock);
         boolean another = memberships.findByOrganisationIdAndActiveTrue(organisationId).stream()
                 .anyMatch(m -> !m.getId().equals(leaving.getId()) && m.getRoles().contains(Role.ADMIN)
@@ -482,9 +478,7 @@ public class IdentityManagement {
         users.flush();
         outbox.queue(new dev.ratchet.mail.Outbox.Mail(admin.organisationId(), user.getEmail(), "Your second factor was reset",
                 "Hello " + user.getDisplayName() + ",\n\n" + admin.userName() + ", an administrator of " + admin.organisationName()
-                        + ", reset the second factor of your Ratchet account on "
-                        + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy 'at' HH:mm 'UTC'", java.util.Locale.UK)
-                                .format(clock.instant().atZone(java.time.ZoneOffset.UTC))
+                        + ", reset the second factor of your Ratchet account on " + dev.ratchet.shared.Dates.atUtc(clock.instant())
                         + ". You sign in with your password alone until you set up a second factor again under Your account"
                         + (organisations.find(admin.organisationId()).map(OrganisationDetails::requireTwoFactor).orElse(false)
                                 ? " (" + admin.organisationName() + " asks you to do so when you next sign in)" : "")

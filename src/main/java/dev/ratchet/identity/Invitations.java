@@ -82,7 +82,7 @@ public class Invitations {
         this.delivery = delivery;
         this.clock = clock;
         this.validFor = validFor;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = dev.ratchet.shared.Texts.withoutTrailingSlash(baseUrl);
     }
 
     /** An invitation as the organisation's administrators see it. */
@@ -416,6 +416,7 @@ public class Invitations {
         return Dates.DAY.format(instant.atZone(zone(organisationId)));
     }
 
+    /** 256 random bits, URL-safe: the secret of a link or token, of which only a hash is kept. */
     static String newToken() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -126,9 +126,7 @@ public class Provisioning {
         if (name.strip().length() > 80) {
             throw Refused.field("name", "A token name can have at most 80 characters");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String raw = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String raw = TOKEN_PREFIX + Invitations.newToken();
         ScimToken token = tokens.save(new ScimToken(admin.organisationId(), name, Sha256.hex(raw), raw.substring(0, 10),
                 admin.userId(), clock.instant()));
         tokens.flush();
@@ -408,7 +406,7 @@ public class Provisioning {
             }
             if (!roles.equals(m.getRoles())) {
                 if (m.getRoles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
-                    identity.requireAnotherAdminThan(organisationId, m);
+                    identity.requireAnotherAdmin(organisationId, m);
                 }
                 m.change(roles, m.getLineManagerId(), m.getAccessUntil());
             }

@@ -34,4 +34,9 @@ public final class Texts {
         cut.codePoints().forEach(c -> safe.append(Character.isISOControl(c) ? "\\u" + String.format("%04x", c) : new String(Character.toChars(c))));
         return safe.toString();
     }
+
+    /** A configured address without its trailing slash, so that paths can be appended ("…/join/…"). */
+    public static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
 }

@@ -37,7 +37,7 @@ class ProvisioningApi {
 
     ProvisioningApi(Provisioning provisioning, @Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
         this.provisioning = provisioning;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = dev.ratchet.shared.Texts.withoutTrailingSlash(baseUrl);
     }
 
     record Overview(String scimUrl, Role defaultRole, List<Provisioning.TokenView> tokens, List<Provisioning.Team> groups) {

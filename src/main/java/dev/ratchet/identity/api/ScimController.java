@@ -57,7 +57,7 @@ class ScimController {
 
     ScimController(Provisioning provisioning, @Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
         this.provisioning = provisioning;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = dev.ratchet.shared.Texts.withoutTrailingSlash(baseUrl);
     }
 
     // --- discovery ---------------------------------------------------------------------------------------------------
