@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.ratchet.IntegrationTest;
 import dev.ratchet.TestOrganisation;
 import dev.ratchet.identity.MemberForm;
@@ -32,13 +31,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 /** Reminders and escalations by e-mail, each sent once, to members of the action's organisation only. */
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "ratchet.mail.outbox.backoff=PT0S",
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=${ratchet.test.smtp-port:3025}", "ratchet.mail.outbox.backoff=PT0S",
         "spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
         "spring.mail.properties.mail.smtp.writetimeout=2000" })
 class RemindersIT extends IntegrationTest {
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(dev.ratchet.TestSmtp.setup());
 
     @Autowired
     Reminders reminders;

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.ratchet.IntegrationTest;
 import dev.ratchet.TestOrganisation;
 import jakarta.mail.internet.MimeMessage;
@@ -38,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * session ended and nothing else revoked, the person told, the change in the history. (Same mail settings as
  * RemindersIT, so the two share one application context.)
  */
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "ratchet.mail.outbox.backoff=PT0S",
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=${ratchet.test.smtp-port:3025}", "ratchet.mail.outbox.backoff=PT0S",
         "spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
         "spring.mail.properties.mail.smtp.writetimeout=2000" })
 class PasswordResetIT extends IntegrationTest {
@@ -47,7 +46,7 @@ class PasswordResetIT extends IntegrationTest {
     private static final Pattern LINK = Pattern.compile("/password-reset/([A-Za-z0-9_-]{43})");
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension mail = new GreenMailExtension(dev.ratchet.TestSmtp.setup());
 
     @Autowired
     dev.ratchet.mail.MailDelivery delivery;

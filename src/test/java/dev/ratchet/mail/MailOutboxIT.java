@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * message, drops it after DATA without answering, or hangs. Every reminder arrives exactly once after the server
  * recovers, and no database transaction is open while Ratchet waits for the server.
  */
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "ratchet.mail.outbox.backoff=PT0S",
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=${ratchet.test.smtp-port:3025}", "ratchet.mail.outbox.backoff=PT0S",
         "spring.mail.properties.mail.smtp.connectiontimeout=2000", "spring.mail.properties.mail.smtp.timeout=2000",
         "spring.mail.properties.mail.smtp.writetimeout=2000" })
 class MailOutboxIT extends IntegrationTest {
@@ -62,7 +62,7 @@ class MailOutboxIT extends IntegrationTest {
 
     @BeforeEach
     void start() throws Exception {
-        smtp = new FaultySmtpServer(3025);
+        smtp = new FaultySmtpServer(dev.ratchet.TestSmtp.PORT);
         // Mail other test classes left waiting (in organisations of their own) is set aside, so that each test here
         // knows which message the server sees first.
         jdbc.update("update mail_outbox set status = 'SKIPPED', last_error = 'Set aside by MailOutboxIT' where status in ('PENDING', 'SENDING')");

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A newcomer's first day, in a real browser, on an installation nobody has used yet. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:first-run;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "spring.mail.host=127.0.0.1", "spring.mail.port=3025", "ratchet.mail.outbox.scheduled=true" })
+        "spring.mail.host=127.0.0.1", "spring.mail.port=${ratchet.test.smtp-port:3025}", "ratchet.mail.outbox.scheduled=true" })
 @ActiveProfiles("test")
 @ExtendWith(Browser.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,7 +42,7 @@ class FoundationBrowserIT {
 
     @org.junit.jupiter.api.extension.RegisterExtension
     static com.icegreen.greenmail.junit5.GreenMailExtension mail = new com.icegreen.greenmail.junit5.GreenMailExtension(
-            com.icegreen.greenmail.util.ServerSetupTest.SMTP);
+            dev.ratchet.TestSmtp.setup());
 
     WebDriver browser;
 
