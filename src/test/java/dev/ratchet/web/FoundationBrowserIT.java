@@ -173,6 +173,17 @@ class FoundationBrowserIT {
 
         open("/members/invitations");
         assertThat(page()).contains("No invitation is waiting for an answer");
+        open("/members/invite");
+        Browser.screenshot("invite");
+
+        // The identity provider's side: a SCIM token, shown once, and the page that gives its groups roles.
+        open("/organisation/provisioning");
+        assertThat(page()).contains("The provider has not sent any group yet");
+        type("token-name", "Entra ID");
+        Browser.submit(browser.findElement(By.cssSelector("#main form[action$='/organisation/provisioning/tokens'] button")));
+        assertThat(browser.findElement(By.id("new-token")).getDomProperty("value")).startsWith("scim_");
+        assertThat(page()).contains("Entra ID").contains("never");
+        Browser.screenshot("provisioning");
         open("/members");
         assertThat(page()).contains("omar.owner@example.com").contains("Contributor");
         Browser.screenshot("members");
