@@ -79,7 +79,9 @@ class IdempotencyIT extends IntegrationTest {
             for (Future<Integer> answer : answers) {
                 statuses.add(answer.get());
             }
-            assertThat(statuses).containsOnly(201, 409).contains(201);
+            // Each answer is the first one (201, replayed when it came after) or "wait, the first is still running" (409):
+            // whether any 409 comes depends on how the six happen to overlap, which the machine decides.
+            assertThat(statuses).allMatch(status -> status == 201 || status == 409).contains(201);
         }
         finally {
             pool.shutdown();
