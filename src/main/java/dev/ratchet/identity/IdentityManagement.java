@@ -325,7 +325,7 @@ public class IdentityManagement {
         return new MemberView(m.getId(), u.getId(), u.getEmail(), invited ? u.getEmail() : u.getDisplayName(), m.getRoles(),
                 m.getLineManagerId(), m.getLineManagerId() == null ? null : names.get(m.getLineManagerId()),
                 m.isActive(), invited ? null : u.isEnabled(), invited ? null : u.hasTotp(), m.getAccessUntil(), m.getCreatedAt(),
-                invited, m.getVersion());
+                invited, m.isBreakGlass(), m.getVersion());
     }
 
     /** An organisation that asks this person to join it, waiting for their answer. */

@@ -318,6 +318,17 @@ public class Invitations {
         invitations.flush();
     }
 
+    /**
+     * Someone invited by address signs in through the organisation's provider instead of following the link: the
+     * invitation is used as if they had (its roles, line manager and end of access). Whether one was waiting.
+     */
+    boolean joinBySingleSignOn(UUID organisationId, User user) {
+        Optional<Invitation> waiting = invitations.openFor(organisationId, List.of(user.getEmail())).stream()
+                .filter(i -> i.stateAt(clock.instant()) == Invitation.State.PENDING).findFirst();
+        waiting.ifPresent(i -> Actors.as(user, clock.instant(), () -> join(i, user)));
+        return waiting.isPresent();
+    }
+
     private IdentityManagement.Invitation asInvitation(Invitation i) {
         return new IdentityManagement.Invitation(i.getId(), i.getOrganisationId(), organisationName(i.getOrganisationId()),
                 i.getRoles(), i.getCreatedAt());

@@ -67,6 +67,16 @@ public class Provisioning {
         this.clock = clock;
     }
 
+    /**
+     * The password hash of an account the provider made: of a random secret nobody knows, so the person signs in through
+     * single sign-on or chooses a password with "Forgot your password?".
+     */
+    static String unusablePassword(PasswordEncoder encoder) {
+        byte[] unusable = new byte[32];
+        RANDOM.nextBytes(unusable);
+        return encoder.encode(Base64.getEncoder().encodeToString(unusable));
+    }
+
     /** The identity provider acting through a SCIM token: one organisation, named in the history by the token. */
     public record Client(UUID organisationId, UUID tokenId, String tokenName) implements Actor, java.io.Serializable {
         @Override
@@ -249,9 +259,7 @@ public class Provisioning {
         }
         else {
             String name = nameOf(input, email);
-            byte[] unusable = new byte[32];
-            RANDOM.nextBytes(unusable);
-            user = users.save(new User(email, name, passwordEncoder.encode(Base64.getEncoder().encodeToString(unusable)), clock.instant()));
+            user = users.save(new User(email, name, unusablePassword(passwordEncoder), clock.instant()));
         }
         Membership membership = Membership.provisioned(organisationId, user.getId(), Set.of(defaultRole(organisationId)),
                 input.externalId(), clock.instant());

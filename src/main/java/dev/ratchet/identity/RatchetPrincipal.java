@@ -32,9 +32,20 @@ public final class RatchetPrincipal implements UserDetails, CredentialsContainer
     private final boolean enabled;
     private final boolean secondFactorPending;
     private final Instant authenticatedAt;
+    private final UUID singleSignOnOrganisation;
 
     public RatchetPrincipal(UUID userId, String email, String displayName, String passwordHash, boolean enabled,
             boolean secondFactorPending, Instant authenticatedAt) {
+        this(userId, email, displayName, passwordHash, enabled, secondFactorPending, authenticatedAt, null);
+    }
+
+    /**
+     * A person signed in through an organisation's own provider: this session enters that organisation only (another
+     * organisation's provider, or password, vouches for the others).
+     */
+    public RatchetPrincipal(UUID userId, String email, String displayName, String passwordHash, boolean enabled,
+            boolean secondFactorPending, Instant authenticatedAt, UUID singleSignOnOrganisation) {
+        this.singleSignOnOrganisation = singleSignOnOrganisation;
         this.userId = userId;
         this.email = email;
         this.displayName = displayName;
@@ -65,7 +76,12 @@ public final class RatchetPrincipal implements UserDetails, CredentialsContainer
 
     /** The same person once the one-time code is accepted. */
     public RatchetPrincipal withSecondFactorVerified() {
-        return new RatchetPrincipal(userId, email, displayName, null, enabled, false, authenticatedAt);
+        return new RatchetPrincipal(userId, email, displayName, null, enabled, false, authenticatedAt, singleSignOnOrganisation);
+    }
+
+    /** The organisation whose provider signed this session in, or empty for a password (or token) sign-in. */
+    public java.util.Optional<UUID> singleSignOnOrganisation() {
+        return java.util.Optional.ofNullable(singleSignOnOrganisation);
     }
 
     public Instant authenticatedAt() {

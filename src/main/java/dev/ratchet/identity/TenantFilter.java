@@ -49,12 +49,14 @@ public class TenantFilter extends OncePerRequestFilter {
     private static final Pattern API_ORGANISATION = Pattern.compile("^/api/v1/organisations/([0-9a-fA-F-]{36})(/.*)?$");
 
     private final IdentityManagement identity;
+    private final SingleSignOn singleSignOn;
     private final Clock clock;
     private final Duration absoluteTimeout;
 
-    TenantFilter(IdentityManagement identity, Clock clock,
+    TenantFilter(IdentityManagement identity, SingleSignOn singleSignOn, Clock clock,
             @Value("${ratchet.session.absolute-timeout:PT12H}") Duration absoluteTimeout) {
         this.identity = identity;
+        this.singleSignOn = singleSignOn;
         this.clock = clock;
         this.absoluteTimeout = absoluteTimeout;
     }
@@ -106,9 +108,19 @@ public class TenantFilter extends OncePerRequestFilter {
         }
         else {
             tenant = sessionTenant(request, principal);
+            if (tenant.isEmpty() && principal.singleSignOnOrganisation().isPresent()) {
+                // Signed in by an organisation's provider, and no longer a member there: this session is over.
+                endSession(request);
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+                return;
+            }
         }
         boolean errorPage = request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR;
-        if (!api && !errorPage && tenant.isPresent() && identity.owesSecondFactor(principal.userId(), tenant.get().organisationId())
+        // The organisation's own provider is responsible for the second factor of the people it signs in.
+        boolean providerVouched = tenant.isPresent() && principal.singleSignOnOrganisation()
+                .filter(tenant.get().organisationId()::equals).isPresent();
+        if (!api && !errorPage && tenant.isPresent() && !providerVouched
+                && identity.owesSecondFactor(principal.userId(), tenant.get().organisationId())
                 && !path.startsWith("/account") && !path.equals("/logout") && !path.startsWith("/webjars/")
                 && !path.startsWith("/css/") && !path.startsWith("/js/")) {
             response.sendRedirect(request.getContextPath() + "/account?secondFactorRequired");
@@ -138,9 +150,10 @@ public class TenantFilter extends OncePerRequestFilter {
     private Optional<Tenant> sessionTenant(HttpServletRequest request, RatchetPrincipal principal) {
         HttpSession session = request.getSession(false);
         Object chosen = session == null ? null : session.getAttribute(SESSION_ORGANISATION);
-        Optional<Tenant> tenant = chosen instanceof UUID id ? identity.tenant(principal.userId(), id) : Optional.empty();
+        Optional<Tenant> tenant = chosen instanceof UUID id && singleSignOn.mayEnter(principal, id)
+                ? identity.tenant(principal.userId(), id) : Optional.empty();
         if (tenant.isEmpty()) {
-            List<OrganisationDetails> available = identity.organisationsOf(principal.userId());
+            List<OrganisationDetails> available = singleSignOn.organisationsFor(principal);
             if (!available.isEmpty()) {
                 tenant = identity.tenant(principal.userId(), available.get(0).id());
                 if (session != null) {

@@ -25,6 +25,13 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
+    /** The password is right, but every organisation of the person signs in through its own provider only. */
+    public static class SingleSignOnRequired extends AuthenticationServiceException {
+        SingleSignOnRequired() {
+            super("Your organisation signs in through its own provider: use single sign-on");
+        }
+    }
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ThrottledAuthenticationProvider.class);
 
     private final DaoAuthenticationProvider passwords;
@@ -32,11 +39,15 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final KnownDevices devices;
     private final dev.ratchet.identity.domain.UserRepository users;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final IdentityManagement identity;
+    private final SingleSignOn singleSignOn;
 
     ThrottledAuthenticationProvider(RatchetUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
             KnownDevices devices, dev.ratchet.identity.domain.UserRepository accounts,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, IdentityManagement identity, SingleSignOn singleSignOn) {
         this.events = events;
+        this.identity = identity;
+        this.singleSignOn = singleSignOn;
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -61,6 +72,10 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication result = passwords.authenticate(authentication);
             throttle.succeeded(account, client);
+            if (result.getPrincipal() instanceof RatchetPrincipal person && !identity.organisationsOf(person.userId()).isEmpty()
+                    && singleSignOn.organisationsFor(person).isEmpty()) {
+                throw new SingleSignOnRequired();
+            }
             if (web != null && web.getResponse() != null && result.getPrincipal() instanceof RatchetPrincipal principal) {
                 devices.remember(web.getRequest(), web.getResponse(), principal.userId());
             }

@@ -24,9 +24,11 @@ class LayoutModel {
     private final dev.ratchet.identity.Invitations invitations;
     private final ActionManagement actions;
     private final Notifications notifications;
+    private final dev.ratchet.identity.SingleSignOn singleSignOn;
 
     LayoutModel(IdentityManagement identity, dev.ratchet.identity.Invitations invitations, ActionManagement actions,
-            Notifications notifications) {
+            Notifications notifications, dev.ratchet.identity.SingleSignOn singleSignOn) {
+        this.singleSignOn = singleSignOn;
         this.invitations = invitations;
         this.identity = identity;
         this.actions = actions;
@@ -103,7 +105,7 @@ class LayoutModel {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof RatchetPrincipal p
                 && !p.secondFactorPending()) {
-            return orOnErrorPage(request, () -> identity.organisationsOf(p.userId()), List.of());
+            return orOnErrorPage(request, () -> singleSignOn.organisationsFor(p), List.of());
         }
         return List.of();
     }

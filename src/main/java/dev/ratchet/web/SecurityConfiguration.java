@@ -108,14 +108,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, TenantFilter tenants, ThrottledAuthenticationProvider passwords)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, TenantFilter tenants, ThrottledAuthenticationProvider passwords,
+            dev.ratchet.identity.SingleSignOnLogin singleSignOn) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler toSavedPage = new SavedRequestAwareAuthenticationSuccessHandler();
-        // One provider and no parent manager: a failed password is counted once, not again by a fallback.
-        http.authenticationManager(new ProviderManager(passwords))
+        // Passwords and the organisations' OpenID providers, and no parent manager: a failed password is counted once,
+        // not again by a fallback.
+        http.authenticationManager(new ProviderManager(passwords, singleSignOn.provider()))
                 .addFilterBefore(tenants, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/setup", "/setup/demo", "/join/**", "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                        .requestMatchers("/login", "/setup", "/setup/demo", "/join/**", "/password-reset", "/password-reset/**", "/login/sso", "/login/sso/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/calendar/**",
                                 "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
@@ -131,7 +132,17 @@ class SecurityConfiguration {
                             }
                         })
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof ThrottledAuthenticationProvider.Throttled ? "/login?throttled" : "/login?error"))))
+                                + (e instanceof ThrottledAuthenticationProvider.Throttled ? "/login?throttled"
+                                        : e instanceof ThrottledAuthenticationProvider.SingleSignOnRequired ? "/login?ssoRequired"
+                                        : "/login?error"))))
+                // An organisation's own OpenID provider (its connection is the client registration): the code flow at
+                // /oauth2/authorization/{connection} and back at /login/oauth2/code/{connection}.
+                .oauth2Login(oauth -> oauth.loginPage("/login")
+                        .clientRegistrationRepository(singleSignOn)
+                        .authorizedClientRepository(singleSignOn.noTokensKept())
+                        .userInfoEndpoint(info -> info.oidcUserService(singleSignOn.users()))
+                        .successHandler(singleSignOn.succeeded())
+                        .failureHandler(singleSignOn.failed()))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

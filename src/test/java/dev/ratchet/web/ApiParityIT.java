@@ -85,6 +85,8 @@ class ApiParityIT extends IntegrationTest {
         twin("/organisation/provisioning/tokens/{id}/revoke", "DELETE " + ORG + "/scim-tokens/{tokenId}");
         twin("/organisation/provisioning/default-role", "PUT " + ORG + "/provisioning/default-role");
         twin("/organisation/provisioning/groups/{id}/roles", "PUT " + ORG + "/scim-groups/{groupId}/roles");
+        twin("/organisation/single-sign-on", "PUT " + ORG + "/single-sign-on");
+        twin("/organisation/single-sign-on/removal", "DELETE " + ORG + "/single-sign-on");
         twin("/members/{id}/unlock", "POST " + ORG + "/members/{memberId}/sign-in-unlock");
         twin("/notifications/read", "POST " + ORG + "/notifications/read");
         twin("/improvements", "POST " + ORG + "/improvements");

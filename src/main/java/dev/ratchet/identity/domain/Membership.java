@@ -51,6 +51,12 @@ public class Membership implements OrganisationScoped {
     /** When the identity provider deleted the membership: kept without access, no longer listed to the provider. */
     private Instant deprovisionedAt;
 
+    /** The provider's issuer and subject this membership signs in with (single sign-on), once it has. */
+    private String ssoSubject;
+
+    /** An administrator who keeps a password when the organisation signs in by single sign-on only. */
+    private boolean breakGlass;
+
     @Version
     private long version;
 
@@ -130,6 +136,15 @@ public class Membership implements OrganisationScoped {
         return active && (accessUntil == null || !day.isAfter(accessUntil));
     }
 
+    /** The first single sign-on links the provider's account to the membership; it stays linked. */
+    public void linkSso(String subject) {
+        this.ssoSubject = subject;
+    }
+
+    public void breakGlass(boolean breakGlass) {
+        this.breakGlass = breakGlass;
+    }
+
     public void deactivate() {
         this.active = false;
     }
@@ -158,4 +173,6 @@ public class Membership implements OrganisationScoped {
     public String getExternalId() { return externalId; }
     public boolean isProvisioned() { return provisioned; }
     public Instant getDeprovisionedAt() { return deprovisionedAt; }
+    public String getSsoSubject() { return ssoSubject; }
+    public boolean isBreakGlass() { return breakGlass; }
 }

@@ -17,6 +17,8 @@ public interface MembershipRepository extends JpaRepository<Membership, UUID> {
 
     List<Membership> findByUserId(UUID userId);
 
+    Optional<Membership> findByOrganisationIdAndSsoSubject(UUID organisationId, String ssoSubject);
+
     List<Membership> findByOrganisationIdAndActiveTrue(UUID organisationId);
 
     /**

@@ -36,7 +36,13 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(dev.ratchet.identity.SingleSignOnLogin.REFUSAL) instanceof String reason) {
+            // Said once: a reload of the page does not say it again.
+            model.addAttribute("ssoRefused", reason);
+            session.removeAttribute(dev.ratchet.identity.SingleSignOnLogin.REFUSAL);
+        }
         return identity.setupNeeded() ? "redirect:/setup" : "identity/login";
     }
 

@@ -30,16 +30,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrganisationController {
 
     private final IdentityManagement identity;
+    private final dev.ratchet.identity.SingleSignOn singleSignOn;
 
-    OrganisationController(IdentityManagement identity) {
+    OrganisationController(IdentityManagement identity, dev.ratchet.identity.SingleSignOn singleSignOn) {
         this.identity = identity;
+        this.singleSignOn = singleSignOn;
     }
 
     @PostMapping("/organisations/switch")
     @PreAuthorize(Access.SIGNED_IN)
     String switchTo(@AuthenticationPrincipal RatchetPrincipal principal, @RequestParam UUID organisationId,
             HttpSession session, RedirectAttributes redirect) {
-        OrganisationDetails target = identity.organisationsOf(principal.userId()).stream()
+        OrganisationDetails target = singleSignOn.organisationsFor(principal).stream()
                 .filter(o -> o.id().equals(organisationId)).findFirst()
                 .orElseThrow(() -> Refused.notFound("Organisation"));
         session.setAttribute(TenantFilter.SESSION_ORGANISATION, target.id());
