@@ -406,9 +406,16 @@ public class IdentityManagement {
         return principalOf(users.findById(userId).orElseThrow(() -> Refused.notFound("Account")), clock.instant());
     }
 
-    private static RatchetPrincipal principalOf(User u, Instant now) {
+    /** After the password, a person with an authenticator app or a passkey owes one of them before coming in. */
+    private RatchetPrincipal principalOf(User u, Instant now) {
         return new RatchetPrincipal(u.getId(), u.getEmail(), u.getDisplayName(), u.getPasswordHash(), u.isEnabled(),
-                u.hasTotp(), now.truncatedTo(ChronoUnit.MILLIS));
+                u.hasTotp() || hasPasskey(u.getId()), now.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Whether the account has a passkey, which serves as its second factor after a password. */
+    @Transactional(readOnly = true)
+    public boolean hasPasskey(UUID userId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from passkey where user_id = ?)", Boolean.class, userId));
     }
 
     // --- second factor ---------------------------------------------------------------------------------------
@@ -500,7 +507,7 @@ public class IdentityManagement {
     /** Whether any organisation this person belongs to requires a second factor they have not set up yet. */
     @Transactional(readOnly = true)
     public boolean owesSecondFactor(UUID userId, UUID organisationId) {
-        return !hasSecondFactor(userId) && organisations.find(organisationId)
+        return !hasSecondFactor(userId) && !hasPasskey(userId) && organisations.find(organisationId)
                 .map(OrganisationDetails::requireTwoFactor).orElse(false);
     }
 

@@ -4,11 +4,8 @@ import dev.ratchet.shared.Refused;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -20,8 +17,6 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +34,6 @@ public class SingleSignOnLogin implements ClientRegistrationRepository {
 
     private final SingleSignOn singleSignOn;
     private final OidcUserService provider = new OidcUserService();
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     SingleSignOnLogin(SingleSignOn singleSignOn) {
         this.singleSignOn = singleSignOn;
@@ -85,10 +79,7 @@ public class SingleSignOnLogin implements ClientRegistrationRepository {
                 throw new IllegalStateException("Not a single sign-on: " + authentication.getClass().getSimpleName());
             }
             RatchetPrincipal member = person.member();
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
-            SecurityContextHolder.setContext(context);
-            contexts.saveContext(context, request, response);
+            SignedIn.store(request, response, member);
             request.getSession().setAttribute(TenantFilter.SESSION_ORGANISATION, member.singleSignOnOrganisation().orElseThrow());
             response.sendRedirect(request.getContextPath() + "/");
         };

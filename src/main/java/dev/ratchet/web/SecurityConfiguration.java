@@ -109,12 +109,17 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, TenantFilter tenants, ThrottledAuthenticationProvider passwords,
-            dev.ratchet.identity.SingleSignOnLogin singleSignOn) throws Exception {
+            dev.ratchet.identity.SingleSignOnLogin singleSignOn, dev.ratchet.identity.PasskeySignIn passkeys) throws Exception {
+        // The passkey ceremony finds its accounts here: a passkey is a second factor of its own.
+        http.setSharedObject(org.springframework.security.core.userdetails.UserDetailsService.class, passkeys.accounts());
         SavedRequestAwareAuthenticationSuccessHandler toSavedPage = new SavedRequestAwareAuthenticationSuccessHandler();
         // Passwords and the organisations' OpenID providers, and no parent manager: a failed password is counted once,
         // not again by a fallback.
         http.authenticationManager(new ProviderManager(passwords, singleSignOn.provider()))
                 .addFilterBefore(tenants, AuthorizationFilter.class)
+                // Making a passkey needs a complete sign-in: a password whose one-time code is still owed must not
+                // make itself a way around the code.
+                .addFilterBefore(new PasskeyRegistrationGuard(), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/setup", "/setup/demo", "/join/**", "/password-reset", "/password-reset/**", "/login/sso", "/login/sso/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/favicon.svg", "/error", "/actuator/health", "/actuator/health/**", "/calendar/**",
@@ -143,6 +148,19 @@ class SecurityConfiguration {
                         .userInfoEndpoint(info -> info.oidcUserService(singleSignOn.users()))
                         .successHandler(singleSignOn.succeeded())
                         .failureHandler(singleSignOn.failed()))
+                // Passkeys (WebAuthn): options at /webauthn/register/options and /webauthn/authenticate/options,
+                // registration at /webauthn/register, sign-in at /login/webauthn; Ratchet's own pages and script.
+                .webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
+                        .withObjectPostProcessor(new org.springframework.security.config.ObjectPostProcessor<Object>() {
+                            @Override
+                            public <O> O postProcess(O filter) {
+                                if (filter instanceof org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter signIn) {
+                                    signIn.setAuthenticationSuccessHandler(passkeys.succeeded());
+                                    signIn.setAuthenticationFailureHandler(passkeys.failed());
+                                }
+                                return filter;
+                            }
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -159,6 +177,24 @@ class SecurityConfiguration {
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(PREVIEW),
                                 new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY))));
         return http.build();
+    }
+
+    /** Refuses the start of a passkey registration (POST /webauthn/register/options) to anyone not fully signed in. */
+    static final class PasskeyRegistrationGuard extends org.springframework.web.filter.OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                throws jakarta.servlet.ServletException, java.io.IOException {
+            if ("POST".equals(request.getMethod()) && request.getRequestURI().equals(request.getContextPath() + "/webauthn/register/options")) {
+                var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+                boolean signedIn = authentication != null && authentication.getAuthorities().stream()
+                        .anyMatch(a -> RatchetPrincipal.SIGNED_IN.equals(a.getAuthority()));
+                if (!signedIn) {
+                    response.sendError(HttpStatus.FORBIDDEN.value());
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /** The security filters run inside Spring Security's chains only, not a second time as plain servlet filters. */

@@ -62,6 +62,7 @@ class ApiParityIT extends IntegrationTest {
         twin("/account/invitations/{id}/decline", "DELETE /api/v1/invitations/{invitationId}");
         twin("/account/tokens", "POST /api/v1/account/tokens");
         twin("/account/tokens/{id}/revoke", "DELETE /api/v1/account/tokens/{tokenId}");
+        twin("/account/passkeys/{id}/removal", "DELETE /api/v1/account/passkeys/{passkeyId}");
         twin("/account/calendar", "POST /api/v1/account/calendar-feed");
         twin("/account/calendar/revoke", "DELETE /api/v1/account/calendar-feed");
         twin("/account/digest", "PUT /api/v1/account/preferences");

@@ -339,7 +339,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .replace("{policyId}", policy.toString()).replace("{versionId}", policyVersion.toString()).replace("{checkId}", check.toString())
                 .replace("{policyExceptionId}", policyException.toString()).replace("{bundleId}", UUID.randomUUID().toString()).replace("{uploadId}", UUID.randomUUID().toString()).replace("{migrationId}", UUID.randomUUID().toString())
                 .replace("{teamMemberId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())
-                .replace("{unknownId}", UUID.randomUUID().toString()).replace("{groupId}", UUID.randomUUID().toString()).replace("{invitationId}", UUID.randomUUID().toString())
+                .replace("{unknownId}", UUID.randomUUID().toString()).replace("{groupId}", UUID.randomUUID().toString()).replace("{passkeyId}", UUID.randomUUID().toString()).replace("{invitationId}", UUID.randomUUID().toString())
                 .replace("{tokenId}", UUID.randomUUID().toString()).replace("{evidenceId}", UUID.randomUUID().toString())
                 .replace("{token}", "not-a-calendar-secret-" + UUID.randomUUID())
                 .replace("{email}", "new." + UUID.randomUUID() + "@example.com")

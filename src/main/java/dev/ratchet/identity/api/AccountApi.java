@@ -35,10 +35,13 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountApi {
 
     private final IdentityManagement identity;
+    private final dev.ratchet.identity.Passkeys passkeys;
     private final String baseUrl;
 
-    AccountApi(IdentityManagement identity, @Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
+    AccountApi(IdentityManagement identity, dev.ratchet.identity.Passkeys passkeys,
+            @Value("${ratchet.base-url:http://localhost:8080}") String baseUrl) {
         this.identity = identity;
+        this.passkeys = passkeys;
         this.baseUrl = baseUrl;
     }
 
@@ -58,6 +61,21 @@ class AccountApi {
     @Operation(summary = "Create a personal API token (valid 1 to 366 days, or until revoked): its secret is in this answer only")
     IdentityManagement.NewToken createToken(@AuthenticationPrincipal RatchetPrincipal principal, @RequestBody TokenRequest request) {
         return identity.createTokenWithDetails(principal.userId(), request.name(), request.validDays());
+    }
+
+    @GetMapping("/passkeys")
+    @PreAuthorize(Access.SIGNED_IN)
+    @Operation(summary = "Your passkeys: name, when made and last used (made in a browser, under Your account)")
+    List<dev.ratchet.identity.Passkeys.View> listPasskeys(@AuthenticationPrincipal RatchetPrincipal principal) {
+        return passkeys.of(principal.userId());
+    }
+
+    @DeleteMapping("/passkeys/{passkeyId}")
+    @PreAuthorize(Access.SIGNED_IN)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove one of your passkeys: it no longer signs you in")
+    void deletePasskey(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID passkeyId) {
+        passkeys.remove(principal.userId(), passkeyId);
     }
 
     @DeleteMapping("/tokens/{tokenId}")

@@ -29,17 +29,19 @@ class AccountController {
     private final IdentityManagement identity;
     private final dev.ratchet.identity.Invitations invitations;
     private final dev.ratchet.identity.RecoveryCodes recoveryCodes;
+    private final dev.ratchet.identity.Passkeys passkeys;
     private final Clock clock;
     private final String baseUrl;
     private final boolean baseUrlSet;
 
     AccountController(IdentityManagement identity, dev.ratchet.identity.Invitations invitations,
-            dev.ratchet.identity.RecoveryCodes recoveryCodes, Clock clock,
+            dev.ratchet.identity.RecoveryCodes recoveryCodes, dev.ratchet.identity.Passkeys passkeys, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:http://localhost:8080}") String baseUrl,
             @org.springframework.beans.factory.annotation.Value("${ratchet.base-url:}") String configured) {
         this.identity = identity;
         this.invitations = invitations;
         this.recoveryCodes = recoveryCodes;
+        this.passkeys = passkeys;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.baseUrlSet = !configured.isBlank();
@@ -50,6 +52,7 @@ class AccountController {
     String account(@AuthenticationPrincipal RatchetPrincipal principal, HttpSession session, Model model) {
         model.addAttribute("tokens", identity.tokensOf(principal.userId()));
         model.addAttribute("hasSecondFactor", identity.hasSecondFactor(principal.userId()));
+        model.addAttribute("passkeys", passkeys.of(principal.userId()));
         model.addAttribute("recoveryCodesLeft", recoveryCodes.remaining(principal.userId()));
         model.addAttribute("enrolment", session.getAttribute(ENROLMENT));
         model.addAttribute("now", clock.instant());
@@ -199,5 +202,13 @@ class AccountController {
         identity.revokeToken(principal.userId(), id);
         redirect.addFlashAttribute("success", "The token is revoked: programs using it are refused from now on.");
         return "redirect:/account#tokens";
+    }
+
+    @PostMapping("/account/passkeys/{id}/removal")
+    @PreAuthorize(Access.SIGNED_IN)
+    String removePasskey(@AuthenticationPrincipal RatchetPrincipal principal, @PathVariable UUID id, RedirectAttributes redirect) {
+        dev.ratchet.identity.Passkeys.View removed = passkeys.remove(principal.userId(), id);
+        redirect.addFlashAttribute("success", "The passkey \"" + removed.label() + "\" is removed: it no longer signs you in.");
+        return "redirect:/account#passkeys";
     }
 }

@@ -5,12 +5,8 @@ import dev.ratchet.identity.RatchetPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +22,6 @@ class LoginController {
     private final IdentityManagement identity;
     private final dev.ratchet.identity.LoginThrottle throttle;
     private final dev.ratchet.identity.RecoveryCodes recoveryCodes;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
     LoginController(IdentityManagement identity, dev.ratchet.identity.LoginThrottle throttle,
             dev.ratchet.identity.RecoveryCodes recoveryCodes) {
@@ -47,7 +42,14 @@ class LoginController {
     }
 
     @GetMapping("/login/second-factor")
-    String secondFactor() {
+    String secondFactor(@AuthenticationPrincipal RatchetPrincipal principal, Model model) {
+        return secondFactorPage(principal, model);
+    }
+
+    /** The code field for an authenticator app, the button for a passkey: whichever the account has. */
+    private String secondFactorPage(RatchetPrincipal principal, Model model) {
+        model.addAttribute("hasTotp", identity.hasSecondFactor(principal.userId()));
+        model.addAttribute("hasPasskey", identity.hasPasskey(principal.userId()));
         return "identity/second-factor";
     }
 
@@ -69,15 +71,11 @@ class LoginController {
             }
             model.addAttribute("error", recovery ? "That recovery code is not one of yours, or it was used already."
                     : "That code is not right, or it was used already: type the six digits your authenticator app shows now.");
-            return "identity/second-factor";
+            return secondFactorPage(principal, model);
         }
         throttle.codeSucceeded(principal.userId());
         RatchetPrincipal verified = principal.withSecondFactorVerified();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(verified, null, verified.getAuthorities()));
-        request.changeSessionId();
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        dev.ratchet.identity.SignedIn.store(request, response, verified);
         if (recovery) {
             int left = recoveryCodes.remaining(principal.userId());
             redirect.addFlashAttribute("info", "You signed in with a recovery code; " + left + (left == 1 ? " is" : " are")
