@@ -37,6 +37,7 @@ public final class Keycloak {
     private static final String ADMIN_PASSWORD = "keycloak-admin-for-tests";
 
     private static Keycloak running;
+    private static java.util.concurrent.CompletableFuture<Keycloak> starting;
 
     private final int port;
     private final Process process;
@@ -48,12 +49,60 @@ public final class Keycloak {
         this.process = process;
     }
 
-    /** The running provider, started on first use (about 20 to 60 seconds). */
-    public static synchronized Keycloak get() {
-        if (running == null) {
-            running = start();
+    /** The running provider, started on first use (about 20 to 60 seconds), or the start begun in the background. */
+    public static Keycloak get() {
+        java.util.concurrent.CompletableFuture<Keycloak> begun;
+        synchronized (Keycloak.class) {
+            if (running != null) {
+                return running;
+            }
+            begun = starting;
         }
-        return running;
+        if (begun != null) {
+            try {
+                Keycloak started = begun.join();
+                synchronized (Keycloak.class) {
+                    running = started;
+                }
+                return started;
+            }
+            catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof org.opentest4j.TestAbortedException aborted) {
+                    throw aborted;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        synchronized (Keycloak.class) {
+            if (running == null) {
+                running = start();
+            }
+            return running;
+        }
+    }
+
+    /**
+     * Starts Keycloak while other tests run, when the test run holds a test that needs it ({@link StartEarly}): its
+     * half-minute start then costs the run little.
+     */
+    static synchronized void startInBackground() {
+        if (running == null && starting == null) {
+            starting = java.util.concurrent.CompletableFuture.supplyAsync(Keycloak::start);
+        }
+    }
+
+    /** Listens to the test plan and starts Keycloak early when a single sign-on browser test is in it. */
+    public static final class StartEarly implements org.junit.platform.launcher.TestExecutionListener {
+        @Override
+        public void testPlanExecutionStarted(org.junit.platform.launcher.TestPlan plan) {
+            boolean needed = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
+                    .anyMatch(test -> test.getSource().filter(org.junit.platform.engine.support.descriptor.ClassSource.class::isInstance)
+                            .map(source -> ((org.junit.platform.engine.support.descriptor.ClassSource) source).getClassName())
+                            .filter(name -> name.endsWith(".SingleSignOnBrowserIT")).isPresent());
+            if (needed) {
+                startInBackground();
+            }
+        }
     }
 
     public String issuer() {

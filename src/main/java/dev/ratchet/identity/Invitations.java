@@ -236,13 +236,13 @@ public class Invitations {
     // --- the invited person's side -----------------------------------------------------------------------------------
 
     /** What the link shows: whom it invites where, and whether it can still be used. */
-    public record Opened(UUID invitationId, String organisationName, String email, String displayName, Set<Role> roles,
+    public record Opened(UUID invitationId, UUID organisationId, String organisationName, String email, String displayName, Set<Role> roles,
             String invitedBy, Instant expiresAt, Invitation.State state, boolean hasAccount, String problem) {
     }
 
     @Transactional(readOnly = true)
     public Optional<Opened> open(String rawToken) {
-        return byToken(rawToken).map(i -> new Opened(i.getId(), organisationName(i.getOrganisationId()), i.getEmail(),
+        return byToken(rawToken).map(i -> new Opened(i.getId(), i.getOrganisationId(), organisationName(i.getOrganisationId()), i.getEmail(),
                 i.getDisplayName(), i.getRoles(), people.displayNames(i.getOrganisationId()).getOrDefault(i.getInvitedBy(), "An administrator"),
                 i.getExpiresAt(), i.stateAt(clock.instant()), users.findByEmail(i.getEmail()).isPresent(), unusable(i)));
     }

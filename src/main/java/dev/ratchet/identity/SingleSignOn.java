@@ -118,7 +118,7 @@ public class SingleSignOn {
     }
 
     /** The provider the sign-in page offers for an address (home-realm discovery). */
-    public record Provider(String registrationId, String displayName, String organisationName) {
+    public record Provider(String registrationId, String displayName, UUID organisationId, String organisationName, boolean ssoOnly) {
     }
 
     // --- the administrator's settings -------------------------------------------------------------------------------
@@ -235,8 +235,8 @@ public class SingleSignOn {
         String domain = email.substring(email.lastIndexOf('@') + 1).strip().toLowerCase(Locale.ROOT);
         List<UUID> organisation = jdbc.queryForList("select organisation_id from sso_domain where domain = ?", UUID.class, domain);
         return organisation.stream().findFirst().flatMap(connections::findByOrganisationId).filter(SsoConnection::isEnabled)
-                .map(c -> new Provider(c.getId().toString(), c.getDisplayName(),
-                        organisations.find(c.getOrganisationId()).map(o -> o.name()).orElse("")));
+                .map(c -> new Provider(c.getId().toString(), c.getDisplayName(), c.getOrganisationId(),
+                        organisations.find(c.getOrganisationId()).map(o -> o.name()).orElse(""), c.isSsoOnly()));
     }
 
     /** The client registration Spring Security signs in with, from the provider's discovery document (kept). */

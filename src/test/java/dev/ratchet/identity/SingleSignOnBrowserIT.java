@@ -59,7 +59,7 @@ class SingleSignOnBrowserIT extends BrowserTest {
         MemberView admin = identity.addMember(org.id(), Browser.member("root@kestrel.test", "Rita Root", Role.ADMIN, Role.ISMS_MANAGER),
                 Browser.PASSWORD);
         Tenant asAdmin = identity.tenant(admin.userId(), org.id()).orElseThrow();
-        invitations.invite(asAdmin, Browser.member("ada@kestrel.test", "Ada", Role.CONTRIBUTOR));
+        Invitations.Sent invited = invitations.invite(asAdmin, Browser.member("ada@kestrel.test", "Ada", Role.CONTRIBUTOR));
 
         // The administrator connects Keycloak on the organisation's page.
         signIn("root@kestrel.test");
@@ -78,6 +78,10 @@ class SingleSignOnBrowserIT extends BrowserTest {
         assertThat(browser.getPageSource()).doesNotContain(Keycloak.CLIENT_SECRET);
         Browser.screenshot("single-sign-on-settings");
         signOut();
+
+        // Ada's invitation link now offers her company account besides a password.
+        open(invited.link().substring(invited.link().indexOf("/join/")));
+        assertThat(browser.findElement(By.id("join-with-provider")).getText()).contains("Join with Kestrel Keycloak");
 
         // Someone Keycloak knows but the organisation never invited is told why they cannot come in.
         signInWithKeycloak("ben@kestrel.test", "ben", "Keycloak-Ben-2026");

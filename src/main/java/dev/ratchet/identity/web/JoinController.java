@@ -10,11 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +28,12 @@ class JoinController {
 
     private final Invitations invitations;
     private final IdentityManagement identity;
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final dev.ratchet.identity.SingleSignOn singleSignOn;
 
-    JoinController(Invitations invitations, IdentityManagement identity) {
+    JoinController(Invitations invitations, IdentityManagement identity, dev.ratchet.identity.SingleSignOn singleSignOn) {
         this.invitations = invitations;
         this.identity = identity;
+        this.singleSignOn = singleSignOn;
     }
 
     @GetMapping("/join/{token}")
@@ -63,13 +59,8 @@ class JoinController {
         }
         // The link proved the address and the person chose the password just now: they are signed in, in the organisation.
         RatchetPrincipal principal = identity.refreshedPrincipal(joined.userId());
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
-        request.getSession(true);
-        request.changeSessionId();
+        dev.ratchet.identity.SignedIn.store(request, response, principal);
         request.getSession().setAttribute(TenantFilter.SESSION_ORGANISATION, joined.organisationId());
-        SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
         redirect.addFlashAttribute("success", "Welcome to " + joined.organisationName() + ". You are signed in.");
         return "redirect:/";
     }
@@ -84,6 +75,9 @@ class JoinController {
             return "identity/join";
         }
         model.addAttribute("invitation", opened.get());
+        // Where the organisation signs in through its own provider, the invitation is taken up by signing in there.
+        singleSignOn.providerFor(opened.get().email()).filter(p -> p.organisationId().equals(opened.get().organisationId()))
+                .ifPresent(p -> model.addAttribute("provider", p));
         model.addAttribute("minimumPasswordLength", PasswordPolicy.MINIMUM_LENGTH);
         if (opened.get().problem() != null && refused == null) {
             response.setStatus(HttpStatus.GONE.value());
