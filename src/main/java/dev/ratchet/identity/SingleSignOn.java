@@ -78,6 +78,7 @@ public class SingleSignOn {
     private final PasswordEncoder passwordEncoder;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -87,7 +88,8 @@ public class SingleSignOn {
     SingleSignOn(SsoConnectionRepository connections, SsoGroupRoleRepository groupRoles, ScimGroupRepository scimGroups,
             MembershipRepository memberships, UserRepository users, IdentityManagement identity, Provisioning provisioning,
             Invitations invitations, OrganisationManagement organisations, PasswordEncoder passwordEncoder, JdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.connections = connections;
         this.groupRoles = groupRoles;
         this.scimGroups = scimGroups;
@@ -132,7 +134,25 @@ public class SingleSignOn {
      * Saves the connection after checking it: the issuer must answer discovery with itself as issuer, the domains must
      * be free, the roles must exist, and a sign-in by single sign-on only needs a break-glass administrator.
      */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public View save(Tenant admin, Settings settings) {
+        // Only a provider that answers may be saved: a typo found now, not when everybody is locked out. Asked before
+        // the transaction, so that a slow provider holds no database connection.
+        String issuer = withoutTrailingSlash(strip(settings.issuer()));
+        String unreachable = null;
+        if (issuerProblem(issuer) == null) {
+            try {
+                discover(UUID.randomUUID().toString(), issuer, "checking", "checking");
+            }
+            catch (Refused refused) {
+                unreachable = refused.getMessage();
+            }
+        }
+        String discoveryProblem = unreachable;
+        return transactions.execute(status -> save(admin, settings, issuer, discoveryProblem));
+    }
+
+    private View save(Tenant admin, Settings settings, String issuer, String discoveryProblem) {
         UUID organisationId = admin.organisationId();
         Optional<SsoConnection> existing = connections.findByOrganisationId(organisationId);
         existing.ifPresent(c -> Refused.requireCurrentVersion(settings.version(), c.getVersion()));
@@ -144,10 +164,9 @@ public class SingleSignOn {
         else if (displayName.length() > 80) {
             problems.put("displayName", "A name can have at most 80 characters");
         }
-        String issuer = withoutTrailingSlash(strip(settings.issuer()));
         String issuerProblem = issuerProblem(issuer);
-        if (issuerProblem != null) {
-            problems.put("issuer", issuerProblem);
+        if (issuerProblem != null || discoveryProblem != null) {
+            problems.put("issuer", issuerProblem != null ? issuerProblem : discoveryProblem);
         }
         String clientId = strip(settings.clientId());
         if (clientId.isEmpty()) {
@@ -177,16 +196,7 @@ public class SingleSignOn {
         if (!problems.isEmpty()) {
             throw Refused.fields(problems);
         }
-        // Only a provider that answers may be saved: a typo found now, not when everybody is locked out.
-        ClientRegistration checked;
-        try {
-            checked = discover(UUID.randomUUID().toString(), issuer, clientId, secret.isEmpty() ? "unchanged" : secret);
-        }
-        catch (Refused unreachable) {
-            throw Refused.field("issuer", unreachable.getMessage());
-        }
-        LOG.info("Single sign-on of organisation {} set to issuer {} (client {}); authorization endpoint {}", organisationId,
-                issuer, clientId, checked.getProviderDetails().getAuthorizationUri());
+        LOG.info("Single sign-on of organisation {} set to issuer {} (client {})", organisationId, issuer, clientId);
         SsoConnection connection = existing.orElseGet(() -> new SsoConnection(organisationId, clock.instant()));
         connection.configure(displayName, issuer, clientId, domains, groupsClaim, settings.justInTime(), settings.ssoOnly(),
                 settings.enabled(), clock.instant());
@@ -239,8 +249,11 @@ public class SingleSignOn {
                         organisations.find(c.getOrganisationId()).map(o -> o.name()).orElse(""), c.isSsoOnly()));
     }
 
-    /** The client registration Spring Security signs in with, from the provider's discovery document (kept). */
-    @Transactional(readOnly = true)
+    /**
+     * The client registration Spring Security signs in with, from the provider's discovery document (kept per version
+     * of the connection, so every instance reads it again after a change); read outside any transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Optional<ClientRegistration> registration(String registrationId) {
         UUID id;
         try {

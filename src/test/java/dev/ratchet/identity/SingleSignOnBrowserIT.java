@@ -46,6 +46,11 @@ class SingleSignOnBrowserIT extends BrowserTest {
 
     Keycloak keycloak;
 
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheProvider() {
+        Keycloak.stop();
+    }
+
     @BeforeEach
     void browserAndProvider() {
         keycloak = Keycloak.get();
