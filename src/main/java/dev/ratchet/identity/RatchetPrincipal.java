@@ -25,6 +25,12 @@ public final class RatchetPrincipal implements UserDetails, CredentialsContainer
     /** Granted after the password alone, to a person who still owes the second factor. */
     public static final String SECOND_FACTOR_PENDING = "SECOND_FACTOR_PENDING";
 
+    /**
+     * Sessions live in the database and outlast a deployment: a fixed version lets a session written by the previous
+     * release be read by the next as long as the fields are compatible (a field added reads as null).
+     */
+    private static final long serialVersionUID = 1L;
+
     private final UUID userId;
     private final String email;
     private final String displayName;
