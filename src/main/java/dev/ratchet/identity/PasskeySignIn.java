@@ -47,7 +47,7 @@ public class PasskeySignIn {
                 refuse(request, response, "This account is disabled.");
                 return;
             }
-            if (!identity.organisationsOf(person.userId()).isEmpty() && singleSignOn.organisationsFor(person).isEmpty()) {
+            if (singleSignOn.onlyThroughProviders(person.userId())) {
                 SecurityContextHolder.clearContext();
                 answer(response, 200, "{\"authenticated\":false,\"redirectUrl\":\"" + request.getContextPath() + "/login?ssoRequired\"}");
                 return;

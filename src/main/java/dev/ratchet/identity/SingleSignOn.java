@@ -268,30 +268,42 @@ public class SingleSignOn {
     }
 
     /**
-     * Whether a password (or passkey) session of this person may enter the organisation: always, unless it signs in by
-     * single sign-on only and the person is not one of its break-glass administrators.
+     * The organisations a password (or passkey) session of this person may not enter: those that sign in by single
+     * sign-on only, where the person is not one of the break-glass administrators. One query, whatever the number.
      */
-    @Transactional(readOnly = true)
-    public boolean passwordMayEnter(UUID organisationId, UUID userId) {
-        Boolean only = jdbc.query("select sso_only from sso_connection where organisation_id = ? and enabled = true",
-                rs -> rs.next() ? rs.getBoolean(1) : Boolean.FALSE, organisationId);
-        if (!Boolean.TRUE.equals(only)) {
-            return true;
-        }
-        return memberships.findByOrganisationIdAndUserId(organisationId, userId).map(Membership::isBreakGlass).orElse(false);
+    private java.util.Set<UUID> closedToPassword(UUID userId) {
+        return new java.util.HashSet<>(jdbc.queryForList("""
+                select m.organisation_id from membership m join sso_connection c on c.organisation_id = m.organisation_id
+                where m.user_id = ? and c.sso_only = true and c.enabled = true and m.break_glass = false""", UUID.class, userId));
     }
 
     /** Whether this session may enter the organisation: its provider's alone, or by password where allowed. */
     @Transactional(readOnly = true)
     public boolean mayEnter(RatchetPrincipal principal, UUID organisationId) {
         return principal.singleSignOnOrganisation().map(organisationId::equals)
-                .orElseGet(() -> passwordMayEnter(organisationId, principal.userId()));
+                .orElseGet(() -> !closedToPassword(principal.userId()).contains(organisationId));
     }
 
     /** The organisations this session may enter today (the organisation menu, the start after sign-in). */
     @Transactional(readOnly = true)
     public List<dev.ratchet.organisation.OrganisationDetails> organisationsFor(RatchetPrincipal principal) {
-        return identity.organisationsOf(principal.userId()).stream().filter(o -> mayEnter(principal, o.id())).toList();
+        List<dev.ratchet.organisation.OrganisationDetails> all = identity.organisationsOf(principal.userId());
+        if (principal.singleSignOnOrganisation().isPresent()) {
+            return all.stream().filter(o -> o.id().equals(principal.singleSignOnOrganisation().get())).toList();
+        }
+        java.util.Set<UUID> closed = closedToPassword(principal.userId());
+        return all.stream().filter(o -> !closed.contains(o.id())).toList();
+    }
+
+    /**
+     * Whether a password or passkey would bring this person nowhere: they belong to organisations, and every one of
+     * them signs in by single sign-on only. They are sent to their provider instead.
+     */
+    @Transactional(readOnly = true)
+    public boolean onlyThroughProviders(UUID userId) {
+        List<dev.ratchet.organisation.OrganisationDetails> all = identity.organisationsOf(userId);
+        java.util.Set<UUID> closed = closedToPassword(userId);
+        return !all.isEmpty() && all.stream().allMatch(o -> closed.contains(o.id()));
     }
 
     /**

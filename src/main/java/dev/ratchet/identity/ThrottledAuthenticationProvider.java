@@ -39,14 +39,12 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final KnownDevices devices;
     private final dev.ratchet.identity.domain.UserRepository users;
     private final org.springframework.context.ApplicationEventPublisher events;
-    private final IdentityManagement identity;
     private final SingleSignOn singleSignOn;
 
     ThrottledAuthenticationProvider(RatchetUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
             KnownDevices devices, dev.ratchet.identity.domain.UserRepository accounts,
-            org.springframework.context.ApplicationEventPublisher events, IdentityManagement identity, SingleSignOn singleSignOn) {
+            org.springframework.context.ApplicationEventPublisher events, SingleSignOn singleSignOn) {
         this.events = events;
-        this.identity = identity;
         this.singleSignOn = singleSignOn;
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
@@ -72,8 +70,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication result = passwords.authenticate(authentication);
             throttle.succeeded(account, client);
-            if (result.getPrincipal() instanceof RatchetPrincipal person && !identity.organisationsOf(person.userId()).isEmpty()
-                    && singleSignOn.organisationsFor(person).isEmpty()) {
+            if (result.getPrincipal() instanceof RatchetPrincipal person && singleSignOn.onlyThroughProviders(person.userId())) {
                 throw new SingleSignOnRequired();
             }
             if (web != null && web.getResponse() != null && result.getPrincipal() instanceof RatchetPrincipal principal) {
