@@ -114,9 +114,13 @@ public final class Keycloak {
             starting = null;
         }
         if (keycloak != null) {
-            keycloak.process.descendants().forEach(ProcessHandle::destroy);
-            keycloak.process.destroy();
+            kill(keycloak.process);
         }
+    }
+
+    private static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
     }
 
     public String issuer() {
@@ -155,10 +159,7 @@ public final class Keycloak {
             builder.environment().put("JAVA_OPTS_APPEND", "-Xms64m -Xmx768m -XX:TieredStopAtLevel=1");
             Process process = builder.start();
             Keycloak keycloak = new Keycloak(port, process);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                process.descendants().forEach(ProcessHandle::destroy);
-                process.destroy();
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> kill(process)));
             keycloak.awaitReady(log);
             return keycloak;
         }

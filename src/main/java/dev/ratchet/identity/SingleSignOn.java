@@ -35,6 +35,7 @@ import dev.ratchet.identity.domain.UserRepository;
 import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.shared.Refused;
 import dev.ratchet.shared.Tenant;
+import dev.ratchet.shared.Texts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -138,7 +139,7 @@ public class SingleSignOn {
     public View save(Tenant admin, Settings settings) {
         // Only a provider that answers may be saved: a typo found now, not when everybody is locked out. Asked before
         // the transaction, so that a slow provider holds no database connection.
-        String issuer = withoutTrailingSlash(strip(settings.issuer()));
+        String issuer = Texts.withoutTrailingSlash(strip(settings.issuer()));
         String unreachable = null;
         if (issuerProblem(issuer) == null) {
             try {
@@ -447,7 +448,7 @@ public class SingleSignOn {
             throw Refused.invalid("Interrupted while asking " + issuer + " for its configuration");
         }
         String said = String.valueOf(document.get("issuer"));
-        if (!withoutTrailingSlash(said).equals(issuer)) {
+        if (!Texts.withoutTrailingSlash(said).equals(issuer)) {
             throw Refused.invalid("The provider at " + issuer + " calls itself " + said + ": use that issuer URL (Entra ID: "
                     + "the tenant's own, https://login.microsoftonline.com/<tenant id>/v2.0, not /common)");
         }
@@ -638,9 +639,5 @@ public class SingleSignOn {
 
     private static String strip(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static String withoutTrailingSlash(String value) {
-        return dev.ratchet.shared.Texts.withoutTrailingSlash(value);
     }
 }

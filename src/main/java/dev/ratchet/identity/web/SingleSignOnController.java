@@ -86,8 +86,8 @@ class SingleSignOnController {
         model.addAttribute("administrators", identity.members(organisationId, "", Role.ADMIN, PageRequest.of(0, 200))
                 .getContent().stream().filter(MemberView::active).toList());
         model.addAttribute("roles", Role.values());
-        String base = baseUrlSet ? baseUrl : dev.ratchet.shared.Texts.withoutTrailingSlash(
-                request.getRequestURL().toString().replace(request.getRequestURI(), "") + request.getContextPath());
+        String base = baseUrlSet ? baseUrl : org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromContextPath(request).build().toUriString();
         model.addAttribute("redirectUri", connection.map(c -> base + "/login/oauth2/code/" + c.registrationId())
                 .orElse(base + "/login/oauth2/code/… (shown once saved)"));
         model.addAttribute("signInUrl", base + "/login");
