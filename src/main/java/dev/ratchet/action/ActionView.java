@@ -22,6 +22,7 @@ public record ActionView(UUID id, UUID organisationId, String originType, UUID o
             case "POLICY", "POLICY_READ" -> "/policies/" + originId;
             case "POLICY_EXCEPTION" -> "/policy-exceptions/" + originId;
             case "COMPLIANCE_CHECK" -> "/compliance-checks/" + originId;
+            case "RISK", "RISK_ASSESSMENT", "RISK_ACCEPTANCE" -> "/risks/" + originId;
             default -> null;
         };
     }

@@ -155,6 +155,16 @@ public class ChangeManagement implements Importer<ChangeManagement.ImportRow> {
         return improvements.raise(tenant, Source.CHANGE, change.getId(), change.getReference(), form);
     }
 
+    /** A record by its reference, for modules that link to it (a risk it concerns). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<dev.ratchet.shared.RecordLink> byReference(UUID organisationId, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return changes.findFirstByOrganisationIdAndReferenceIgnoreCase(organisationId, reference.strip())
+                .map(r -> new dev.ratchet.shared.RecordLink(r.getId(), r.getReference(), r.getTitle()));
+    }
+
     // --- reading -----------------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

@@ -146,6 +146,16 @@ public class IncidentManagement implements Importer<IncidentManagement.ImportRow
         return improvements.raise(tenant, Source.INCIDENT, incident.getId(), incident.getReference(), form);
     }
 
+    /** A record by its reference, for modules that link to it (a risk it concerns). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<dev.ratchet.shared.RecordLink> byReference(UUID organisationId, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return incidents.findFirstByOrganisationIdAndReferenceIgnoreCase(organisationId, reference.strip())
+                .map(r -> new dev.ratchet.shared.RecordLink(r.getId(), r.getReference(), r.getTitle()));
+    }
+
     // --- reading -----------------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

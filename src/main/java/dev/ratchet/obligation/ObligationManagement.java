@@ -185,6 +185,16 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
         return improvements.raise(tenant, Source.LEGAL_CHANGE, obligation.getId(), obligation.getReference(), form);
     }
 
+    /** A record by its reference, for modules that link to it (a risk it concerns). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<dev.ratchet.shared.RecordLink> byReference(UUID organisationId, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return obligations.findFirstByOrganisationIdAndReferenceIgnoreCase(organisationId, reference.strip())
+                .map(r -> new dev.ratchet.shared.RecordLink(r.getId(), r.getReference(), r.getName()));
+    }
+
     // --- reading -----------------------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)

@@ -138,6 +138,18 @@ class ApiParityIT extends IntegrationTest {
         twin("/obligations/{id}/changes", "POST " + ORG + "/obligations/{obligationId}/changes");
         twin("/obligations/{id}/raise", "POST " + ORG + "/obligations/{obligationId}/improvements");
         twin("/obligations/import", "POST " + ORG + "/obligations/import");
+        twin("/risks", "POST " + ORG + "/risks");
+        twin("/risks/{id}", "PUT " + ORG + "/risks/{riskId}");
+        twin("/risks/{id}/assessments", "POST " + ORG + "/risks/{riskId}/assessments");
+        twin("/risks/{id}/acceptances", "POST " + ORG + "/risks/{riskId}/acceptances");
+        twin("/risks/{id}/acceptance/withdrawal", "POST " + ORG + "/risks/{riskId}/acceptance/withdrawal");
+        twin("/risks/{id}/treatment-actions", "POST " + ORG + "/risks/{riskId}/treatment-actions");
+        twin("/risks/{id}/concerns", "POST " + ORG + "/risks/{riskId}/concerns");
+        twin("/risks/{id}/closure", "POST " + ORG + "/risks/{riskId}/closure");
+        twin("/risks/{id}/reopening", "POST " + ORG + "/risks/{riskId}/reopening");
+        twin("/risks/criteria", "PUT " + ORG + "/risk-criteria/draft");
+        twin("/risks/criteria/new-version", "POST " + ORG + "/risk-criteria/draft");
+        twin("/risks/criteria/approval", "POST " + ORG + "/risk-criteria/draft/approval");
         twin("/feedback", "POST " + ORG + "/feedback");
         twin("/feedback/{id}", "PUT " + ORG + "/feedback/{feedbackId}");
         twin("/feedback/{id}/close", "POST " + ORG + "/feedback/{feedbackId}/closure");

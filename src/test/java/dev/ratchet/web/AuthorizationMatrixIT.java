@@ -74,6 +74,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
     static UUID incident;
     static UUID change;
     static UUID obligation;
+    static UUID risk;
     static UUID feedbackId;
     static UUID review;
     static UUID policy;
@@ -105,6 +106,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
     @Autowired
     dev.ratchet.feedback.FeedbackManagement feedback;
+
+    @Autowired
+    dev.ratchet.risk.RiskCriteriaManagement riskCriteria;
+
+    @Autowired
+    dev.ratchet.risk.RiskManagement risks;
 
     @Autowired
     dev.ratchet.review.ReviewManagement reviews;
@@ -161,6 +168,18 @@ class AuthorizationMatrixIT extends IntegrationTest {
             law.setOwnerId(org.userIds().get(Role.CONTRIBUTOR));
             law.setNextReviewDate(java.time.LocalDate.of(2099, 1, 1));
             obligation = obligations.record(org.tenant(Role.ISMS_MANAGER), law).id();
+            riskCriteria.approve(org.tenant(Role.MANAGEMENT), 0L, null);
+            dev.ratchet.risk.NewRiskForm danger = new dev.ratchet.risk.NewRiskForm();
+            danger.setTitle("Matrix risk");
+            danger.setThreat("Matrix");
+            danger.setConsequence("Matrix");
+            danger.setOwnerId(org.userIds().get(Role.CONTRIBUTOR));
+            danger.getAssessment().setInherentLikelihood(3);
+            danger.getAssessment().setInherentImpact(3);
+            danger.getAssessment().setCurrentLikelihood(2);
+            danger.getAssessment().setCurrentImpact(2);
+            danger.getAssessment().setTargetLevel("Low");
+            risk = risks.record(org.tenant(Role.ISMS_MANAGER), danger).id();
             dev.ratchet.feedback.FeedbackForm concern = new dev.ratchet.feedback.FeedbackForm();
             concern.setSubject("Matrix feedback");
             concern.setText("Matrix");
@@ -325,6 +344,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 : text.startsWith("/incidents/") ? incident.toString()
                 : text.startsWith("/changes/") ? change.toString()
                 : text.startsWith("/obligations/") ? obligation.toString()
+                : text.startsWith("/risks/") ? risk.toString()
                 : text.startsWith("/feedback/") ? feedbackId.toString()
                 : text.startsWith("/reviews/") ? review.toString()
                 : text.startsWith("/policies/") ? policy.toString()
@@ -335,7 +355,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .replace("{memberId}", target.toString())
                 .replace("{areaId}", org.areaId().toString())
                 .replace("{auditId}", audit.toString()).replace("{lineId}", line.toString()).replace("{year}", "2031")
-                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{feedbackId}", feedbackId.toString()).replace("{reviewId}", review.toString())
+                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{riskId}", risk.toString()).replace("{criteriaId}", UUID.randomUUID().toString()).replace("{feedbackId}", feedbackId.toString()).replace("{reviewId}", review.toString())
                 .replace("{policyId}", policy.toString()).replace("{versionId}", policyVersion.toString()).replace("{checkId}", check.toString())
                 .replace("{policyExceptionId}", policyException.toString()).replace("{bundleId}", UUID.randomUUID().toString()).replace("{uploadId}", UUID.randomUUID().toString()).replace("{migrationId}", UUID.randomUUID().toString())
                 .replace("{teamMemberId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())

@@ -13,6 +13,8 @@ public interface IsmsChangeRepository extends JpaRepository<IsmsChange, UUID>, J
 
     Optional<IsmsChange> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
+    Optional<IsmsChange> findFirstByOrganisationIdAndReferenceIgnoreCase(UUID organisationId, String reference);
+
     @Query("select upper(c.reference) from IsmsChange c where c.organisationId = :organisationId and upper(c.reference) in :references")
     List<String> existingReferences(UUID organisationId, Collection<String> references);
 }

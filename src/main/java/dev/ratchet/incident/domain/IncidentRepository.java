@@ -13,6 +13,8 @@ public interface IncidentRepository extends JpaRepository<Incident, UUID>, JpaSp
 
     Optional<Incident> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
+    Optional<Incident> findFirstByOrganisationIdAndReferenceIgnoreCase(UUID organisationId, String reference);
+
     boolean existsByOrganisationIdAndReferenceIgnoreCase(UUID organisationId, String reference);
 
     @Query("select upper(i.reference) from Incident i where i.organisationId = :organisationId and upper(i.reference) in :references")

@@ -13,6 +13,8 @@ public interface ObligationRepository extends JpaRepository<Obligation, UUID>, J
 
     Optional<Obligation> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
+    Optional<Obligation> findFirstByOrganisationIdAndReferenceIgnoreCase(UUID organisationId, String reference);
+
     long countByOrganisationId(UUID organisationId);
 
     boolean existsByOrganisationIdAndReferenceIgnoreCase(UUID organisationId, String reference);
