@@ -94,6 +94,11 @@ public class RiskManagement {
     // --- recording and changing ----------------------------------------------------------------------------------
 
     public RiskView record(Tenant tenant, NewRiskForm form) {
+        return get(tenant.organisationId(), insert(tenant, form, null));
+    }
+
+    /** Records a risk under the reference given (an import keeps the spreadsheet's), or the next one when none is. */
+    UUID insert(Tenant tenant, NewRiskForm form, String reference) {
         RiskCriteriaManagement.requireManager(tenant);
         UUID org = tenant.organisationId();
         RiskCriteriaView inForce = requireCriteria(org);
@@ -103,7 +108,7 @@ public class RiskManagement {
         if (!problems.isEmpty()) {
             throw Refused.fields(problems);
         }
-        Risk risk = new Risk(org, nextReference(org), clock.instant());
+        Risk risk = new Risk(org, reference != null ? reference : nextReference(org), clock.instant());
         risk.describe(form.getTitle(), form.getThreat(), form.getVulnerability(), form.getConsequence(), form.getAssets(),
                 form.getAreaId(), form.getOwnerId(), form.getCategory(), requirements, form.getExistingControls(), form.getTreatment());
         LocalDate today = today(org);
@@ -111,7 +116,7 @@ public class RiskManagement {
         risks.saveAndFlush(risk);
         assessments.saveAndFlush(new RiskAssessment(risk, AssessmentReason.INITIAL, levels, form.getAssessment().getNote(), null,
                 tenant.userId(), today, clock.instant()));
-        return get(org, risk.getId());
+        return risk.getId();
     }
 
     public RiskView update(Tenant tenant, UUID id, RiskForm form) {

@@ -13,12 +13,17 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The risk register through the API: criteria, assessment, treatment, acceptance and its rules, concerns, heat map. */
 class RiskIT extends IntegrationTest {
 
     @Autowired
     RiskManagement risks;
+
+    @Autowired
+    dev.ratchet.shared.People people;
 
     TestOrganisation org;
 
@@ -317,5 +322,50 @@ class RiskIT extends IntegrationTest {
                 .formatted(org.userIds().get(Role.GUEST_AUDITOR)), 422);
         assertThat(guest.toString()).contains("ownerId");
         assertThat(call(Role.ISMS_MANAGER, "GET", "/risks", null, 200).get("page").get("totalElements").asLong()).isZero();
+    }
+
+    @Test
+    void theSpreadsheetKeptTodayComesInByItsOwnColumnNamesAllRowsOrNone() throws Exception {
+        String header = "Risk ID,Risk,Risk description,Consequences,Risk owner,Mitigations,Annex A controls,Gross likelihood,"
+                + "Gross impact,Residual likelihood,Residual impact,Risk response\n";
+        JsonNode refused = call(Role.ISMS_MANAGER, "POST", "/risks/import", header
+                + "R-01,Phishing,Credentials phished,Account takeover," + org.email(Role.CONTRIBUTOR) + ",MFA,A.5.17,Likely,Major,2,4,Mitigate\n", 422);
+        assertThat(refused.toString()).contains("No risk criteria are approved yet");
+        approveDefaults();
+        refused = call(Role.ISMS_MANAGER, "POST", "/risks/import", header
+                + "R-01,Phishing,Credentials phished,Account takeover,nobody@example.com,MFA,A.5.17,Likely,Major,2,4,Mitigate\n"
+                + "R-02,Supplier outage,Hosting down,No service," + org.email(Role.CONTRIBUTOR) + ",,Z.9,7,Major,,,Pray\n", 422);
+        assertThat(refused.get("problems")).extracting(p -> p.get("row").asLong() + " " + p.get("column").asString())
+                .containsExactlyInAnyOrder("2 Owner", "3 Requirements", "3 Inherent likelihood", "3 Treatment");
+        assertThat(call(Role.AUDITOR, "GET", "/risks", null, 200).get("content")).isEmpty();
+
+        JsonNode imported = call(Role.ISMS_MANAGER, "POST", "/risks/import", header
+                + "R-01,Phishing,Credentials phished,Account takeover," + org.email(Role.CONTRIBUTOR) + ",MFA on e-mail,A.5.17,Likely,Major,2,4,Mitigate\n"
+                + ",Supplier outage,Hosting down,No service," + org.email(Role.CONTRIBUTOR) + ",,\"A.5.19, A.5.30\",3,Major,,,Transfer\n", 201);
+        assertThat(imported.get("imported").asInt()).isEqualTo(2);
+        JsonNode list = call(Role.AUDITOR, "GET", "/risks?sort=reference", null, 200);
+        assertThat(list.get("content")).hasSize(2);
+        JsonNode phishing = list.get("content").get(0);
+        assertThat(phishing.get("reference").asString()).isEqualTo("R-01");
+        assertThat(phishing.get("current").get("level").get("name").asString()).isEqualTo("High");
+        assertThat(phishing.get("treatment").asString()).isEqualTo("MODIFY");
+        assertThat(list.get("content").get(1).get("reference").asString()).isEqualTo("RSK-002");
+        assertThat(list.get("content").get(1).get("treatment").asString()).isEqualTo("SHARE");
+        assertThat(list.get("content").get(1).get("current").get("likelihood").asInt()).as("the inherent rating when no residual is given").isEqualTo(3);
+
+        // What the register exports, another organisation imports as it is (owners by name, levels left to the criteria).
+        String csv = mvc.perform(get("/risks/export.csv").with(user(org.principal(Role.AUDITOR))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(csv).contains("R-01", "Phishing", "iso27001-2022:A.5.17", "High");
+        TestOrganisation other = newOrganisation("Risk copy");
+        api(other, Role.MANAGEMENT, "POST", "/risk-criteria/draft/approval", "{\"version\":0}", 200);
+        String renamed = csv.replace(nameOf(org, Role.CONTRIBUTOR), nameOf(other, Role.CONTRIBUTOR));
+        JsonNode copied = api(other, Role.ISMS_MANAGER, "POST", "/risks/import", renamed, 201);
+        assertThat(copied.get("imported").asInt()).isEqualTo(2);
+        assertThat(copied.get("notices").toString()).contains("Current level");
+    }
+
+    private String nameOf(TestOrganisation o, Role role) {
+        return people.memberOf(o.id(), o.userIds().get(role)).orElseThrow().displayName();
     }
 }

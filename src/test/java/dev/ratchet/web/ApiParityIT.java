@@ -52,7 +52,8 @@ class ApiParityIT extends IntegrationTest {
             Map.entry("/incidents/import/{uploadId}", "twin: POST " + ORG + "/incidents/import (dryRun=false)"),
             Map.entry("/changes/import/{uploadId}", "twin: POST " + ORG + "/changes/import (dryRun=false)"),
             Map.entry("/obligations/import/{uploadId}", "twin: POST " + ORG + "/obligations/import (dryRun=false)"),
-            Map.entry("/feedback/import/{uploadId}", "twin: POST " + ORG + "/feedback/import (dryRun=false)"));
+            Map.entry("/feedback/import/{uploadId}", "twin: POST " + ORG + "/feedback/import (dryRun=false)"),
+            Map.entry("/risks/import/{uploadId}", "twin: POST " + ORG + "/risks/import (dryRun=false)"));
 
     /** Page route → its API twin, "METHOD path". */
     private static final Map<String, String> TWINS = new LinkedHashMap<>();
@@ -147,6 +148,7 @@ class ApiParityIT extends IntegrationTest {
         twin("/risks/{id}/concerns", "POST " + ORG + "/risks/{riskId}/concerns");
         twin("/risks/{id}/closure", "POST " + ORG + "/risks/{riskId}/closure");
         twin("/risks/{id}/reopening", "POST " + ORG + "/risks/{riskId}/reopening");
+        twin("/risks/import", "POST " + ORG + "/risks/import");
         twin("/risks/criteria", "PUT " + ORG + "/risk-criteria/draft");
         twin("/risks/criteria/new-version", "POST " + ORG + "/risk-criteria/draft");
         twin("/risks/criteria/approval", "POST " + ORG + "/risk-criteria/draft/approval");

@@ -54,9 +54,13 @@ import org.springframework.web.bind.annotation.RestController;
 class RiskApi {
 
     private final RiskManagement risks;
+    private final dev.ratchet.risk.RiskImport riskImport;
+    private final dev.ratchet.tabular.Imports imports;
 
-    RiskApi(RiskManagement risks) {
+    RiskApi(RiskManagement risks, dev.ratchet.risk.RiskImport riskImport, dev.ratchet.tabular.Imports imports) {
         this.risks = risks;
+        this.riskImport = riskImport;
+        this.imports = imports;
     }
 
     @Schema(name = "RiskVersionBody")
@@ -163,6 +167,15 @@ class RiskApi {
     @Operation(summary = "Reopen a closed risk")
     RiskView reopenRisk(@PathVariable UUID organisationId, @PathVariable UUID riskId, @RequestBody VersionBody body) {
         return risks.reopen(CurrentTenant.require(), riskId, body.version());
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "multipart/form-data"})
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Import risks from CSV or XLSX under the criteria in force: all rows or none; dryRun=true writes nothing; "
+            + "problems by row and column (422). Columns are also found by the names risk spreadsheets use (Risk ID, Risk owner, Residual likelihood …)")
+    org.springframework.http.ResponseEntity<dev.ratchet.tabular.Imports.Outcome> importRisks(@PathVariable UUID organisationId,
+            dev.ratchet.tabular.ImportFile body, @RequestParam(defaultValue = "false") boolean dryRun) {
+        return imports.answer(CurrentTenant.require(), riskImport, body.content(), dryRun);
     }
 
     @GetMapping("/export.csv")
