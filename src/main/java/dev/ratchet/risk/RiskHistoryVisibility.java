@@ -16,7 +16,7 @@ class RiskHistoryVisibility implements HistoryVisibility {
 
     @Override
     public Set<String> recordTypes() {
-        return Set.of("Risk", "RiskAssessment", "RiskAcceptance", "RiskTreatment", "RiskConcern", "RiskCriteria");
+        return Set.of("Risk", "RiskAssessment", "RiskAcceptance", "RiskTreatment", "RiskConcern", "RiskCriteria", "PlanApproval");
     }
 
     @Override

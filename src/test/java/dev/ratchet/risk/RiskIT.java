@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The risk register through the API: criteria, assessment, treatment, acceptance and its rules, concerns, heat map. */
 class RiskIT extends IntegrationTest {
@@ -367,5 +368,48 @@ class RiskIT extends IntegrationTest {
 
     private String nameOf(TestOrganisation o, Role role) {
         return people.memberOf(o.id(), o.userIds().get(role)).orElseThrow().displayName();
+    }
+
+    @Test
+    void anApprovedTreatmentPlanIsTheDocumentApprovedWhateverChangesLater() throws Exception {
+        approveDefaults();
+        JsonNode risk = newRisk(Role.CONTRIBUTOR, 4, 4, 3, 4, "Medium");
+        call(Role.CONTRIBUTOR, "POST", "/risks/" + id(risk) + "/treatment-actions", """
+                {"title":"Enforce disk encryption","ownerId":"%s","dueDate":"%s","successCriteria":"All laptops encrypted","controls":["A.8.24"]}"""
+                .formatted(org.userIds().get(Role.CONTRIBUTOR), LocalDate.now().plusDays(30)), 201);
+        call(Role.ISMS_MANAGER, "POST", "/risk-treatment-plan/approvals", "{\"note\":\"x\"}", 403);
+        JsonNode approval = call(Role.MANAGEMENT, "POST", "/risk-treatment-plan/approvals", "{\"note\":\"Approved at the review\"}", 201);
+        assertThat(approval.get("number").asInt()).isEqualTo(1);
+        assertThat(approval.get("openActions").asInt()).isEqualTo(1);
+
+        // The risk changes after the approval: the approved plan does not, the plan as it stands does.
+        risk = call(Role.ISMS_MANAGER, "GET", "/risks/" + id(risk), null, 200);
+        call(Role.ISMS_MANAGER, "PUT", "/risks/" + id(risk), """
+                {"title":"Laptop theft exposes customer exports","threat":"A laptop is lost","consequence":"A breach",
+                 "ownerId":"%s","treatment":"MODIFY","version":%d}""".formatted(org.userIds().get(Role.CONTRIBUTOR), risk.get("version").asLong()), 200);
+        String approvedPdf = dev.ratchet.Documents.pdfText(download(Role.GUEST_AUDITOR,
+                "/risk-treatment-plan/approvals/" + approval.get("id").asString() + "/document.pdf", 200));
+        assertThat(approvedPdf).contains("Risk treatment plan", "approval 1", "Approved at the review", "RSK-001 Customer data exposed",
+                "Enforce disk encryption", "A.8.24", "High (3×4)").doesNotContain("Laptop theft");
+        String current = dev.ratchet.Documents.pdfText(download(Role.AUDITOR, "/risk-treatment-plan/document.pdf", 200));
+        assertThat(current).contains("Laptop theft exposes customer exports", "not approved");
+        download(Role.GUEST_AUDITOR, "/risk-treatment-plan/document.pdf", 403);
+        byte[] docx = download(Role.AUDITOR, "/risk-treatment-plan/approvals/" + approval.get("id").asString() + "/document.docx", 200);
+        dev.ratchet.Documents.keep(docx, "risk-treatment-plan.docx");
+        assertThat(dev.ratchet.Documents.docxText(docx)).contains("Enforce disk encryption", "Acceptance of residual risk");
+        assertThat(dev.ratchet.Documents.pdfText(dev.ratchet.Documents.viaLibreOffice(docx))).contains("Enforce disk encryption");
+        byte[] xlsx = download(Role.AUDITOR, "/risk-treatment-plan/approvals/" + approval.get("id").asString() + "/document.xlsx", 200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getNumberOfSheets()).isGreaterThanOrEqualTo(3);
+            assertThat(book.getSheetAt(2).getRow(1).getCell(1).getStringCellValue()).isEqualTo("Enforce disk encryption");
+        }
+        TestOrganisation other = newOrganisation("Other plan");
+        api(other, Role.ISMS_MANAGER, "GET", "/risk-treatment-plan/approvals/" + approval.get("id").asString() + "/document.pdf", null, 404);
+    }
+
+    private byte[] download(Role role, String path, int expected) throws Exception {
+        return mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(role)))
+                .andExpect(status().is(expected))
+                .andReturn().getResponse().getContentAsByteArray();
     }
 }

@@ -149,6 +149,7 @@ class ApiParityIT extends IntegrationTest {
         twin("/risks/{id}/closure", "POST " + ORG + "/risks/{riskId}/closure");
         twin("/risks/{id}/reopening", "POST " + ORG + "/risks/{riskId}/reopening");
         twin("/risks/import", "POST " + ORG + "/risks/import");
+        twin("/risks/treatment-plan/approvals", "POST " + ORG + "/risk-treatment-plan/approvals");
         twin("/risks/criteria", "PUT " + ORG + "/risk-criteria/draft");
         twin("/risks/criteria/new-version", "POST " + ORG + "/risk-criteria/draft");
         twin("/risks/criteria/approval", "POST " + ORG + "/risk-criteria/draft/approval");
