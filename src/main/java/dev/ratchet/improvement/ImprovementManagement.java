@@ -192,6 +192,19 @@ public class ImprovementManagement {
                 .map(r -> r.getStatus() != Status.CLOSED && r.getStatus() != Status.REJECTED).orElse(false);
     }
 
+    /** The nonconformities naming each requirement, for the Statement of Applicability's reasons for a control. */
+    @Transactional(readOnly = true)
+    public Map<String, List<dev.ratchet.shared.RecordLink>> nonconformitiesByRequirement(UUID organisationId) {
+        Map<String, List<dev.ratchet.shared.RecordLink>> links = new java.util.TreeMap<>();
+        jdbc.query("""
+                select q.requirement, r.id, r.reference, r.title from improvement_requirement q join improvement_record r on r.id = q.record_id
+                where r.organisation_id = ? and r.kind = 'NONCONFORMITY' order by r.reference""", rs -> {
+            links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new dev.ratchet.shared.RecordLink(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
+        }, organisationId);
+        return links;
+    }
+
     /** A record by its reference (NC-2026-003), for modules that link to the record that caused theirs. */
     @Transactional(readOnly = true)
     public java.util.Optional<ImprovementView.Link> byReference(UUID organisationId, String reference) {

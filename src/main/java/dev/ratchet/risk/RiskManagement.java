@@ -591,6 +591,34 @@ public class RiskManagement {
         return Optional.of(new HeatMap(inherent, rows, c.impacts().stream().map(RiskCriteriaView.Point::name).toList(), total[0], outside[0]));
     }
 
+    /**
+     * The open risks calling for each control or requirement, by naming it or by a treatment action implementing it:
+     * the reasons the Statement of Applicability gives for including a control.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<dev.ratchet.shared.RecordLink>> risksByControl(UUID organisationId) {
+        Map<String, java.util.Set<UUID>> seen = new HashMap<>();
+        Map<String, List<dev.ratchet.shared.RecordLink>> links = new java.util.TreeMap<>();
+        java.util.function.BiConsumer<String, dev.ratchet.shared.RecordLink> add = (requirement, link) -> {
+            if (seen.computeIfAbsent(requirement, k -> new java.util.HashSet<>()).add(link.id())) {
+                links.computeIfAbsent(requirement, k -> new ArrayList<>()).add(link);
+            }
+        };
+        jdbc.query("""
+                select q.requirement, r.id, r.reference, r.title from risk_requirement q join risk r on r.id = q.risk_id
+                where r.organisation_id = ? and r.status <> 'CLOSED' order by r.reference""",
+                rs -> { add.accept(rs.getString(1), new dev.ratchet.shared.RecordLink(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4))); },
+                organisationId);
+        jdbc.query("""
+                select t.controls, r.id, r.reference, r.title from risk_treatment t join risk r on r.id = t.risk_id
+                where r.organisation_id = ? and r.status <> 'CLOSED' and t.controls is not null order by r.reference""", rs -> {
+            for (String control : rs.getString(1).split(",")) {
+                add.accept(control, new dev.ratchet.shared.RecordLink(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
+            }
+        }, organisationId);
+        return links;
+    }
+
     /** The categories in use, for the register's filter and the form's suggestions. */
     @Transactional(readOnly = true)
     public List<String> categories(UUID organisationId) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import dev.ratchet.action.ActionManagement;
 import dev.ratchet.action.ActionView;
+import dev.ratchet.document.DocumentFormat;
 import dev.ratchet.document.Outline;
 import dev.ratchet.document.PdfDocuments;
 import dev.ratchet.organisation.OrganisationManagement;
@@ -42,24 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class TreatmentPlan {
-
-    public enum Format {
-        PDF, DOCX, XLSX;
-
-        /** The format a download's path ends with (…/document.pdf). */
-        public static Format of(String path) {
-            String extension = path.substring(path.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
-            return valueOf(extension);
-        }
-
-        public org.springframework.http.ResponseEntity<byte[]> download(String name, byte[] content) {
-            return switch (this) {
-                case PDF -> dev.ratchet.document.Downloads.pdf(name, content);
-                case DOCX -> dev.ratchet.document.Downloads.docx(name, content);
-                case XLSX -> dev.ratchet.document.Downloads.xlsx(name, content);
-            };
-        }
-    }
 
     /** An approval of the plan, for the plan page and the API. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "RiskTreatmentPlanApproval")
@@ -102,7 +85,7 @@ public class TreatmentPlan {
 
     /** The plan as it stands now (not approved). */
     @Transactional(readOnly = true)
-    public byte[] current(UUID organisationId, Format format) {
+    public byte[] current(UUID organisationId, DocumentFormat format) {
         return render(outline(organisationId, "as it stands on " + Dates.DAY.format(organisations.today(organisationId)) + ", not approved"),
                 organisationId, format);
     }
@@ -124,7 +107,7 @@ public class TreatmentPlan {
         Outline doc = outline(org, "approval " + number + " by " + tenant.userName() + " on "
                 + Dates.DAY.format(LocalDate.ofInstant(approval.getApprovedAt(), organisations.zone(org)))
                 + (approval.getNote() == null ? "" : ": " + approval.getNote()));
-        for (Format format : Format.values()) {
+        for (DocumentFormat format : DocumentFormat.values()) {
             byte[] content = render(doc, org, format);
             jdbc.update("insert into risk_plan_document (approval_id, organisation_id, format, content, sha256) values (?, ?, ?, ?, ?)",
                     approval.getId(), org, format.name(), content, Sha256.hex(content));
@@ -140,7 +123,7 @@ public class TreatmentPlan {
 
     /** The documents of an approval, as they were rendered when it was given. */
     @Transactional(readOnly = true)
-    public Optional<byte[]> approved(UUID organisationId, UUID approvalId, Format format) {
+    public Optional<byte[]> approved(UUID organisationId, UUID approvalId, DocumentFormat format) {
         return approvals.findByIdAndOrganisationId(approvalId, organisationId).flatMap(a -> jdbc.query(
                 "select content from risk_plan_document where approval_id = ? and organisation_id = ? and format = ?",
                 (rs, i) -> rs.getBytes(1), a.getId(), organisationId, format.name()).stream().findFirst());
@@ -167,12 +150,8 @@ public class TreatmentPlan {
                 java.sql.Date.valueOf(today), organisationId, organisationId, java.sql.Date.valueOf(soon), organisationId);
     }
 
-    byte[] render(Outline doc, UUID organisationId, Format format) {
-        return switch (format) {
-            case PDF -> doc.pdf(pdf);
-            case DOCX -> doc.docx();
-            case XLSX -> doc.xlsx();
-        };
+    byte[] render(Outline doc, UUID organisationId, DocumentFormat format) {
+        return format.render(doc, pdf);
     }
 
     /** The plan: every risk not closed, highest current level first, with its actions and acceptance. */

@@ -151,6 +151,9 @@ class ApiParityIT extends IntegrationTest {
         twin("/risks/import", "POST " + ORG + "/risks/import");
         twin("/risks/treatment-plan/approvals", "POST " + ORG + "/risk-treatment-plan/approvals");
         twin("/risks/criteria", "PUT " + ORG + "/risk-criteria/draft");
+        twin("/soa/controls/{reference}", "PUT " + ORG + "/soa/controls/{reference}");
+        twin("/soa/controls/{reference}/evidence", "POST " + ORG + "/soa/controls/{reference}/evidence");
+        twin("/soa/versions", "POST " + ORG + "/soa/versions");
         twin("/risks/criteria/new-version", "POST " + ORG + "/risk-criteria/draft");
         twin("/risks/criteria/approval", "POST " + ORG + "/risk-criteria/draft/approval");
         twin("/feedback", "POST " + ORG + "/feedback");

@@ -355,7 +355,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
                 .replace("{memberId}", target.toString())
                 .replace("{areaId}", org.areaId().toString())
                 .replace("{auditId}", audit.toString()).replace("{lineId}", line.toString()).replace("{year}", "2031")
-                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{riskId}", risk.toString()).replace("{criteriaId}", UUID.randomUUID().toString()).replace("{approvalId}", UUID.randomUUID().toString()).replace("{feedbackId}", feedbackId.toString()).replace("{reviewId}", review.toString())
+                .replace("{objectiveId}", objective.toString()).replace("{incidentId}", incident.toString()).replace("{changeId}", change.toString()).replace("{obligationId}", obligation.toString()).replace("{riskId}", risk.toString()).replace("{criteriaId}", UUID.randomUUID().toString()).replace("{approvalId}", UUID.randomUUID().toString()).replace("{reference}", "A.5.1").replace("{feedbackId}", feedbackId.toString()).replace("{reviewId}", review.toString())
                 .replace("{policyId}", policy.toString()).replace("{versionId}", policyVersion.toString()).replace("{checkId}", check.toString())
                 .replace("{policyExceptionId}", policyException.toString()).replace("{bundleId}", UUID.randomUUID().toString()).replace("{uploadId}", UUID.randomUUID().toString()).replace("{migrationId}", UUID.randomUUID().toString())
                 .replace("{teamMemberId}", UUID.randomUUID().toString()).replace("{exclusionId}", UUID.randomUUID().toString())

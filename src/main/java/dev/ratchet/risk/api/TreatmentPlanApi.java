@@ -48,24 +48,24 @@ class TreatmentPlanApi {
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "The plan as it stands now, not approved, as PDF")
     ResponseEntity<byte[]> downloadRiskTreatmentPlanPdf(@PathVariable UUID organisationId) {
-        return current(TreatmentPlan.Format.PDF);
+        return current(dev.ratchet.document.DocumentFormat.PDF);
     }
 
     @GetMapping("/document.docx")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "The plan as it stands now, not approved, as DOCX")
     ResponseEntity<byte[]> downloadRiskTreatmentPlanDocx(@PathVariable UUID organisationId) {
-        return current(TreatmentPlan.Format.DOCX);
+        return current(dev.ratchet.document.DocumentFormat.DOCX);
     }
 
     @GetMapping("/document.xlsx")
     @PreAuthorize(Access.REPORT)
     @Operation(summary = "The plan as it stands now, not approved, as XLSX")
     ResponseEntity<byte[]> downloadRiskTreatmentPlanXlsx(@PathVariable UUID organisationId) {
-        return current(TreatmentPlan.Format.XLSX);
+        return current(dev.ratchet.document.DocumentFormat.XLSX);
     }
 
-    private ResponseEntity<byte[]> current(TreatmentPlan.Format format) {
+    private ResponseEntity<byte[]> current(dev.ratchet.document.DocumentFormat format) {
         return format.download("risk-treatment-plan", plan.current(CurrentTenant.require().organisationId(), format));
     }
 
@@ -88,24 +88,24 @@ class TreatmentPlanApi {
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The plan as approved, as PDF")
     ResponseEntity<byte[]> downloadApprovedRiskTreatmentPlanPdf(@PathVariable UUID organisationId, @PathVariable UUID approvalId) {
-        return approved(approvalId, TreatmentPlan.Format.PDF);
+        return approved(approvalId, dev.ratchet.document.DocumentFormat.PDF);
     }
 
     @GetMapping("/approvals/{approvalId}/document.docx")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The plan as approved, as DOCX")
     ResponseEntity<byte[]> downloadApprovedRiskTreatmentPlanDocx(@PathVariable UUID organisationId, @PathVariable UUID approvalId) {
-        return approved(approvalId, TreatmentPlan.Format.DOCX);
+        return approved(approvalId, dev.ratchet.document.DocumentFormat.DOCX);
     }
 
     @GetMapping("/approvals/{approvalId}/document.xlsx")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "The plan as approved, as XLSX")
     ResponseEntity<byte[]> downloadApprovedRiskTreatmentPlanXlsx(@PathVariable UUID organisationId, @PathVariable UUID approvalId) {
-        return approved(approvalId, TreatmentPlan.Format.XLSX);
+        return approved(approvalId, dev.ratchet.document.DocumentFormat.XLSX);
     }
 
-    private ResponseEntity<byte[]> approved(UUID approvalId, TreatmentPlan.Format format) {
+    private ResponseEntity<byte[]> approved(UUID approvalId, dev.ratchet.document.DocumentFormat format) {
         UUID org = CurrentTenant.require().organisationId();
         int number = plan.approval(org, approvalId).orElseThrow(() -> Refused.notFound("Approval of the treatment plan")).number();
         return format.download("risk-treatment-plan-approval-" + number,

@@ -49,7 +49,7 @@ class TreatmentPlanController {
     @GetMapping({"/risks/treatment-plan/document.pdf", "/risks/treatment-plan/document.docx", "/risks/treatment-plan/document.xlsx"})
     @PreAuthorize(Access.REPORT)
     ResponseEntity<byte[]> current(HttpServletRequest request) {
-        TreatmentPlan.Format format = TreatmentPlan.Format.of(request.getRequestURI());
+        dev.ratchet.document.DocumentFormat format = dev.ratchet.document.DocumentFormat.of(request.getRequestURI());
         return format.download("risk-treatment-plan", plan.current(CurrentTenant.require().organisationId(), format));
     }
 
@@ -64,7 +64,7 @@ class TreatmentPlanController {
             "/risks/treatment-plan/approvals/{id}/document.xlsx"})
     @PreAuthorize(Access.MEMBER)
     ResponseEntity<byte[]> approved(@PathVariable UUID id, HttpServletRequest request) {
-        TreatmentPlan.Format format = TreatmentPlan.Format.of(request.getRequestURI());
+        dev.ratchet.document.DocumentFormat format = dev.ratchet.document.DocumentFormat.of(request.getRequestURI());
         UUID org = CurrentTenant.require().organisationId();
         int number = plan.approval(org, id).orElseThrow(() -> Refused.notFound("Approval of the treatment plan")).number();
         return format.download("risk-treatment-plan-approval-" + number,
