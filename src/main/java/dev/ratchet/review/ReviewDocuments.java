@@ -343,7 +343,15 @@ public class ReviewDocuments {
         }
         minute(doc, m, "e");
         heading(doc, m, "f");
-        doc.paragraph(p.riskAssessment() == null ? "Not written." : p.riskAssessment());
+        if (p.risks() != null) {
+            doc.table(List.of("Risk level", "Risks now", "At the previous review"), p.risks().byLevel().stream()
+                    .map(l -> List.of(l.level(), String.valueOf(l.now()), l.atPreviousReview() == null ? "—" : String.valueOf(l.atPreviousReview())))
+                    .toList());
+            p.risks().lines().forEach(doc::paragraph);
+        }
+        if (p.riskAssessment() != null || p.risks() == null) {
+            doc.paragraph(p.riskAssessment() == null ? "Not written." : p.riskAssessment());
+        }
         attachments(doc, p, "f");
         minute(doc, m, "f");
         heading(doc, m, "g");

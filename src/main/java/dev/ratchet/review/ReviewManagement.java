@@ -90,6 +90,10 @@ public class ReviewManagement {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final dev.ratchet.action.Notifications notifications;
 
+    private final dev.ratchet.risk.RiskManagement risks;
+    private final dev.ratchet.risk.TreatmentPlan treatmentPlan;
+    private final org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.ApplicabilityChanges> applicability;
+
     ReviewManagement(ManagementReviewRepository reviews, ReviewTeamRepository teams, ReviewReferences references,
             dev.ratchet.review.domain.ReviewDecisionRepository decisions, ReviewAgendaItemRepository agendaItems,
             ReviewAmendmentRepository amendments, OrganisationManagement organisations, ImprovementManagement improvements, AuditManagement audits,
@@ -97,7 +101,12 @@ public class ReviewManagement {
             ObligationManagement obligations, FeedbackManagement feedback, ActionManagement actions,
             dev.ratchet.evidence.EvidenceManagement evidence,
             org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.PolicyCompliance> policyCompliance, People people, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events, dev.ratchet.action.Notifications notifications) {
+            org.springframework.context.ApplicationEventPublisher events, dev.ratchet.action.Notifications notifications,
+            dev.ratchet.risk.RiskManagement risks, dev.ratchet.risk.TreatmentPlan treatmentPlan,
+            org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.ApplicabilityChanges> applicability) {
+        this.risks = risks;
+        this.treatmentPlan = treatmentPlan;
+        this.applicability = applicability;
         this.notifications = notifications;
         this.events = events;
         this.reviews = reviews;
@@ -612,7 +621,20 @@ public class ReviewManagement {
                 .map(l -> new ReviewPack.Opportunity(l.reference(), l.title(), l.status().label())).toList();
         return new ReviewPack(from, to, clock.instant(), previous, review.getExternalInternalIssues(), changeLines,
                 review.getInterestedParties(), ncs, objectiveLines, auditLines, programmeLine, feedbackLines, incidentLines,
-                obligationLines, review.getRiskAssessment(), opportunities, attachments(review), policies(org, from, to, today), earlier);
+                obligationLines, review.getRiskAssessment(), opportunities, attachments(review), policies(org, from, to, today), earlier,
+                risks(org, all.subList(0, current).stream().filter(r -> r.getPack() != null).reduce((first, second) -> second)
+                        .map(ManagementReview::getStartedAt).orElse(null)));
+    }
+
+    /** Input (f) from live data: the risk register, the treatment plan and the SoA; {@code since}: the previous review's freeze. */
+    private ReviewPack.Risks risks(UUID org, java.time.Instant since) {
+        dev.ratchet.risk.RiskReviewFigures f = risks.reviewFigures(org, since, treatmentPlan.figures(org));
+        dev.ratchet.shared.ApplicabilityChanges.Summary soa = applicability.getObject().since(org, since);
+        return new ReviewPack.Risks(f.criteriaVersion(), f.byLevel().stream()
+                .map(l -> new ReviewPack.Risks.LevelCount(l.level(), l.now(), l.atPreviousReview())).toList(), f.aboveAcceptance(),
+                f.aboveAcceptanceRisks(), f.actionsOpen(), f.actionsOverdue(), f.actionsDone(), f.acceptancesInForce(),
+                f.acceptancesExpiringSoon(), f.acceptancesExpired(), f.notReassessed(), f.notReassessedRisks(), soa.versionsApproved(),
+                soa.versionInForce(), soa.decisionsChanged(), soa.applicable(), soa.excluded(), soa.withProblems());
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

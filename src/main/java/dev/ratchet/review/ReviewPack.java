@@ -17,7 +17,39 @@ public record ReviewPack(LocalDate periodFrom, LocalDate periodTo, Instant assem
         Nonconformities nonconformities, List<Objective> objectives, List<Audit> audits, AuditProgramme programme,
         List<Feedback> feedback, List<Incident> incidents, List<ObligationChange> obligationChanges,
         String riskAssessment,
-        List<Opportunity> opportunities, List<Attachment> attachments, Policies policies, List<Earlier> earlierReviews) {
+        List<Opportunity> opportunities, List<Attachment> attachments, Policies policies, List<Earlier> earlierReviews, Risks risks) {
+
+    /**
+     * Input (f) from the risk register, the treatment plan and the Statement of Applicability as they stood when the
+     * pack was assembled: absent in packs frozen before Ratchet kept risks.
+     */
+    public record Risks(Integer criteriaVersion, List<LevelCount> byLevel, long aboveAcceptance, List<String> aboveAcceptanceRisks,
+            long actionsOpen, long actionsOverdue, long actionsDone, long acceptancesInForce, long acceptancesExpiringSoon,
+            long acceptancesExpired, long notReassessed, List<String> notReassessedRisks, long soaVersionsApproved,
+            Integer soaVersionInForce, long soaDecisionsChanged, long soaApplicable, long soaExcluded, long soaWithProblems) {
+
+        public record LevelCount(String level, long now, Long atPreviousReview) {
+        }
+
+        /** The lines the pack, the minutes and their documents print. */
+        public List<String> lines() {
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(criteriaVersion == null ? "No risk criteria are approved yet." : "Risks are assessed under version " + criteriaVersion
+                    + " of the risk criteria.");
+            lines.add(aboveAcceptance + (aboveAcceptance == 1 ? " risk is" : " risks are") + " above the risk acceptance criteria"
+                    + (aboveAcceptanceRisks.isEmpty() ? "." : ": " + String.join("; ", aboveAcceptanceRisks) + "."));
+            lines.add("Treatment actions: " + actionsDone + " done, " + actionsOpen + " open, " + actionsOverdue + " overdue.");
+            lines.add("Acceptances of residual risk: " + acceptancesInForce + " in force, " + acceptancesExpiringSoon + " ending soon, "
+                    + acceptancesExpired + " expired since the previous review.");
+            lines.add(notReassessed + (notReassessed == 1 ? " risk was" : " risks were") + " not re-assessed within the cadence"
+                    + (notReassessedRisks.isEmpty() ? "." : ": " + String.join("; ", notReassessedRisks) + "."));
+            lines.add("Statement of Applicability: " + (soaVersionInForce == null ? "no version approved yet" : "version " + soaVersionInForce
+                    + " in force") + "; " + soaVersionsApproved + (soaVersionsApproved == 1 ? " version" : " versions") + " approved and "
+                    + soaDecisionsChanged + (soaDecisionsChanged == 1 ? " control" : " controls") + " decided or changed since the previous review; "
+                    + soaApplicable + " applicable, " + soaExcluded + " excluded, " + soaWithProblems + " to resolve.");
+            return lines;
+        }
+    }
 
     /**
      * The same figures from an earlier review, read from its frozen pack, so that a trend shows even for a period of one

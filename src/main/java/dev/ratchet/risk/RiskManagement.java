@@ -619,6 +619,52 @@ public class RiskManagement {
         return links;
     }
 
+    /**
+     * The management review's figures of risk (input f). {@code previousReview}: when the previous review's pack was
+     * frozen, to count the risks by level as they then stood (from the assessments kept) and the acceptances ended since;
+     * null for a first review.
+     */
+    @Transactional(readOnly = true)
+    public RiskReviewFigures reviewFigures(UUID organisationId, java.time.Instant previousReview, TreatmentPlan.Figures treatment) {
+        Optional<RiskCriteriaView> inForce = criteria.inForce(organisationId);
+        LocalDate today = today(organisationId);
+        Map<Integer, Long> now = new java.util.TreeMap<>();
+        jdbc.query("select current_level, count(*) from risk where organisation_id = ? and status <> 'CLOSED' group by current_level",
+                rs -> { now.put(rs.getInt(1), rs.getLong(2)); }, organisationId);
+        Map<Integer, Long> then = new java.util.TreeMap<>();
+        if (previousReview != null) {
+            jdbc.query("""
+                    select a.current_level, count(*) from risk_assessment a where a.organisation_id = ? and a.assessed_at = (
+                      select max(b.assessed_at) from risk_assessment b where b.risk_id = a.risk_id and b.assessed_at <= ?)
+                    group by a.current_level""", rs -> { then.put(rs.getInt(1), rs.getLong(2)); }, organisationId,
+                    java.sql.Timestamp.from(previousReview));
+        }
+        List<RiskReviewFigures.LevelCount> byLevel = new ArrayList<>();
+        java.util.Set<Integer> levels = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        levels.addAll(now.keySet());
+        levels.addAll(then.keySet());
+        inForce.ifPresent(c -> c.levels().forEach(l -> levels.add(l.index())));
+        for (int level : levels) {
+            String name = inForce.map(c -> c.level(level).name()).orElse("Level " + (level + 1));
+            byLevel.add(new RiskReviewFigures.LevelCount(name, now.getOrDefault(level, 0L),
+                    previousReview == null ? null : then.getOrDefault(level, 0L)));
+        }
+        List<Integer> unacceptable = inForce.map(c -> c.levels().stream().filter(l -> l.acceptedBy() == AcceptedBy.NOBODY)
+                .map(RiskCriteriaView.Level::index).toList()).orElse(List.of());
+        List<String> above = risks.findAll(RiskQuery.of(organisationId, new RiskFilter(null, null, null, null, null, null, false, null, null,
+                true, null, null), today, unacceptable), RiskFilter.order("level")).stream().map(r -> r.getReference() + " " + r.getTitle()).toList();
+        List<String> overdue = risks.findAll(RiskQuery.of(organisationId, new RiskFilter(null, null, null, null, null, null, false, null, true,
+                null, null, null), today, unacceptable), RiskFilter.order("due")).stream().map(r -> r.getReference() + " " + r.getTitle()).toList();
+        Long expired = previousReview == null
+                ? jdbc.queryForObject("select count(*) from risk_acceptance where organisation_id = ? and status = 'EXPIRED'", Long.class, organisationId)
+                : jdbc.queryForObject("select count(*) from risk_acceptance where organisation_id = ? and status = 'EXPIRED' and ended_at > ?",
+                        Long.class, organisationId, java.sql.Timestamp.from(previousReview));
+        return new RiskReviewFigures(inForce.map(RiskCriteriaView::number).orElse(null), byLevel, above.size(),
+                above.subList(0, Math.min(20, above.size())), treatment.actionsOpen(), treatment.actionsOverdue(), treatment.actionsDone(),
+                treatment.acceptancesInForce(), treatment.acceptancesExpiringSoon(), expired == null ? 0 : expired, overdue.size(),
+                overdue.subList(0, Math.min(20, overdue.size())));
+    }
+
     /** The categories in use, for the register's filter and the form's suggestions. */
     @Transactional(readOnly = true)
     public List<String> categories(UUID organisationId) {

@@ -407,6 +407,41 @@ class RiskIT extends IntegrationTest {
         api(other, Role.ISMS_MANAGER, "GET", "/risk-treatment-plan/approvals/" + approval.get("id").asString() + "/document.pdf", null, 404);
     }
 
+    @Test
+    void managementReviewInputFIsAssembledFromTheRegisterFrozenWithThePackAndPrintedInTheMinutes() throws Exception {
+        approveDefaults();
+        JsonNode high = newRisk(Role.CONTRIBUTOR, 5, 5, 4, 4, "Medium"); // Very high now: above the acceptance criteria
+        newRisk(Role.CONTRIBUTOR, 3, 3, 2, 2, "Low");
+        call(Role.CONTRIBUTOR, "POST", "/risks/" + id(high) + "/treatment-actions", """
+                {"title":"Segment the network","ownerId":"%s","dueDate":"%s","successCriteria":"Production in its own VLAN"}"""
+                .formatted(org.userIds().get(Role.CONTRIBUTOR), LocalDate.now().plusDays(10)), 201);
+        call(Role.ISMS_MANAGER, "PUT", "/review-team", "{\"chairId\":\"" + org.userIds().get(Role.MANAGEMENT)
+                + "\",\"quorum\":1,\"oversight\":\"Oversees the ISMS\"}", 200);
+        JsonNode review = call(Role.ISMS_MANAGER, "POST", "/reviews", "{\"title\":\"Q4 review\",\"plannedDate\":\"" + LocalDate.now().plusDays(3) + "\"}", 201);
+        String reviewId = review.get("id").asString();
+        review = call(Role.ISMS_MANAGER, "PUT", "/reviews/" + reviewId + "/inputs",
+                "{\"riskAssessment\":\"The supplier review is late\",\"version\":" + review.get("version").asLong() + "}", 200);
+        JsonNode f = review.get("pack").get("risks");
+        assertThat(f.get("criteriaVersion").asInt()).isEqualTo(1);
+        assertThat(f.get("aboveAcceptance").asLong()).isEqualTo(1);
+        assertThat(f.get("aboveAcceptanceRisks").get(0).asString()).startsWith("RSK-001");
+        assertThat(f.get("actionsOpen").asLong()).isEqualTo(1);
+        assertThat(f.get("byLevel").get(0).get("level").asString()).isEqualTo("Very high");
+        assertThat(f.get("byLevel").get(0).get("now").asLong()).isEqualTo(1);
+        assertThat(f.get("byLevel").get(0).get("atPreviousReview").isNull()).as("a first review has no previous one").isTrue();
+
+        review = call(Role.MANAGEMENT, "POST", "/reviews/" + reviewId + "/start", "{\"version\":" + review.get("version").asLong() + "}", 200);
+        // The register changes after the meeting started: input (f) does not.
+        newRisk(Role.CONTRIBUTOR, 5, 5, 5, 5, "High");
+        JsonNode frozen = call(Role.CONTRIBUTOR, "GET", "/reviews/" + reviewId + "/pack", null, 200).get("risks");
+        assertThat(frozen.get("aboveAcceptance").asLong()).isEqualTo(1);
+        String minutes = dev.ratchet.Documents.pdfText(download(Role.CONTRIBUTOR, "/reviews/" + reviewId + "/minutes.pdf", 200));
+        assertThat(minutes).contains("(f) Results of risk assessment", "1 risk is above the risk acceptance criteria: RSK-001",
+                "Treatment actions: 0 done, 1 open, 0 overdue", "The supplier review is late", "Very high");
+        String docx = dev.ratchet.Documents.docxText(download(Role.CONTRIBUTOR, "/reviews/" + reviewId + "/minutes.docx", 200));
+        assertThat(docx).contains("1 risk is above the risk acceptance criteria");
+    }
+
     private byte[] download(Role role, String path, int expected) throws Exception {
         return mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(role)))
                 .andExpect(status().is(expected))
