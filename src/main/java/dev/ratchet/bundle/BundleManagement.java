@@ -84,6 +84,7 @@ public class BundleManagement {
     private final PolicyManagement policies;
     private final PolicyDocuments policyDocuments;
     private final List<RegisterSheet> sheets;
+    private final org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.BundleDocuments> documents;
     private final HistoryManagement history;
     private final OrganisationManagement organisations;
     private final People people;
@@ -99,6 +100,7 @@ public class BundleManagement {
 
     BundleManagement(JdbcTemplate jdbc, AuditManagement audits, AuditReports auditReports, ReviewManagement reviews,
             ReviewDocuments reviewDocuments, PolicyManagement policies, PolicyDocuments policyDocuments, List<RegisterSheet> sheets,
+            org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.BundleDocuments> documents,
             HistoryManagement history, OrganisationManagement organisations, People people, Clock clock,
             AuditProgrammeDocuments programmes, ImprovementManagement improvements, ImprovementDocuments recordDocuments,
             EvidenceManagement evidence,
@@ -117,6 +119,7 @@ public class BundleManagement {
         this.reviewDocuments = reviewDocuments;
         this.policies = policies;
         this.policyDocuments = policyDocuments;
+        this.documents = documents;
         this.sheets = sheets.stream().sorted(java.util.Comparator.comparing(RegisterSheet::fileName)).toList();
         this.history = history;
         this.organisations = organisations;
@@ -368,6 +371,9 @@ public class BundleManagement {
         }
         for (RegisterSheet sheet : sheets) {
             parts.add(new Part("registers/" + sheet.fileName(), sheet.title(), () -> xlsx(out -> sheet.write(tenant, from, to, out))));
+        }
+        for (dev.ratchet.shared.BundleDocuments source : documents.orderedStream().toList()) {
+            source.documents(tenant, from, to).forEach(d -> parts.add(new Part(d.path(), d.title(), d.content()::get)));
         }
         parts.add(new Part("history-verification.txt", "History verification", () -> verification(org).getBytes(StandardCharsets.UTF_8)));
         return parts;

@@ -124,6 +124,37 @@ class SoaIT extends IntegrationTest {
         api(other, Role.AUDITOR, "GET", "/soa/versions/" + v1.get("id").asString(), null, 404);
     }
 
+    @Test
+    void theEvidenceBundleHoldsTheRiskRegisterTheApprovedPlanAndTheSoaVersionsInForce() throws Exception {
+        call(Role.MANAGEMENT, "POST", "/risk-criteria/draft/approval", "{\"version\":0}", 200);
+        call(Role.ISMS_MANAGER, "POST", "/risks", """
+                {"title":"Laptop theft","threat":"A laptop is stolen","consequence":"A breach","ownerId":"%s","treatment":"MODIFY",
+                 "assessment":{"inherentLikelihood":4,"inherentImpact":4,"currentLikelihood":3,"currentImpact":4,"targetLevel":"Medium"}}"""
+                .formatted(org.userIds().get(Role.CONTRIBUTOR)), 201);
+        call(Role.MANAGEMENT, "POST", "/risk-treatment-plan/approvals", "{}", 201);
+        for (JsonNode row : call(Role.ISMS_MANAGER, "GET", "/soa", null, 200)) {
+            call(Role.ISMS_MANAGER, "PUT", "/soa/controls/" + row.get("code").asString(), decide(true, null, 0), 200);
+        }
+        call(Role.MANAGEMENT, "POST", "/soa/versions", "{}", 201);
+        LocalDate today = LocalDate.now();
+        JsonNode bundle = call(Role.AUDITOR, "POST", "/bundles", "{\"from\":\"" + today.minusMonths(1) + "\",\"to\":\"" + today.plusDays(1) + "\"}", 201);
+        String id = bundle.get("id").asString();
+        for (int i = 0; i < 150 && !bundle.get("status").asString().equals("READY") && !bundle.get("status").asString().equals("FAILED"); i++) {
+            Thread.sleep(200);
+            bundle = call(Role.AUDITOR, "GET", "/bundles/" + id, null, 200);
+        }
+        assertThat(bundle.get("status").asString()).as(bundle.toString()).isEqualTo("READY");
+        java.util.Map<String, byte[]> files = dev.ratchet.bundle.BundleFiles.read(download(Role.AUDITOR, "/bundles/" + id + "/content.zip"));
+        assertThat(files.keySet()).contains("registers/risk-register.xlsx", "risks/risk-treatment-plan approval 1.pdf",
+                "risks/risk-treatment-plan approval 1.docx", "statement-of-applicability/version 1.pdf",
+                "statement-of-applicability/version 1.docx", "statement-of-applicability/version 1.xlsx");
+        assertThat(Documents.pdfText(files.get("statement-of-applicability/version 1.pdf"))).contains("A.8.24");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(files.get("registers/risk-register.xlsx")))) {
+            assertThat(book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("RSK-001");
+        }
+        dev.ratchet.bundle.BundleFiles.assertManifestMatches(files);
+    }
+
     private byte[] download(Role role, String path) throws Exception {
         return mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(role)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
