@@ -30,13 +30,22 @@ class Services {
     final FeedbackManagement feedback;
     final ReviewManagement reviews;
     final ActionManagement actions;
+    final dev.ratchet.risk.RiskCriteriaManagement riskCriteria;
+    final dev.ratchet.risk.RiskManagement risks;
+    final dev.ratchet.risk.TreatmentPlan treatmentPlan;
+    final dev.ratchet.soa.SoaManagement soa;
     /** Flushed and cleared between the story's events, so that its one long transaction does not slow down as it grows. */
     final EntityManager entities;
 
     Services(OrganisationManagement organisations, PolicyManagement policies, ObjectiveManagement objectives,
             ObligationManagement obligations, ChangeManagement changes, AuditManagement audits, IncidentManagement incidents,
             ImprovementManagement improvements, FeedbackManagement feedback, ReviewManagement reviews, ActionManagement actions,
-            EntityManager entities) {
+            EntityManager entities, dev.ratchet.risk.RiskCriteriaManagement riskCriteria, dev.ratchet.risk.RiskManagement risks,
+            dev.ratchet.risk.TreatmentPlan treatmentPlan, dev.ratchet.soa.SoaManagement soa) {
+        this.riskCriteria = riskCriteria;
+        this.risks = risks;
+        this.treatmentPlan = treatmentPlan;
+        this.soa = soa;
         this.organisations = organisations;
         this.policies = policies;
         this.objectives = objectives;

@@ -119,6 +119,7 @@ final class Story {
         otherRecords();
         feedback();
         reviews();
+        new RiskStory(services, cast, time).play();
         time.play();
     }
 

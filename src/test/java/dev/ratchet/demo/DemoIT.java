@@ -144,6 +144,33 @@ class DemoIT extends IntegrationTest {
         assertThat(rows("select cause_reference from isms_change where organisation_id = ? and cause_reference like 'MR-%'")).hasSize(1);
     }
 
+    @Autowired
+    dev.ratchet.risk.TreatmentPlan treatmentPlan;
+
+    @Autowired
+    dev.ratchet.soa.SoaManagement soa;
+
+    @Test
+    void theRiskRegisterHasATreatmentPlanWithLateAndDoneActionsAnExpiringAcceptanceAndAnApprovedSoa() {
+        assertThat(rows("select id from risk where organisation_id = ?")).hasSize(25);
+        assertThat(rows("select id from risk_assessment where organisation_id = ? and reason = 'TREATMENT'")).hasSize(1);
+        var figures = treatmentPlan.figures(kestrel.organisationId());
+        assertThat(figures.actionsDone()).isGreaterThanOrEqualTo(4);
+        assertThat(figures.actionsOverdue()).isGreaterThanOrEqualTo(2);
+        assertThat(figures.acceptancesInForce()).isEqualTo(2);
+        assertThat(figures.acceptancesExpiringSoon()).as("the AWS outage acceptance ends within weeks").isGreaterThanOrEqualTo(1);
+        assertThat(rows("select id from risk where organisation_id = ? and current_level = 3 and status <> 'CLOSED'")).as("above the criteria").hasSize(1);
+        assertThat(treatmentPlan.approvals(kestrel.organisationId())).hasSize(1);
+        var versions = soa.versions(kestrel.organisationId());
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).excluded()).isEqualTo(3);
+        var rows = soa.rows(kestrel.organisationId());
+        assertThat(rows.stream().filter(r -> r.code().equals("A.8.30")).findFirst().orElseThrow().problems())
+                .anyMatch(p -> p.startsWith("Excluded, but called for by"));
+        assertThat(rows.stream().filter(r -> Boolean.FALSE.equals(r.applicable())))
+                .allSatisfy(r -> assertThat(r.exclusionJustification()).isNotBlank());
+    }
+
     @Test
     void theSignalsAreThere() {
         assertThat(rows("select id from incident where organisation_id = ?")).hasSize(6);

@@ -20,7 +20,15 @@ class DashboardController {
     private final Dashboard dashboard;
     private final java.util.List<WaitingSource> waiting;
 
-    DashboardController(Dashboard dashboard, java.util.List<WaitingSource> waiting) {
+    private final dev.ratchet.risk.RiskManagement risks;
+    private final dev.ratchet.risk.TreatmentPlan plan;
+    private final dev.ratchet.risk.RiskCriteriaManagement criteria;
+
+    DashboardController(Dashboard dashboard, java.util.List<WaitingSource> waiting, dev.ratchet.risk.RiskManagement risks,
+            dev.ratchet.risk.TreatmentPlan plan, dev.ratchet.risk.RiskCriteriaManagement criteria) {
+        this.risks = risks;
+        this.plan = plan;
+        this.criteria = criteria;
         this.dashboard = dashboard;
         this.waiting = waiting;
     }
@@ -42,6 +50,15 @@ class DashboardController {
             model.addAttribute("d", dashboard.of(tenant.organisationId()));
             model.addAttribute("today", dashboard.today(tenant.organisationId()));
             model.addAttribute("waiting", WaitingSource.all(waiting, tenant, dashboard.today(tenant.organisationId())));
+            if (!tenant.onlyGuest()) { // a guest auditor reads the approved treatment plan, not the register
+                criteria.inForce(tenant.organisationId()).ifPresent(c -> {
+                    model.addAttribute("riskLevels", c.levels().size());
+                    risks.heatMap(tenant.organisationId(), false).filter(m -> m.total() > 0).ifPresent(m -> {
+                        model.addAttribute("riskMap", m);
+                        model.addAttribute("riskFigures", plan.figures(tenant.organisationId()));
+                    });
+                });
+            }
         }
         return "dashboard/home";
     }
