@@ -70,6 +70,7 @@ public class AuditManagement {
     private final AuditTeamMemberRepository teams;
     private final AuditLineRepository lines;
     private final AuditExclusionRepository exclusions;
+    private final org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.Applicability> applicability;
     private final AuditReferences references;
     private final OrganisationManagement organisations;
     private final CatalogueManagement catalogue;
@@ -80,6 +81,7 @@ public class AuditManagement {
 
     AuditManagement(AuditRepository audits, AuditProgrammeRepository programmes, AuditTeamMemberRepository teams,
             AuditLineRepository lines, AuditExclusionRepository exclusions, AuditReferences references,
+            org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.Applicability> applicability,
             OrganisationManagement organisations, CatalogueManagement catalogue, ImprovementManagement improvements,
             EvidenceManagement evidence, People people, Clock clock) {
         this.audits = audits;
@@ -87,6 +89,7 @@ public class AuditManagement {
         this.teams = teams;
         this.lines = lines;
         this.exclusions = exclusions;
+        this.applicability = applicability;
         this.references = references;
         this.organisations = organisations;
         this.catalogue = catalogue;
@@ -640,6 +643,8 @@ public class AuditManagement {
         }
         Map<String, AuditExclusion> excluded = exclusions.findByOrganisationIdAndCycleEndYear(organisationId, endYear).stream()
                 .collect(Collectors.toMap(AuditExclusion::getRequirement, Function.identity()));
+        // Controls the Statement of Applicability excludes are not gaps of the audit programme: shown as excluded, with why.
+        Map<String, String> notApplicable = applicability.stream().findFirst().map(a -> a.exclusions(organisationId)).orElse(Map.of());
         Map<String, Requirement> headings = new HashMap<>();
         catalogue.framework(framework).ifPresent(f -> f.requirements().forEach(r -> headings.put(r.code(), r)));
         Map<String, List<Coverage.Row>> groups = new LinkedHashMap<>();
@@ -659,7 +664,7 @@ public class AuditManagement {
             } else if (row.stream().anyMatch(Coverage.Cell::planned)) {
                 state = Coverage.State.PLANNED;
                 planned++;
-            } else if (exclusion != null) {
+            } else if (exclusion != null || notApplicable.containsKey(r.reference())) {
                 state = Coverage.State.EXCLUDED;
                 left++;
             } else {
@@ -668,7 +673,8 @@ public class AuditManagement {
             }
             String group = r.parent() == null ? r.code() : r.parent();
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new Coverage.Row(r.reference(), r.code(), r.title(), row,
-                    state, exclusion == null ? null : exclusion.getId(), exclusion == null ? null : exclusion.getReason(),
+                    state, exclusion == null ? null : exclusion.getId(), exclusion != null ? exclusion.getReason()
+                            : notApplicable.containsKey(r.reference()) ? "Excluded in the Statement of Applicability: " + notApplicable.get(r.reference()) : null,
                     exclusion == null ? 0 : exclusion.getVersion()));
         }
         List<Coverage.Group> grouped = groups.entrySet().stream().map(e -> new Coverage.Group(e.getKey(),

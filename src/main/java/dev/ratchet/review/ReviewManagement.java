@@ -92,7 +92,7 @@ public class ReviewManagement {
 
     private final dev.ratchet.risk.RiskManagement risks;
     private final dev.ratchet.risk.TreatmentPlan treatmentPlan;
-    private final org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.ApplicabilityChanges> applicability;
+    private final org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.Applicability> applicability;
 
     ReviewManagement(ManagementReviewRepository reviews, ReviewTeamRepository teams, ReviewReferences references,
             dev.ratchet.review.domain.ReviewDecisionRepository decisions, ReviewAgendaItemRepository agendaItems,
@@ -103,7 +103,7 @@ public class ReviewManagement {
             org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.PolicyCompliance> policyCompliance, People people, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, dev.ratchet.action.Notifications notifications,
             dev.ratchet.risk.RiskManagement risks, dev.ratchet.risk.TreatmentPlan treatmentPlan,
-            org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.ApplicabilityChanges> applicability) {
+            org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.Applicability> applicability) {
         this.risks = risks;
         this.treatmentPlan = treatmentPlan;
         this.applicability = applicability;
@@ -629,7 +629,7 @@ public class ReviewManagement {
     /** Input (f) from live data: the risk register, the treatment plan and the SoA; {@code since}: the previous review's freeze. */
     private ReviewPack.Risks risks(UUID org, java.time.Instant since) {
         dev.ratchet.risk.RiskReviewFigures f = risks.reviewFigures(org, since, treatmentPlan.figures(org));
-        dev.ratchet.shared.ApplicabilityChanges.Summary soa = applicability.getObject().since(org, since);
+        dev.ratchet.shared.Applicability.Summary soa = applicability.getObject().since(org, since);
         return new ReviewPack.Risks(f.criteriaVersion(), f.byLevel().stream()
                 .map(l -> new ReviewPack.Risks.LevelCount(l.level(), l.now(), l.atPreviousReview())).toList(), f.aboveAcceptance(),
                 f.aboveAcceptanceRisks(), f.actionsOpen(), f.actionsOverdue(), f.actionsDone(), f.acceptancesInForce(),

@@ -24,7 +24,7 @@ import dev.ratchet.organisation.OrganisationManagement;
 import dev.ratchet.policy.PolicyManagement;
 import dev.ratchet.policy.PolicyViews;
 import dev.ratchet.risk.RiskManagement;
-import dev.ratchet.shared.ApplicabilityChanges;
+import dev.ratchet.shared.Applicability;
 import dev.ratchet.shared.Dates;
 import dev.ratchet.shared.People;
 import dev.ratchet.shared.RecordLink;
@@ -52,7 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class SoaManagement implements ApplicabilityChanges {
+public class SoaManagement implements Applicability {
 
     public static final String EVIDENCE_OWNER = "SOA_ENTRY";
 
@@ -333,18 +333,27 @@ public class SoaManagement implements ApplicabilityChanges {
     /** Approved versions and decisions changed since a moment, for the management review's input (f). */
     @Override
     @Transactional(readOnly = true)
-    public ApplicabilityChanges.Summary since(UUID organisationId, Instant since) {
+    public Applicability.Summary since(UUID organisationId, Instant since) {
         List<SoaVersion> all = versions.findByOrganisationIdOrderByNumberDesc(organisationId);
         long versionsApproved = all.stream().filter(v -> since == null || v.getApprovedAt().isAfter(since)).count();
         Long decided = since == null ? jdbc.queryForObject("select count(*) from soa_entry where organisation_id = ?", Long.class, organisationId)
                 : jdbc.queryForObject("select count(*) from soa_entry where organisation_id = ? and updated_at > ?", Long.class, organisationId,
                         java.sql.Timestamp.from(since));
         List<SoaRow> rows = rows(organisationId);
-        return new ApplicabilityChanges.Summary(versionsApproved, all.stream().filter(v -> v.getStatus() == VersionStatus.APPROVED)
+        return new Applicability.Summary(versionsApproved, all.stream().filter(v -> v.getStatus() == VersionStatus.APPROVED)
                 .map(SoaVersion::getNumber).findFirst().orElse(null), decided == null ? 0 : decided,
                 rows.stream().filter(r -> Boolean.TRUE.equals(r.applicable())).count(),
                 rows.stream().filter(r -> Boolean.FALSE.equals(r.applicable())).count(),
                 rows.stream().filter(r -> !r.problems().isEmpty()).count());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, String> exclusions(UUID organisationId) {
+        Map<String, String> excluded = new HashMap<>();
+        entries.findByOrganisationId(organisationId).stream().filter(e -> Boolean.FALSE.equals(e.getApplicable()))
+                .forEach(e -> excluded.put(e.getRequirement(), e.getExclusionJustification()));
+        return excluded;
     }
 
     private List<FrozenRow> frozen(SoaVersion version) {

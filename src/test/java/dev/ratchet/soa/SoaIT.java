@@ -155,6 +155,17 @@ class SoaIT extends IntegrationTest {
         dev.ratchet.bundle.BundleFiles.assertManifestMatches(files);
     }
 
+    @Test
+    void theAuditCoverageCountsAControlTheSoaExcludesAsExcludedWithItsJustificationNotAsAGap() throws Exception {
+        int year = LocalDate.now().getYear();
+        JsonNode before = call(Role.AUDITOR, "GET", "/audits/coverage?year=" + year, null, 200);
+        call(Role.ISMS_MANAGER, "PUT", "/soa/controls/A.7.12", decide(false, "No cabling of our own: a serviced office", 0), 200);
+        JsonNode after = call(Role.AUDITOR, "GET", "/audits/coverage?year=" + year, null, 200);
+        assertThat(after.get("gaps").asLong()).isEqualTo(before.get("gaps").asLong() - 1);
+        assertThat(after.get("excluded").asLong()).isEqualTo(before.get("excluded").asLong() + 1);
+        assertThat(after.toString()).contains("Excluded in the Statement of Applicability: No cabling of our own");
+    }
+
     private byte[] download(Role role, String path) throws Exception {
         return mvc.perform(get("/api/v1/organisations/{org}" + path, org.id()).header("Authorization", org.bearer(role)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
