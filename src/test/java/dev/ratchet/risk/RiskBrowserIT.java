@@ -30,8 +30,14 @@ class RiskBrowserIT extends BrowserTest {
     @Autowired
     ActionManagement actions;
 
+    @Autowired
+    dev.ratchet.soa.SoaManagement soa;
+
+    @Autowired
+    dev.ratchet.review.ReviewManagement reviews;
+
     @Test
-    void criteriaThenARiskAssessedTreatedAndAccepted() throws Exception {
+    void criteriaThenARiskAssessedTreatedAndAcceptedThenTheSoaAndTheReviewPackCarryIt() throws Exception {
         browser = Browser.driver();
         var organisation = newOrganisation("Larkspur Analytics");
         identity.addMember(organisation.id(), Browser.member("rita.manager@example.com", "Rita Manager",
@@ -106,5 +112,48 @@ class RiskBrowserIT extends BrowserTest {
         Browser.screenshot("risk-register");
         Browser.submit(browser.findElement(By.cssSelector(".heatmap a")));
         assertThat(Browser.text()).contains("Showing one cell").contains("RSK-001");
+
+        // The SoA proposes A.8.24 from the risk's treatment; the manager includes it; the other controls are decided for brevity.
+        var tenant = identity.tenant(identity.principal("rita.manager@example.com").orElseThrow().userId(), organisation.id()).orElseThrow();
+        for (var control : soa.controls()) {
+            if (!control.code().equals("A.8.24")) {
+                dev.ratchet.soa.SoaForm form = new dev.ratchet.soa.SoaForm();
+                form.setApplicable(!control.code().equals("A.7.12"));
+                form.setExclusionJustification("A serviced office: the cabling is the landlord's");
+                form.setOtherReasons("Certification");
+                form.setVersion(0L);
+                soa.decide(tenant, control.reference(), form);
+            }
+        }
+        open("/soa?show=undecided");
+        assertThat(Browser.text()).contains("A.8.24").contains("Not decided; called for by RSK-001");
+        Browser.submit(browser.findElement(By.linkText("A.8.24")));
+        assertThat(Browser.text()).contains("What calls for it").contains("RSK-001");
+        browser.findElement(By.id("applicable-yes")).click();
+        new Select(browser.findElement(By.id("status"))).selectByVisibleText("Implemented");
+        Browser.type(By.id("implementation"), "Disk encryption enforced by MDM on every laptop");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Save the decision']")));
+        assertThat(Browser.text()).contains("A.8.24 is applicable");
+        Browser.screenshot("soa-control");
+        open("/soa");
+        Browser.type(By.id("soa-note"), "Approved with the risk treatment plan");
+        Browser.submit(browser.findElement(By.xpath("//button[text()='Approve the Statement of Applicability as it stands']")));
+        assertThat(Browser.text()).contains("Version 1 of the Statement of Applicability is approved");
+        Browser.screenshot("soa");
+
+        // The review pack's input (f) is assembled from the register, and the minutes print it.
+        dev.ratchet.review.ScheduleForm meeting = new dev.ratchet.review.ScheduleForm();
+        meeting.setTitle("Year-end review");
+        meeting.setPlannedDate(java.time.LocalDate.now().plusDays(7));
+        UUID review = reviews.schedule(tenant, meeting).id();
+        open("/reviews/" + review);
+        assertThat(Browser.text()).contains("(f) Results of risk assessment").contains("Medium")
+                .contains("Acceptances of residual risk: 1 in force").contains("Statement of Applicability: version 1 in force");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.evaluate(\"//h2[starts-with(.,'(f)')]\", document, null, 9, null).singleNodeValue.scrollIntoView()");
+        Browser.screenshot("review-input-f");
+        String minutes = Browser.pdfText("http://localhost:" + port + "/reviews/" + review + "/minutes.pdf");
+        assertThat(minutes).contains("0 risks are above the risk acceptance criteria", "Treatment actions: 1 done, 0 open, 0 overdue",
+                "version 1 in force");
     }
 }

@@ -146,6 +146,7 @@ class ApiParityIT extends IntegrationTest {
         twin("/risks/{id}/acceptance/withdrawal", "POST " + ORG + "/risks/{riskId}/acceptance/withdrawal");
         twin("/risks/{id}/treatment-actions", "POST " + ORG + "/risks/{riskId}/treatment-actions");
         twin("/risks/{id}/concerns", "POST " + ORG + "/risks/{riskId}/concerns");
+        twin("/risks/concerns", "POST " + ORG + "/risks/{riskId}/concerns");
         twin("/risks/{id}/closure", "POST " + ORG + "/risks/{riskId}/closure");
         twin("/risks/{id}/reopening", "POST " + ORG + "/risks/{riskId}/reopening");
         twin("/risks/import", "POST " + ORG + "/risks/import");

@@ -297,6 +297,28 @@ class RiskController {
         });
     }
 
+    /** The panel of a loop record's page: the risks it concerns, and a form to name another (htmx, after the page). */
+    @GetMapping("/risks/concerning")
+    @PreAuthorize(Access.REPORT)
+    String concerning(@RequestParam UUID recordId, @RequestParam String reference, Model model) {
+        UUID org = CurrentTenant.require().organisationId();
+        var linked = risks.concerning(org, recordId);
+        java.util.Set<UUID> already = new java.util.HashSet<>(linked.stream().map(dev.ratchet.risk.RiskSummary::id).toList());
+        model.addAttribute("linked", linked);
+        model.addAttribute("reference", reference);
+        model.addAttribute("choices", risks.search(org, new RiskFilter(RiskStatus.OPEN, null, null, null, null, null, false, null, null, null,
+                null, null), PageRequest.of(0, 200, Sort.by("reference"))).getContent().stream().filter(r -> !already.contains(r.id())).toList());
+        return "risk/concerning :: panel";
+    }
+
+    /** Names a risk from the page of the record that concerns it; the risk's owner is asked to re-assess it. */
+    @PostMapping("/risks/concerns")
+    @PreAuthorize(Access.REPORT)
+    String concernFromRecord(@RequestParam UUID riskId, @Valid @ModelAttribute("concern") ConcernForm concern, BindingResult result,
+            RedirectAttributes redirect) {
+        return concern(riskId, concern, result, redirect);
+    }
+
     @PostMapping("/risks/{id}/closure")
     @PreAuthorize(Access.CONFIGURE)
     String close(@PathVariable UUID id, @Valid @ModelAttribute("closing") CloseForm closing, BindingResult result,
