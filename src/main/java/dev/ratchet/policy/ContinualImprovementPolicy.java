@@ -55,9 +55,11 @@ public final class ContinualImprovementPolicy {
                 .append("- Their results are reported to and overseen by the Management Review Team.\n")
                 .append("- They may result in a nonconformity requiring corrective action, or identify an opportunity for improvement.\n\n");
         md.append("## Incidents\n\n").append("Information security incidents are managed through the incident process. Each incident's lessons "
-                + "are recorded, and an incident may result in a nonconformity requiring corrective action or identify an opportunity for improvement.\n\n");
+                + "are recorded, and an incident may result in a nonconformity requiring corrective action or identify an opportunity for improvement. "
+                + "An incident that concerns a risk in the risk assessment leads to that risk's re-assessment by its owner.\n\n");
         md.append("## Change management\n\n").append("Changes to the ISMS are planned, approved and recorded in the ISMS change log, and reviewed "
-                + "once made. Change management considers, and may identify, opportunities for improvement.\n\n");
+                + "once made. Change management considers, and may identify, opportunities for improvement; a change that concerns a risk leads "
+                + "to its re-assessment.\n\n");
         md.append("## Management Review Team\n\n").append(oneLine(f.oversight())).append("\n\n");
         if (f.chair() == null) {
             md.append("The team's chair and members are not named yet.\n\n");
@@ -79,9 +81,11 @@ public final class ContinualImprovementPolicy {
                 + "consecutive periods is reviewed for corrective action.\n\n");
         md.append("## Legal, regulatory and information security standards change\n\n").append("Legal, regulatory and contractual obligations "
                 + "and the information security standards that apply are kept in a register and reviewed on a schedule. A change to them is "
-                + "assessed for its impact and may identify an opportunity for improvement.\n\n");
+                + "assessed for its impact, may identify an opportunity for improvement, and leads to the re-assessment of the risks it concerns.\n\n");
         md.append("## Improvement as a result of nonconformity\n\n").append("A nonconformity is a deviation from policy or process. "
-                + "Nonconformities are identified by audits, incidents, compliance checks and the other sources below. When one occurs:\n\n")
+                + "Nonconformities are identified by audits, incidents, compliance checks, the risk assessment and the other sources below; a "
+                + "nonconformity that concerns a risk leads to its re-assessment, and the results of risk assessment and the status of the risk "
+                + "treatment plan are an input to every management review. When one occurs:\n\n")
                 .append("1. action is taken to correct it and deal with its consequences;\n")
                 .append("2. the need to eliminate its causes is evaluated, so that it does not recur or occur elsewhere: by reviewing it, "
                         + "determining its root cause and determining whether similar nonconformities exist or could occur;\n")

@@ -79,7 +79,7 @@ class PolicyIT extends IntegrationTest {
         List<String> texts = new java.util.ArrayList<>();
         documents(policy, policy.get("draft"), texts);
         for (String text : texts) {
-            assertThat(text).contains(SECTIONS).contains("every quarter (every 3 months)").contains("Chair: Management")
+            assertThat(text).contains(SECTIONS).contains("leads to its re-assessment", "results of risk assessment and the status of the risk treatment plan").contains("every quarter (every 3 months)").contains("Chair: Management")
                     .contains("Members: Internal auditor").contains("The team oversees the ISMS for the board.").contains("90 days after the actions are complete")
                     .contains("Internal audit, Certification audit");
         }
