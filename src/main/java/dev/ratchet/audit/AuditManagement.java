@@ -236,10 +236,16 @@ public class AuditManagement {
         List<String> sorted = new ArrayList<>(scope);
         sorted.sort((a, b) -> Integer.compare(order.getOrDefault(a, Integer.MAX_VALUE), order.getOrDefault(b, Integer.MAX_VALUE)));
         int position = 1;
+        // A control the Statement of Applicability excludes stays on the checklist as excluded, with why: not a gap to audit.
+        Map<String, String> notApplicable = applicability.stream().findFirst().map(a -> a.exclusions(audit.getOrganisationId())).orElse(Map.of());
         for (String requirement : sorted) {
             AuditLine line = byRequirement.get(requirement);
             if (line == null) {
-                lines.save(new AuditLine(audit, position, requirement));
+                AuditLine added = new AuditLine(audit, position, requirement);
+                if (notApplicable.containsKey(requirement)) {
+                    added.record(LineResult.NOT_AUDITED, "Excluded in the Statement of Applicability: " + notApplicable.get(requirement), null);
+                }
+                lines.save(added);
             } else if (line.getPosition() != position) {
                 line.moveTo(position);
             }

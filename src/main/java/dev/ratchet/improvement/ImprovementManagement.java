@@ -192,6 +192,32 @@ public class ImprovementManagement {
                 .map(r -> r.getStatus() != Status.CLOSED && r.getStatus() != Status.REJECTED).orElse(false);
     }
 
+    /**
+     * Where records stand, for a module showing them beside its own (a risk beside the nonconformity that concerns it):
+     * the status, and the result of the latest effectiveness review of the corrective action where there is one.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> outcomes(UUID organisationId, java.util.Collection<UUID> ids) {
+        Map<UUID, String> outcomes = new HashMap<>();
+        if (ids.isEmpty()) {
+            return outcomes;
+        }
+        for (ImprovementRecord r : records.findAllById(ids)) {
+            if (r.getOrganisationId().equals(organisationId)) {
+                outcomes.put(r.getId(), r.getStatus().label());
+            }
+        }
+        jdbc.query("""
+                select e.record_id, e.effective from effectiveness_review e where e.organisation_id = ? and e.record_id in (%s)
+                order by e.reviewed_at""".formatted(String.join(",", java.util.Collections.nCopies(ids.size(), "?"))), rs -> {
+            UUID id = rs.getObject(1, UUID.class);
+            boolean effective = rs.getBoolean(2);
+            outcomes.computeIfPresent(id, (k, status) -> status.replaceAll(" · .*", "") + " · corrective action "
+                    + (effective ? "effective" : "not effective") + " at its last review");
+        }, java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) organisationId), ids.stream()).toArray());
+        return outcomes;
+    }
+
     /** The nonconformities naming each requirement, for the Statement of Applicability's reasons for a control. */
     @Transactional(readOnly = true)
     public Map<String, List<dev.ratchet.shared.RecordLink>> nonconformitiesByRequirement(UUID organisationId) {

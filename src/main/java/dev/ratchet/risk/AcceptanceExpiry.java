@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every hour, one instance ends the acceptances of residual risk whose expiry has passed (the risk is open again and
- * shows as not accepted). Bounded work per run: a backlog is taken in batches over the following runs.
+ * shows as not accepted) and asks risk owners for the re-assessments the criteria's cadence brings due. Bounded work
+ * per run: a backlog is taken in batches over the following runs.
  */
 @Component
 class AcceptanceExpiry {
@@ -22,5 +23,6 @@ class AcceptanceExpiry {
     @SchedulerLock(name = "risk-acceptance-expiry")
     void sweep() {
         risks.expireAcceptances(500);
+        risks.remindReassessments(500);
     }
 }

@@ -43,6 +43,11 @@ class LoopRecords {
                 .or(() -> obligations.byReference(organisationId, ref).map(l -> new Record("OBLIGATION", l.id(), l.reference(), l.title())));
     }
 
+    /** Where the nonconformities and opportunities among the records stand: status and corrective action's effectiveness. */
+    java.util.Map<UUID, String> outcomes(UUID organisationId, java.util.Collection<UUID> improvementIds) {
+        return improvements.outcomes(organisationId, improvementIds);
+    }
+
     static String path(String type, UUID id) {
         return switch (type) {
             case "IMPROVEMENT" -> "/improvements/" + id;

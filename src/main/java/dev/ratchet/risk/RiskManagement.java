@@ -380,6 +380,37 @@ public class RiskManagement {
         return expired;
     }
 
+    /**
+     * The cadence of the criteria, reminded: a risk whose re-assessment falls due within its organisation's reminder
+     * lead time, and that has no re-assessment asked of its owner already, gets one, due on the date the cadence sets.
+     * Bounded work per run, soonest first; a backlog is taken over the following runs.
+     */
+    public int remindReassessments(int batch) {
+        LocalDate horizon = LocalDate.now(clock).plusDays(120);
+        List<UUID> due = jdbc.query("""
+                select r.id from risk r where r.status <> 'CLOSED' and r.next_assessment_due <= ? and not exists (
+                  select 1 from action_item a where a.organisation_id = r.organisation_id and a.origin_id = r.id
+                    and a.origin_type = 'RISK_ASSESSMENT' and a.status in ('OPEN', 'IN_PROGRESS'))
+                order by r.next_assessment_due limit ?""", (rs, i) -> rs.getObject(1, UUID.class), java.sql.Date.valueOf(horizon), batch);
+        Map<UUID, LocalDate> remindFrom = new HashMap<>();
+        int planned = 0;
+        for (Risk risk : risks.findAllById(due)) {
+            UUID org = risk.getOrganisationId();
+            LocalDate from = remindFrom.computeIfAbsent(org, o -> today(o).plusDays(organisations.get(o).reminderLeadDays()));
+            if (risk.getNextAssessmentDue().isAfter(from) || people.cannotBeGivenWork(org, risk.getOwnerId(), "gone").isPresent()) {
+                continue; // not yet within the lead time, or an owner who has left: the register shows it overdue to the manager
+            }
+            actions.plan(org, REASSESSMENT_ORIGIN, risk.getId(), risk.getReference(), risk.getAreaId(), 1, List.of(new PlannedAction(
+                    Texts.truncate("Re-assess " + risk.getReference() + " (scheduled): " + risk.getTitle(), 200),
+                    "The risk criteria ask for a re-assessment of each risk at their cadence. Check the likelihood, the impact and the "
+                            + "treatment, and record the re-assessment in Ratchet.",
+                    risk.getOwnerId(), risk.getNextAssessmentDue().isBefore(today(org)) ? today(org) : risk.getNextAssessmentDue(),
+                    "A re-assessment of " + risk.getReference() + " is recorded")));
+            planned++;
+        }
+        return planned;
+    }
+
     // --- closing -------------------------------------------------------------------------------------------------
 
     public RiskView close(Tenant tenant, UUID id, CloseForm form) {
@@ -520,10 +551,13 @@ public class RiskManagement {
                 .map(a -> new RiskView.TreatmentAction(a, controlsByAction.getOrDefault(a.id(), List.of()))).toList();
         Map<UUID, ActionView> asked = new HashMap<>();
         actions.of(organisationId, REASSESSMENT_ORIGIN, id).forEach(a -> asked.put(a.id(), a));
-        List<RiskView.Concern> concernedBy = concerns.findByRiskIdOrderByRequestedAtDesc(id).stream().map(k -> {
+        List<RiskConcern> concernRows = concerns.findByRiskIdOrderByRequestedAtDesc(id);
+        Map<UUID, String> outcomes = loop.outcomes(organisationId, concernRows.stream().filter(k -> "IMPROVEMENT".equals(k.getRecordType()))
+                .map(RiskConcern::getRecordId).toList());
+        List<RiskView.Concern> concernedBy = concernRows.stream().map(k -> {
             ActionView action = k.getActionId() == null ? null : asked.get(k.getActionId());
             return new RiskView.Concern(k.getId(), k.getRecordType(), k.getRecordId(), k.getRecordReference(), k.getRecordTitle(),
-                    LoopRecords.path(k.getRecordType(), k.getRecordId()), k.getRequestedAt(),
+                    LoopRecords.path(k.getRecordType(), k.getRecordId()), outcomes.get(k.getRecordId()), k.getRequestedAt(),
                     names.getOrDefault(k.getRequestedBy(), "(former member)"), k.getActionId(),
                     action != null && action.status() == ActionStatus.DONE);
         }).toList();

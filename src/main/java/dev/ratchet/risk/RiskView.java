@@ -48,7 +48,8 @@ public record RiskView(UUID id, String reference, String title, String threat, S
 
     @Schema(name = "RiskConcern")
     public record Concern(UUID id, String recordType, UUID recordId, String recordReference, String recordTitle, String path,
-            Instant requestedAt, String requestedByName, UUID actionId, boolean reassessed) {
+            @Schema(description = "For a nonconformity: its status and the result of its corrective action's last effectiveness review")
+            String outcome, Instant requestedAt, String requestedByName, UUID actionId, boolean reassessed) {
     }
 
     public boolean openTreatment() {

@@ -220,6 +220,26 @@ class RiskIT extends IntegrationTest {
     }
 
     @Test
+    void theCadenceIsRemindedAsAnActionForTheOwnerOnceWithinTheLeadTime() throws Exception {
+        approveDefaults();
+        JsonNode risk = newRisk(Role.CONTRIBUTOR, 2, 2, 1, 2, "Low");
+        risks.remindReassessments(500);
+        assertThat(call(Role.CONTRIBUTOR, "GET", "/actions?ownerId=" + org.userIds().get(Role.CONTRIBUTOR), null, 200).toString())
+                .as("a year away: not yet").doesNotContain("(scheduled)");
+        jdbc.update("update risk set next_assessment_due = ? where id = ?", java.sql.Date.valueOf(risks.today(org.id()).plusDays(3)),
+                UUID.fromString(id(risk)));
+        risks.remindReassessments(500);
+        risks.remindReassessments(500);
+        JsonNode mine = call(Role.CONTRIBUTOR, "GET", "/actions?ownerId=" + org.userIds().get(Role.CONTRIBUTOR), null, 200);
+        assertThat(mine.toString().split("Re-assess RSK-001 \\(scheduled\\)", -1)).as("asked once").hasSize(2);
+        risk = call(Role.CONTRIBUTOR, "GET", "/risks/" + id(risk), null, 200);
+        call(Role.CONTRIBUTOR, "POST", "/risks/" + id(risk) + "/assessments", """
+                {"reason":"SCHEDULED","inherentLikelihood":2,"inherentImpact":2,"currentLikelihood":1,"currentImpact":2,
+                 "targetLevel":"Low","version":%d}""".formatted(risk.get("version").asLong()), 201);
+        assertThat(call(Role.ISMS_MANAGER, "GET", "/actions?status=DONE", null, 200).toString()).contains("Re-assess RSK-001 (scheduled)");
+    }
+
+    @Test
     void theCurrentLevelIsLoweredOnTheStrengthOfATreatmentOnlyOnceItIsDone() throws Exception {
         approveDefaults();
         JsonNode risk = newRisk(Role.CONTRIBUTOR, 4, 4, 3, 4, "Medium");
@@ -258,6 +278,7 @@ class RiskIT extends IntegrationTest {
         JsonNode concern = risk.get("concerns").get(0);
         assertThat(concern.get("recordReference").asString()).isEqualTo(nc.get("reference").asString());
         assertThat(concern.get("reassessed").asBoolean()).isFalse();
+        assertThat(concern.get("outcome").asString()).as("the nonconformity's status beside the risk").isEqualTo("Reported");
         JsonNode mine = call(Role.CONTRIBUTOR, "GET", "/actions?ownerId=" + org.userIds().get(Role.CONTRIBUTOR), null, 200);
         assertThat(mine.toString()).contains("Re-assess RSK-001 after " + nc.get("reference").asString());
         call(Role.AUDITOR, "POST", "/risks/" + id(risk) + "/concerns", "{\"reference\":\"" + nc.get("reference").asString() + "\"}", 422);

@@ -164,6 +164,11 @@ class SoaIT extends IntegrationTest {
         assertThat(after.get("gaps").asLong()).isEqualTo(before.get("gaps").asLong() - 1);
         assertThat(after.get("excluded").asLong()).isEqualTo(before.get("excluded").asLong() + 1);
         assertThat(after.toString()).contains("Excluded in the Statement of Applicability: No cabling of our own");
+        // An audit whose scope takes the excluded control in has it on its checklist as excluded, with why.
+        JsonNode audit = call(Role.ISMS_MANAGER, "POST", "/audits", """
+                {"title":"Physical security","objectives":"Check the office","plannedStart":"%s","plannedEnd":"%s",
+                 "requirements":["iso27001-2022:A.7.1","iso27001-2022:A.7.12"]}""".formatted(LocalDate.now().plusDays(10), LocalDate.now().plusDays(11)), 201);
+        assertThat(audit.get("lines").toString()).contains("NOT_AUDITED", "Excluded in the Statement of Applicability: No cabling");
     }
 
     private byte[] download(Role role, String path) throws Exception {
