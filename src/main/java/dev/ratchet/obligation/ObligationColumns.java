@@ -16,6 +16,7 @@ public final class ObligationColumns {
             new Column<>("How it applies", ObligationSummary::howItApplies),
             new Column<>("Owner", ObligationSummary::ownerName),
             new Column<>("Next review", ObligationSummary::nextReviewDate),
+            new Column<>("Requirements", ObligationSummary::requirements),
             new Column<>("Last reviewed", ObligationSummary::lastReviewedOn));
 
     private ObligationColumns() {

@@ -33,6 +33,9 @@ public class ObligationForm implements java.io.Serializable {
     @NotNull(message = "Give the date of the next review")
     private LocalDate nextReviewDate;
 
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The controls and requirements it calls for, as framework:code or a code alone (A.5.34)")
+    private java.util.List<String> requirements = new java.util.ArrayList<>();
+
     private Long version;
 
     public String getName() { return name; }
@@ -49,6 +52,8 @@ public class ObligationForm implements java.io.Serializable {
     public void setOwnerId(UUID ownerId) { this.ownerId = ownerId; }
     public LocalDate getNextReviewDate() { return nextReviewDate; }
     public void setNextReviewDate(LocalDate nextReviewDate) { this.nextReviewDate = nextReviewDate; }
+    public java.util.List<String> getRequirements() { return requirements; }
+    public void setRequirements(java.util.List<String> requirements) { this.requirements = requirements == null ? new java.util.ArrayList<>() : requirements; }
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
 }

@@ -61,6 +61,7 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
             CsvImport.Field.required("How it applies", "what it means for the organisation"),
             CsvImport.Field.optional("Owner", "the owner's e-mail address or name as a member of Ratchet"),
             CsvImport.Field.required("Next review", "the date of the next review, such as 2027-01-31"),
+            CsvImport.Field.optional("Requirements", "the controls it calls for, separated by commas, such as A.5.34, A.5.31").alias("Controls", "Annex A controls"),
             CsvImport.Field.exported("Last reviewed", "reviews are recorded in Ratchet, each with its evidence"));
 
     private final ObligationRepository obligations;
@@ -70,9 +71,14 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
     private final OrganisationManagement organisations;
     private final People people;
     private final Clock clock;
+    private final dev.ratchet.catalogue.CatalogueManagement catalogue;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ObligationManagement(ObligationRepository obligations, ObligationAmendmentRepository amendments, ActionManagement actions,
-            ImprovementManagement improvements, OrganisationManagement organisations, People people, Clock clock) {
+            ImprovementManagement improvements, OrganisationManagement organisations, People people, Clock clock,
+            dev.ratchet.catalogue.CatalogueManagement catalogue, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.catalogue = catalogue;
+        this.jdbc = jdbc;
         this.obligations = obligations;
         this.amendments = amendments;
         this.actions = actions;
@@ -85,8 +91,9 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
     public ObligationView record(Tenant tenant, ObligationForm form) {
         requireManager(tenant);
         checkOwner(tenant.organisationId(), form.getOwnerId());
+        java.util.List<String> requirements = resolve(form);
         Obligation obligation = obligations.saveAndFlush(new Obligation(tenant.organisationId(), nextReference(tenant.organisationId()),
-                clock.instant()).describe(form));
+                clock.instant()).describe(form, requirements));
         remind(tenant, obligation);
         return get(tenant.organisationId(), obligation.getId());
     }
@@ -104,7 +111,7 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
         Obligation obligation = find(tenant.organisationId(), id);
         Refused.requireCurrentVersion(form.getVersion(), obligation.getVersion());
         checkOwner(tenant.organisationId(), form.getOwnerId());
-        obligation.describe(form);
+        obligation.describe(form, resolve(form));
         obligations.flush();
         remind(tenant, obligation);
         return get(tenant.organisationId(), id);
@@ -209,7 +216,7 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
                 o.getHowItApplies(), o.getOwnerId(), o.getOwnerId() == null ? null : names.getOrDefault(o.getOwnerId(), "(former member)"),
                 o.getNextReviewDate(), o.getLastReviewedOn(), o.getLastReviewNote(), o.getNextReviewDate().isBefore(today),
                 o.getCreatedAt(), changes, openReview(organisationId, id).orElse(null), improvements.raisedFrom(organisationId, id),
-                o.getVersion());
+                o.getRequirements(), o.getVersion());
     }
 
     /** A change to an obligation that took effect in a period, for the management review's input pack. */
@@ -252,7 +259,7 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
         return obligations.findAll(spec, pageable).map(o -> new ObligationSummary(o.getId(), o.getReference(), o.getName(),
                 o.getType(), o.getJurisdiction(), o.getSource(), o.getHowItApplies(),
                 o.getOwnerId() == null ? null : names.getOrDefault(o.getOwnerId(), "(former member)"),
-                o.getNextReviewDate(), o.getLastReviewedOn(), o.getNextReviewDate().isBefore(today)));
+                o.getNextReviewDate(), o.getLastReviewedOn(), o.getNextReviewDate().isBefore(today), String.join(", ", o.getRequirements())));
     }
 
     // --- importing ---------------------------------------------------------------------------------------------
@@ -292,6 +299,19 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
                 form.setSource(row.text("Source", 500));
                 form.setHowItApplies(row.text("How it applies", 4000));
                 form.setNextReviewDate(row.date("Next review"));
+                String requirements = row.text("Requirements", 2000);
+                if (requirements != null) {
+                    for (String code : requirements.split("[,;\\n]")) {
+                        if (!code.isBlank()) {
+                            try {
+                                form.getRequirements().add(catalogue.resolve("requirements", code.strip()));
+                            }
+                            catch (Refused unknown) {
+                                row.problem("Requirements", unknown.getMessage());
+                            }
+                        }
+                    }
+                }
                 String owner = row.text("Owner", 254);
                 if (owner != null) {
                     form.setOwnerId(byEmail.get(owner.strip().toLowerCase(Locale.ROOT)));
@@ -313,13 +333,48 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
     public int write(Tenant tenant, List<ImportRow> rows) {
         for (ImportRow row : rows) {
             Obligation obligation = obligations.saveAndFlush(new Obligation(tenant.organisationId(),
-                    row.reference() != null ? row.reference() : nextReference(tenant.organisationId()), clock.instant()).describe(row.form()));
+                    row.reference() != null ? row.reference() : nextReference(tenant.organisationId()), clock.instant())
+                    .describe(row.form(), row.form().getRequirements()));
             remind(tenant, obligation);
         }
         return rows.size();
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** The form's requirements as catalogue references; each one unknown is refused on its field. */
+    private java.util.List<String> resolve(ObligationForm form) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        java.util.List<String> resolved = new ArrayList<>();
+        for (int i = 0; i < form.getRequirements().size(); i++) {
+            String given = form.getRequirements().get(i);
+            if (given != null && !given.isBlank()) {
+                try {
+                    resolved.add(catalogue.resolve("requirements[" + i + "]", given));
+                }
+                catch (Refused unknown) {
+                    problems.putAll(unknown.fieldErrors());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw Refused.fields(problems);
+        }
+        return resolved;
+    }
+
+    /** The obligations calling for each control or requirement, for the Statement of Applicability's reasons. */
+    @Transactional(readOnly = true)
+    public Map<String, java.util.List<dev.ratchet.shared.RecordLink>> byRequirement(UUID organisationId) {
+        Map<String, java.util.List<dev.ratchet.shared.RecordLink>> links = new java.util.TreeMap<>();
+        jdbc.query("""
+                select q.requirement, o.id, o.reference, o.name from obligation_requirement q join obligation o on o.id = q.obligation_id
+                where o.organisation_id = ? order by o.reference""", rs -> {
+            links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new dev.ratchet.shared.RecordLink(rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)));
+        }, organisationId);
+        return links;
+    }
 
     private Obligation find(UUID organisationId, UUID id) {
         return obligations.findByIdAndOrganisationId(id, organisationId).orElseThrow(() -> Refused.notFound("Obligation"));

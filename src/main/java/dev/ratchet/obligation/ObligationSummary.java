@@ -6,5 +6,5 @@ import java.util.UUID;
 /** An obligation as a row of the register and its exports. */
 public record ObligationSummary(UUID id, String reference, String name, ObligationType type, String jurisdiction,
         String source, String howItApplies, String ownerName, LocalDate nextReviewDate, LocalDate lastReviewedOn,
-        boolean reviewOverdue) {
+        boolean reviewOverdue, String requirements) {
 }

@@ -12,7 +12,8 @@ import dev.ratchet.improvement.ImprovementView;
 public record ObligationView(UUID id, String reference, String name, ObligationType type, String jurisdiction,
         String source, String howItApplies, UUID ownerId, String ownerName, LocalDate nextReviewDate,
         LocalDate lastReviewedOn, String lastReviewNote, boolean reviewOverdue, Instant createdAt,
-        List<Amendment> changes, ActionView reviewAction, List<ImprovementView.Link> raised, long version) {
+        List<Amendment> changes, ActionView reviewAction, List<ImprovementView.Link> raised,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "The controls and requirements it calls for") List<String> requirements, long version) {
 
     public record Amendment(LocalDate effectiveDate, String summary, String impactAssessment, String recordedByName,
             Instant recordedAt) {

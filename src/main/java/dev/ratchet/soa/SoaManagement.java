@@ -45,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Statement of Applicability over every control of the catalogue. The reasons for including a control are found
- * in the records that already name it (risks and their treatment, nonconformities, the policies chosen for it) and
+ * in the records that already name it (risks and their treatment, obligations, nonconformities, the policies chosen for it) and
  * shown with the reasons typed; what needs a decision is shown as a problem: controls not decided, controls applied
  * that nothing calls for, controls called for but excluded, evidence gone stale. Top management approves it; each
  * approved version keeps its rows and documents as approved, and two versions can be compared.
@@ -64,6 +64,7 @@ public class SoaManagement implements Applicability {
     private final RiskManagement risks;
     private final ImprovementManagement improvements;
     private final PolicyManagement policies;
+    private final dev.ratchet.obligation.ObligationManagement obligations;
     private final EvidenceManagement evidence;
     private final OrganisationManagement organisations;
     private final People people;
@@ -73,7 +74,8 @@ public class SoaManagement implements Applicability {
 
     SoaManagement(SoaEntryRepository entries, SoaVersionRepository versions, CatalogueManagement catalogue, RiskManagement risks,
             ImprovementManagement improvements, PolicyManagement policies, EvidenceManagement evidence, OrganisationManagement organisations,
-            People people, PdfDocuments pdf, JdbcTemplate jdbc, Clock clock) {
+            People people, PdfDocuments pdf, JdbcTemplate jdbc, Clock clock, dev.ratchet.obligation.ObligationManagement obligations) {
+        this.obligations = obligations;
         this.entries = entries;
         this.versions = versions;
         this.catalogue = catalogue;
@@ -103,6 +105,7 @@ public class SoaManagement implements Applicability {
         entries.findByOrganisationId(organisationId).forEach(e -> decided.put(e.getRequirement(), e));
         Map<String, List<RecordLink>> byRisk = risks.risksByControl(organisationId);
         Map<String, List<RecordLink>> byNonconformity = improvements.nonconformitiesByRequirement(organisationId);
+        Map<String, List<RecordLink>> byObligation = obligations.byRequirement(organisationId);
         Map<UUID, PolicyViews.Summary> policyById = new HashMap<>();
         policies.search(organisationId, PageRequest.of(0, 1000)).forEach(p -> policyById.put(p.id(), p));
         Map<UUID, List<EvidenceView>> files = new HashMap<>();
@@ -115,6 +118,8 @@ public class SoaManagement implements Applicability {
             SoaEntry e = decided.get(control.reference());
             List<SoaRow.Reason> reasons = new ArrayList<>();
             byRisk.getOrDefault(control.reference(), List.of()).forEach(l -> reasons.add(new SoaRow.Reason("Risk", l.id(), l.reference(), l.title(), "/risks/" + l.id())));
+            byObligation.getOrDefault(control.reference(), List.of()).forEach(l -> reasons.add(
+                    new SoaRow.Reason("Obligation", l.id(), l.reference(), l.title(), "/obligations/" + l.id())));
             byNonconformity.getOrDefault(control.reference(), List.of()).forEach(l -> reasons.add(
                     new SoaRow.Reason("Nonconformity", l.id(), l.reference(), l.title(), "/improvements/" + l.id())));
             List<SoaRow.Reason> covering = new ArrayList<>();
@@ -135,7 +140,7 @@ public class SoaManagement implements Applicability {
                 problems.add(calledFor ? "Not decided; called for by " + reasons.get(0).reference() : "Not decided");
             }
             else if (applicable && reasons.isEmpty() && (e.getOtherReasons() == null)) {
-                problems.add("Applied, but no risk, nonconformity, policy or other reason calls for it");
+                problems.add("Applied, but no risk, obligation, nonconformity, policy or other reason calls for it");
             }
             else if (!applicable && calledFor) {
                 problems.add("Excluded, but called for by " + String.join(", ", reasons.stream().filter(r -> !"Policy".equals(r.kind()))

@@ -10,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "SoaRow")
 public record SoaRow(String reference, String code, String title, String theme,
         @Schema(description = "Empty until the organisation decides whether the control applies") Boolean applicable,
-        @Schema(description = "The records calling for the control: risks naming it or treated by it, nonconformities naming it, policies covering it")
+        @Schema(description = "The records calling for the control: risks naming it or treated by it, obligations and nonconformities naming it, policies covering it")
         List<Reason> reasons, String otherReasons, String exclusionJustification, ImplementationStatus status, String implementation,
         UUID ownerId, String ownerName, List<Reason> policies, List<Evidence> evidence, Integer evidenceValidMonths,
         List<String> problems, long version) {

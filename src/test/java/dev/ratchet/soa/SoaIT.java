@@ -68,7 +68,14 @@ class SoaIT extends IntegrationTest {
         JsonNode excluded = call(Role.ISMS_MANAGER, "PUT", "/soa/controls/A.8.24", decide(false, "We hold no data at rest", 0), 200);
         assertThat(excluded.get("problems").toString()).contains("Excluded, but called for by RSK-001");
         JsonNode lonely = call(Role.ISMS_MANAGER, "PUT", "/soa/controls/A.5.2", decide(true, null, 0), 200);
-        assertThat(lonely.get("problems").toString()).contains("no risk, nonconformity, policy or other reason calls for it");
+        assertThat(lonely.get("problems").toString()).contains("no risk, obligation, nonconformity, policy or other reason calls for it");
+        // An obligation naming a control is a reason for it too.
+        call(Role.ISMS_MANAGER, "POST", "/obligations", """
+                {"name":"UK GDPR","type":"LEGAL","source":"UK GDPR Art. 32","howItApplies":"Security of processing","nextReviewDate":"2099-01-01",
+                 "requirements":["A.5.34"]}""", 201);
+        JsonNode privacy = control("A.5.34");
+        assertThat(privacy.get("reasons").get(0).get("kind").asString()).isEqualTo("Obligation");
+        assertThat(privacy.get("reasons").get(0).get("reference").asString()).isEqualTo("OBL-001");
         JsonNode included = call(Role.ISMS_MANAGER, "PUT", "/soa/controls/A.8.24", decide(true, null, excluded.get("version").asLong()), 200);
         assertThat(included.get("problems")).isEmpty();
         call(Role.ISMS_MANAGER, "PUT", "/soa/controls/A.8.24", decide(true, null, excluded.get("version").asLong()), 409);

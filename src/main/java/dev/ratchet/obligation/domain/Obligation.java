@@ -47,6 +47,15 @@ public class Obligation implements OrganisationScoped {
 
     private String lastReviewNote;
 
+    /** The controls and requirements it calls for, as history shows them; {@link #requirementIndex} mirrors them. */
+    private String requirements;
+
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "obligation_requirement", joinColumns = @jakarta.persistence.JoinColumn(name = "obligation_id"))
+    @Column(name = "requirement")
+    @dev.ratchet.shared.HistoryIgnored
+    private java.util.Set<String> requirementIndex = new java.util.HashSet<>();
+
     @Column(updatable = false)
     private Instant createdAt;
 
@@ -63,7 +72,16 @@ public class Obligation implements OrganisationScoped {
         this.createdAt = now;
     }
 
-    public Obligation describe(ObligationForm form) {
+    /** The form's requirements, resolved to catalogue references by the service. */
+    public Obligation describe(ObligationForm form, java.util.Collection<String> resolvedRequirements) {
+        java.util.Set<String> refs = new java.util.TreeSet<>(resolvedRequirements);
+        this.requirements = refs.isEmpty() ? null : String.join(",", refs);
+        this.requirementIndex.clear();
+        this.requirementIndex.addAll(refs);
+        return describe(form);
+    }
+
+    private Obligation describe(ObligationForm form) {
         this.name = form.getName().strip();
         this.type = form.getType();
         this.jurisdiction = form.getJurisdiction() == null || form.getJurisdiction().isBlank() ? null : form.getJurisdiction().strip();
@@ -93,6 +111,7 @@ public class Obligation implements OrganisationScoped {
     public LocalDate getNextReviewDate() { return nextReviewDate; }
     public LocalDate getLastReviewedOn() { return lastReviewedOn; }
     public String getLastReviewNote() { return lastReviewNote; }
+    public java.util.List<String> getRequirements() { return requirements == null ? java.util.List.of() : java.util.List.of(requirements.split(",")); }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }
 }

@@ -118,6 +118,7 @@ class ObligationController {
         form.setHowItApplies(o.howItApplies());
         form.setOwnerId(o.ownerId());
         form.setNextReviewDate(o.nextReviewDate());
+        form.setRequirements(new java.util.ArrayList<>(o.requirements()));
         form.setVersion(o.version());
         model.addAttribute("obligation", form);
         return form(model, o);
