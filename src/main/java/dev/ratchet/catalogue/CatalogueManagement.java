@@ -132,6 +132,41 @@ public class CatalogueManagement {
                 + matches.stream().map(Requirement::reference).collect(java.util.stream.Collectors.joining(" or ")));
     }
 
+    /**
+     * The references of a list someone typed (a form's or an API body's), blanks skipped; each one unknown or ambiguous
+     * goes into {@code problems} under its field, {@code field[i]}, so that it is named beside the others refused.
+     */
+    public List<String> resolveAll(String field, List<String> typed, Map<String, String> problems) {
+        List<String> resolved = new ArrayList<>();
+        for (int i = 0; typed != null && i < typed.size(); i++) {
+            if (typed.get(i) != null && !typed.get(i).isBlank()) {
+                try {
+                    resolved.add(resolve(field + "[" + i + "]", typed.get(i)));
+                }
+                catch (dev.ratchet.shared.Refused unknown) {
+                    problems.putAll(unknown.fieldErrors());
+                }
+            }
+        }
+        return resolved;
+    }
+
+    /** The references in a cell of an import, separated by commas, semicolons or lines; each one refused goes to {@code problem}. */
+    public List<String> resolveCell(String cell, java.util.function.Consumer<String> problem) {
+        List<String> resolved = new ArrayList<>();
+        for (String code : cell == null ? new String[0] : cell.split("[,;\\n]")) {
+            if (!code.isBlank()) {
+                try {
+                    resolved.add(resolve("requirements", code.strip()));
+                }
+                catch (dev.ratchet.shared.Refused unknown) {
+                    problem.accept(unknown.getMessage());
+                }
+            }
+        }
+        return resolved;
+    }
+
     private static final String FORM = ": name a requirement as framework:code, such as iso27001-2022:A.5.1 or "
             + "iso27001-2022:9.2, or by its code alone when only one framework has it (GET /api/v1/catalogue/requirements lists them)";
 }

@@ -299,19 +299,7 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
                 form.setSource(row.text("Source", 500));
                 form.setHowItApplies(row.text("How it applies", 4000));
                 form.setNextReviewDate(row.date("Next review"));
-                String requirements = row.text("Requirements", 2000);
-                if (requirements != null) {
-                    for (String code : requirements.split("[,;\\n]")) {
-                        if (!code.isBlank()) {
-                            try {
-                                form.getRequirements().add(catalogue.resolve("requirements", code.strip()));
-                            }
-                            catch (Refused unknown) {
-                                row.problem("Requirements", unknown.getMessage());
-                            }
-                        }
-                    }
-                }
+                form.getRequirements().addAll(catalogue.resolveCell(row.text("Requirements", 2000), message -> row.problem("Requirements", message)));
                 String owner = row.text("Owner", 254);
                 if (owner != null) {
                     form.setOwnerId(byEmail.get(owner.strip().toLowerCase(Locale.ROOT)));
@@ -345,18 +333,7 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
     /** The form's requirements as catalogue references; each one unknown is refused on its field. */
     private java.util.List<String> resolve(ObligationForm form) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
-        java.util.List<String> resolved = new ArrayList<>();
-        for (int i = 0; i < form.getRequirements().size(); i++) {
-            String given = form.getRequirements().get(i);
-            if (given != null && !given.isBlank()) {
-                try {
-                    resolved.add(catalogue.resolve("requirements[" + i + "]", given));
-                }
-                catch (Refused unknown) {
-                    problems.putAll(unknown.fieldErrors());
-                }
-            }
-        }
+        java.util.List<String> resolved = catalogue.resolveAll("requirements", form.getRequirements(), problems);
         if (!problems.isEmpty()) {
             throw Refused.fields(problems);
         }

@@ -127,19 +127,7 @@ public class RiskImport implements Importer<RiskImport.Row> {
                         row.problem("Owner", "No member who may own a risk has the e-mail address or name " + owner);
                     }
                 }
-                String requirements = row.text("Requirements", 2000);
-                if (requirements != null) {
-                    for (String code : requirements.split("[,;\\n]")) {
-                        if (!code.isBlank()) {
-                            try {
-                                form.getRequirements().add(catalogue.resolve("requirements", code.strip()));
-                            }
-                            catch (Refused unknown) {
-                                row.problem("Requirements", unknown.getMessage());
-                            }
-                        }
-                    }
-                }
+                form.getRequirements().addAll(catalogue.resolveCell(row.text("Requirements", 2000), message -> row.problem("Requirements", message)));
                 String treatment = row.text("Treatment", 60);
                 if (treatment != null) {
                     treatment(treatment).ifPresentOrElse(form::setTreatment,

@@ -248,19 +248,7 @@ public class RiskManagement {
                 problems.put("areaId", "Choose an area of this organisation");
             }
         }
-        List<String> requirements = new ArrayList<>();
-        List<String> given = form.getRequirements() == null ? List.of() : form.getRequirements();
-        for (int i = 0; i < given.size(); i++) {
-            if (given.get(i) == null || given.get(i).isBlank()) {
-                continue;
-            }
-            try {
-                requirements.add(catalogue.resolve("requirements[" + i + "]", given.get(i)));
-            }
-            catch (Refused refused) {
-                problems.putAll(refused.fieldErrors());
-            }
-        }
+        List<String> requirements = catalogue.resolveAll("requirements", form.getRequirements(), problems);
         if (!problems.isEmpty()) {
             throw Refused.fields(problems);
         }
@@ -443,18 +431,7 @@ public class RiskManagement {
             throw Refused.conflict(risk.getReference() + " is closed: reopen it to plan its treatment");
         }
         Map<String, String> problems = new LinkedHashMap<>();
-        List<String> controls = new ArrayList<>();
-        for (int i = 0; i < form.getControls().size(); i++) {
-            String given = form.getControls().get(i);
-            if (given != null && !given.isBlank()) {
-                try {
-                    controls.add(catalogue.resolve("controls[" + i + "]", given));
-                }
-                catch (Refused refused) {
-                    problems.putAll(refused.fieldErrors());
-                }
-            }
-        }
+        List<String> controls = catalogue.resolveAll("controls", form.getControls(), problems);
         if (form.getDueDate() != null && form.getDueDate().isBefore(today(org))) {
             problems.put("dueDate", "The due date is today or later");
         }
