@@ -176,11 +176,45 @@ public class ActionManagement {
     /** What the navigation shows a person: open actions, due within seven days, overdue. */
     @Transactional(readOnly = true)
     public Counts counts(UUID organisationId, UUID ownerId) {
+        return navigation(organisationId, ownerId).actions();
+    }
+
+    /**
+     * What the navigation shows a person on every page, in one statement: their open actions (all, due within seven
+     * days, overdue; served by the index on organisation, owner, status and due date) and their unread notifications,
+     * counted on the organisation's today.
+     */
+    @Transactional(readOnly = true)
+    public Navigation navigation(UUID organisationId, UUID ownerId) {
+        return jdbc.query("""
+                select o.id,
+                  (select count(*) from action_item a where a.organisation_id = o.id and a.owner_id = ? and a.status in ('OPEN', 'IN_PROGRESS')),
+                  (select count(*) from action_item a where a.organisation_id = o.id and a.owner_id = ? and a.status in ('OPEN', 'IN_PROGRESS')
+                     and a.due_date >= ? and a.due_date <= ?),
+                  (select count(*) from action_item a where a.organisation_id = o.id and a.owner_id = ? and a.status in ('OPEN', 'IN_PROGRESS')
+                     and a.due_date < ?),
+                  (select count(*) from notification n where n.organisation_id = o.id and n.user_id = ? and n.read_at is null)
+                from organisation o where o.id = ?""", rs -> {
+            if (!rs.next()) {
+                return new Navigation(new Counts(0, 0, 0), 0);
+            }
+            return new Navigation(new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4)), rs.getLong(5));
+        }, navigationArguments(organisationId, ownerId));
+    }
+
+    private Object[] navigationArguments(UUID organisationId, UUID ownerId) {
         LocalDate today = today(organisationId);
-        return new Counts(
-                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, null, null, null, null), today)),
-                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, null, today, today.plusDays(7), null, null), today)),
-                actions.count(ActionQuery.of(organisationId, new ActionFilter(ownerId, null, true, true, null, null, null, null), today)));
+        java.sql.Date day = java.sql.Date.valueOf(today);
+        return new Object[] { ownerId, ownerId, day, java.sql.Date.valueOf(today.plusDays(7)), ownerId, day, ownerId, organisationId };
+    }
+
+    private java.time.ZoneId zoneOf(UUID organisationId) {
+        String zone = jdbc.query("select time_zone from organisation where id = ?", rs -> rs.next() ? rs.getString(1) : null, organisationId);
+        return zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone);
+    }
+
+    /** The navigation's badges: the person's actions and unread notifications. */
+    public record Navigation(Counts actions, long unreadNotifications) {
     }
 
     public record Counts(long open, long dueThisWeek, long overdue) {
@@ -319,7 +353,6 @@ public class ActionManagement {
     /** Today in the organisation's time zone: what "overdue" and "due this week" count from. */
     @Transactional(readOnly = true)
     public LocalDate today(UUID organisationId) {
-        String zone = jdbc.query("select time_zone from organisation where id = ?", rs -> rs.next() ? rs.getString(1) : null, organisationId);
-        return LocalDate.now(clock.withZone(zone == null ? java.time.ZoneOffset.UTC : java.time.ZoneId.of(zone)));
+        return LocalDate.now(clock.withZone(dev.ratchet.shared.RequestMemo.get("zone", organisationId, () -> zoneOf(organisationId))));
     }
 }

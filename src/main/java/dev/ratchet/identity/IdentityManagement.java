@@ -140,6 +140,59 @@ public class IdentityManagement {
                                 m.getRoles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet())))));
     }
 
+    /**
+     * Everything a request needs to know of the person behind it, read once in one transaction (a handful of
+     * statements instead of one lookup per question): whether the session or token may still act, who they are in the
+     * organisation asked for (empty: not a member there today, or closed to this way of signing in), whether that
+     * organisation wants a second factor they have not set up, and, for pages, the organisations they may switch to and
+     * how many invitations wait for their answer.
+     */
+    public record Standing(boolean mayAct, Optional<Tenant> tenant, boolean owesSecondFactor,
+            List<OrganisationDetails> enterable, int invitations) {
+    }
+
+    /**
+     * The request's {@link Standing}. {@code organisationId} is the organisation asked for (null: the first the person
+     * may enter); {@code closedToPassword} the organisations that let this session in through their provider only;
+     * {@code page} whether the navigation is wanted too (the organisation list, the invitations).
+     */
+    @Transactional(readOnly = true)
+    public Standing standing(RatchetPrincipal principal, UUID organisationId, java.util.function.Predicate<UUID> mayEnter, boolean page) {
+        Optional<User> user = users.findById(principal.userId());
+        boolean mayAct = user.filter(User::isEnabled)
+                .filter(u -> !principal.authenticatedAt().isBefore(u.getSessionsValidFrom().truncatedTo(ChronoUnit.MILLIS)))
+                .isPresent();
+        if (!mayAct) {
+            return new Standing(false, Optional.empty(), false, List.of(), 0);
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Membership> all = memberships.findByUserId(principal.userId());
+        List<UUID> entering = all.stream().filter(m -> m.grantsAccessOn(today)).map(Membership::getOrganisationId)
+                .filter(mayEnter).toList();
+        List<OrganisationDetails> enterable = page || organisationId == null ? organisations.findAll(entering) : List.of();
+        UUID chosen = organisationId != null ? organisationId : enterable.isEmpty() ? null : enterable.get(0).id();
+        Optional<Tenant> tenant = Optional.empty();
+        boolean owes = false;
+        if (chosen != null && entering.contains(chosen)) {
+            Membership membership = all.stream().filter(m -> m.getOrganisationId().equals(chosen)).findFirst().orElseThrow();
+            Optional<OrganisationDetails> organisation = enterable.stream().filter(o -> o.id().equals(chosen)).findFirst()
+                    .or(() -> organisations.find(chosen));
+            User u = user.get();
+            tenant = organisation.map(o -> new Tenant(o.id(), o.name(), u.getId(), u.getDisplayName(),
+                    membership.getRoles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet())));
+            owes = organisation.map(OrganisationDetails::requireTwoFactor).orElse(false) && !u.hasTotp() && !hasPasskey(u.getId());
+        }
+        int invitations = 0;
+        if (page) {
+            Instant now = clock.instant();
+            // Pending: neither accepted nor withdrawn, and not expired (Invitation.stateAt).
+            invitations = (int) all.stream().filter(Membership::isInvited).count() + jdbc.queryForObject(
+                    "select count(*) from invitation where email = ? and accepted_at is null and withdrawn_at is null and expires_at > ?",
+                    Integer.class, user.get().getEmail(), java.sql.Timestamp.from(now));
+        }
+        return new Standing(true, tenant, owes, enterable, invitations);
+    }
+
     /** A new organisation, with its creator as administrator and ISMS manager (a consultant's next client). */
     public OrganisationDetails createOrganisation(UUID creatorId, OrganisationSettings settings) {
         OrganisationDetails organisation = organisations.create(settings);

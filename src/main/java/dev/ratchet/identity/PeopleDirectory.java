@@ -28,9 +28,9 @@ class PeopleDirectory implements People {
 
     @Override
     public List<Person> activeMembersOf(UUID organisationId) {
-        return memberships.activePeople(organisationId).stream()
+        return dev.ratchet.shared.RequestMemo.get("activeMembers", organisationId, () -> memberships.activePeople(organisationId).stream()
                 .map(row -> new Person((UUID) row[0], (String) row[1], (String) row[2]))
-                .sorted((a, b) -> a.displayName().compareToIgnoreCase(b.displayName())).toList();
+                .sorted((a, b) -> a.displayName().compareToIgnoreCase(b.displayName())).toList());
     }
 
     @Override
@@ -41,10 +41,12 @@ class PeopleDirectory implements People {
 
     @Override
     public List<Person> assignableIn(UUID organisationId) {
-        java.util.Set<UUID> ids = memberships.findByOrganisationIdAndActiveTrue(organisationId).stream()
-                .filter(PeopleDirectory::mayBeGivenWork).map(Membership::getUserId)
-                .collect(java.util.stream.Collectors.toSet());
-        return activeMembersOf(organisationId).stream().filter(p -> ids.contains(p.userId())).toList();
+        return dev.ratchet.shared.RequestMemo.get("assignable", organisationId, () -> {
+            java.util.Set<UUID> ids = memberships.findByOrganisationIdAndActiveTrue(organisationId).stream()
+                    .filter(PeopleDirectory::mayBeGivenWork).map(Membership::getUserId)
+                    .collect(java.util.stream.Collectors.toSet());
+            return activeMembersOf(organisationId).stream().filter(p -> ids.contains(p.userId())).toList();
+        });
     }
 
     @Override

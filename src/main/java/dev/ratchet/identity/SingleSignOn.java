@@ -285,6 +285,19 @@ public class SingleSignOn {
                 .orElseGet(() -> !closedToPassword(principal.userId()).contains(organisationId));
     }
 
+    /**
+     * Which organisations this session may enter, as one rule for the whole request (at most one statement): its
+     * provider's alone, or, signed in by password or passkey, every one that does not let people in through its
+     * provider only.
+     */
+    public java.util.function.Predicate<UUID> entryRule(RatchetPrincipal principal) {
+        if (principal.singleSignOnOrganisation().isPresent()) {
+            return principal.singleSignOnOrganisation().get()::equals;
+        }
+        java.util.Set<UUID> closed = closedToPassword(principal.userId());
+        return id -> !closed.contains(id);
+    }
+
     /** The organisations this session may enter today (the organisation menu, the start after sign-in). */
     @Transactional(readOnly = true)
     public List<dev.ratchet.organisation.OrganisationDetails> organisationsFor(RatchetPrincipal principal) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.ratchet.organisation.OrganisationDetails;
 import dev.ratchet.shared.ApiProblems;
 import dev.ratchet.shared.CurrentTenant;
 import dev.ratchet.shared.Tenant;
@@ -46,6 +45,9 @@ public class TenantFilter extends OncePerRequestFilter {
     public static final String LOG_USER = "ratchet.log.user";
     public static final String LOG_ORGANISATION = "ratchet.log.organisation";
 
+    /** The request attribute holding the person's {@link IdentityManagement.Standing} on a page (for the navigation). */
+    public static final String STANDING = "ratchet.standing";
+
     private static final Pattern API_ORGANISATION = Pattern.compile("^/api/v1/organisations/([0-9a-fA-F-]{36})(/.*)?$");
 
     private final IdentityManagement identity;
@@ -79,7 +81,22 @@ public class TenantFilter extends OncePerRequestFilter {
             return;
         }
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-        if (!identity.sessionStillValid(principal) || sessionTooOld(request)) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Matcher apiOrganisation = API_ORGANISATION.matcher(path);
+        IdentityManagement.Standing standing;
+        if (principal.secondFactorPending()) {
+            standing = identity.standing(principal, null, id -> false, false);
+        }
+        else if (apiOrganisation.matches()) {
+            standing = identity.standing(principal, UUID.fromString(apiOrganisation.group(1)), id -> true, false);
+        }
+        else if (api) {
+            standing = identity.standing(principal, null, id -> false, false);
+        }
+        else {
+            standing = sessionStanding(request, principal);
+        }
+        if (!standing.mayAct() || sessionTooOld(request)) {
             endSession(request);
             if (api) {
                 ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "This token's account can no longer act: it was disabled.");
@@ -94,10 +111,8 @@ public class TenantFilter extends OncePerRequestFilter {
             return;
         }
         Optional<Tenant> tenant;
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        Matcher apiOrganisation = API_ORGANISATION.matcher(path);
         if (apiOrganisation.matches()) {
-            tenant = identity.tenant(principal.userId(), UUID.fromString(apiOrganisation.group(1)));
+            tenant = standing.tenant();
             if (tenant.isEmpty()) {
                 ApiProblems.write(response, HttpStatus.NOT_FOUND, "Organisation not found");
                 return;
@@ -107,7 +122,8 @@ public class TenantFilter extends OncePerRequestFilter {
             tenant = Optional.empty();
         }
         else {
-            tenant = sessionTenant(request, principal);
+            tenant = standing.tenant();
+            request.setAttribute(STANDING, standing);
             if (tenant.isEmpty() && principal.singleSignOnOrganisation().isPresent()) {
                 // Signed in by an organisation's provider, and no longer a member there: this session is over.
                 endSession(request);
@@ -120,7 +136,7 @@ public class TenantFilter extends OncePerRequestFilter {
         boolean providerVouched = tenant.isPresent() && principal.singleSignOnOrganisation()
                 .filter(tenant.get().organisationId()::equals).isPresent();
         if (!api && !errorPage && tenant.isPresent() && !providerVouched
-                && identity.owesSecondFactor(principal.userId(), tenant.get().organisationId())
+                && standing.owesSecondFactor()
                 && !path.startsWith("/account") && !path.equals("/logout") && !path.startsWith("/webjars/")
                 && !path.startsWith("/css/") && !path.startsWith("/js/")) {
             response.sendRedirect(request.getContextPath() + "/account?secondFactorRequired");
@@ -147,21 +163,23 @@ public class TenantFilter extends OncePerRequestFilter {
         }
     }
 
-    private Optional<Tenant> sessionTenant(HttpServletRequest request, RatchetPrincipal principal) {
+    /**
+     * The organisation chosen in this session, if the person may still enter it; else the first they may enter, which
+     * becomes the session's choice.
+     */
+    private IdentityManagement.Standing sessionStanding(HttpServletRequest request, RatchetPrincipal principal) {
         HttpSession session = request.getSession(false);
         Object chosen = session == null ? null : session.getAttribute(SESSION_ORGANISATION);
-        Optional<Tenant> tenant = chosen instanceof UUID id && singleSignOn.mayEnter(principal, id)
-                ? identity.tenant(principal.userId(), id) : Optional.empty();
-        if (tenant.isEmpty()) {
-            List<OrganisationDetails> available = singleSignOn.organisationsFor(principal);
-            if (!available.isEmpty()) {
-                tenant = identity.tenant(principal.userId(), available.get(0).id());
-                if (session != null) {
-                    session.setAttribute(SESSION_ORGANISATION, available.get(0).id());
-                }
-            }
+        java.util.function.Predicate<UUID> mayEnter = singleSignOn.entryRule(principal);
+        IdentityManagement.Standing standing = identity.standing(principal, chosen instanceof UUID id ? id : null, mayEnter, true);
+        if (standing.mayAct() && standing.tenant().isEmpty() && !standing.enterable().isEmpty() && chosen != null) {
+            standing = identity.standing(principal, standing.enterable().get(0).id(), mayEnter, true);
         }
-        return tenant;
+        UUID now = standing.tenant().map(Tenant::organisationId).orElse(null);
+        if (session != null && now != null && !now.equals(chosen)) {
+            session.setAttribute(SESSION_ORGANISATION, now);
+        }
+        return standing;
     }
 
     private boolean sessionTooOld(HttpServletRequest request) {

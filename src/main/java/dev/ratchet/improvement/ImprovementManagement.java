@@ -436,51 +436,87 @@ public class ImprovementManagement {
 
     // --- trends ------------------------------------------------------------------------------------------------
 
-    /** Requirements and areas with at least the organisation's threshold of nonconformities within its window. */
+    /**
+     * Requirements and areas with at least the organisation's threshold of nonconformities within its window, each
+     * with the references of those nonconformities.
+     */
     @Transactional(readOnly = true)
     public List<Trend> trends(UUID organisationId) {
+        return trends(organisationId, true);
+    }
+
+    /**
+     * The same trends, counted in the database without their references: what the register page shows (a count and a
+     * link to the filtered register), at the cost of two grouped statements whatever the register's size.
+     */
+    @Transactional(readOnly = true)
+    public List<Trend> trendCounts(UUID organisationId) {
+        return trends(organisationId, false);
+    }
+
+    private List<Trend> trends(UUID organisationId, boolean withReferences) {
         OrganisationDetails organisation = organisations.get(organisationId);
         ZoneId zone = ZoneId.of(organisation.timeZone());
         Instant since = LocalDate.now(clock.withZone(zone)).minusMonths(organisation.trendWindowMonths()).atStartOfDay(zone).toInstant();
-        List<Trend> trends = new ArrayList<>();
+        // Open systemic improvements proposed from a trend, by the trend they name.
         Map<String, String> proposals = new HashMap<>();
-        records.findAll(RegisterQuery.of(organisationId, new RegisterFilter(Kind.OPPORTUNITY, null, null, Source.OTHER,
-                null, null, null, null, true, null, null, null), today(organisationId), organisations.zone(organisationId)))
-                .forEach(o -> { if (o.getSourceReference() != null) proposals.put(o.getSourceReference(), o.getReference()); });
-        grouped("""
-                select ir.requirement, r.reference from improvement_requirement ir
-                join improvement_record r on r.id = ir.record_id
-                where r.organisation_id = ? and r.kind = 'NONCONFORMITY' and r.status <> 'REJECTED' and r.raised_at >= ?
-                order by ir.requirement, r.reference""", (key, refs) -> {
-                    if (refs.size() >= organisation.trendThreshold()) {
-                        String label = catalogue.find(key).map(q -> q.code() + " " + q.title()).orElse(key);
-                        Trend trend = new Trend(Trend.Dimension.REQUIREMENT, key, label, refs, null);
-                        trends.add(new Trend(trend.dimension(), key, label, refs, proposals.get(trend.sourceReference())));
-                    }
-                }, organisationId, Timestamp.from(since));
+        jdbc.query("""
+                select source_reference, reference from improvement_record where organisation_id = ? and kind = 'OPPORTUNITY'
+                and source = 'OTHER' and status not in ('REJECTED', 'CLOSED') and source_reference like 'Trend %'""",
+                (ResultSet rs) -> {
+                    proposals.put(rs.getString(1), rs.getString(2));
+                }, organisationId);
         Map<UUID, String> areaNames = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
-        grouped("""
-                select cast(r.area_id as varchar(36)), r.reference from improvement_record r
-                where r.organisation_id = ? and r.kind = 'NONCONFORMITY' and r.status <> 'REJECTED' and r.raised_at >= ?
-                and r.area_id is not null order by 1, r.reference""", (key, refs) -> {
-                    if (refs.size() >= organisation.trendThreshold()) {
-                        String label = areaNames.getOrDefault(UUID.fromString(key), key);
-                        Trend trend = new Trend(Trend.Dimension.AREA, key, label, refs, null);
-                        trends.add(new Trend(trend.dimension(), key, label, refs, proposals.get(trend.sourceReference())));
-                    }
-                }, organisationId, Timestamp.from(since));
-        trends.sort(Comparator.comparingInt(Trend::count).reversed());
+        String requirements = """
+                from improvement_requirement ir join improvement_record r on r.id = ir.record_id
+                where r.organisation_id = ? and r.kind = 'NONCONFORMITY' and r.status <> 'REJECTED' and r.raised_at >= ?""";
+        String areas = """
+                from improvement_record r where r.organisation_id = ? and r.kind = 'NONCONFORMITY' and r.status <> 'REJECTED'
+                and r.raised_at >= ? and r.area_id is not null""";
+        List<Trend> trends = new ArrayList<>();
+        BiConsumer<Trend.Dimension, Map<String, List<String>>> add = (dimension, groups) -> groups.forEach((key, refs) -> {
+            String label = dimension == Trend.Dimension.AREA ? areaNames.getOrDefault(UUID.fromString(key), key)
+                    : catalogue.find(key).map(q -> q.code() + " " + q.title()).orElse(key);
+            // Counted only: the list holds the count as its one element, and the trend no references.
+            boolean countOnly = !withReferences;
+            int count = countOnly ? Integer.parseInt(refs.get(0)) : refs.size();
+            Trend trend = new Trend(dimension, key, label, count, countOnly ? List.of() : refs, null);
+            trends.add(new Trend(dimension, key, label, count, trend.references(), proposals.get(trend.sourceReference())));
+        });
+        if (withReferences) {
+            add.accept(Trend.Dimension.REQUIREMENT, grouped("select ir.requirement, r.reference " + requirements
+                    + " order by ir.requirement, r.reference", organisation.trendThreshold(), organisationId, Timestamp.from(since)));
+            add.accept(Trend.Dimension.AREA, grouped("select cast(r.area_id as varchar(36)), r.reference " + areas
+                    + " order by 1, r.reference", organisation.trendThreshold(), organisationId, Timestamp.from(since)));
+        }
+        else {
+            add.accept(Trend.Dimension.REQUIREMENT, counted("select ir.requirement, count(*) " + requirements
+                    + " group by ir.requirement having count(*) >= ?", organisationId, Timestamp.from(since), organisation.trendThreshold()));
+            add.accept(Trend.Dimension.AREA, counted("select cast(r.area_id as varchar(36)), count(*) " + areas
+                    + " group by r.area_id having count(*) >= ?", organisationId, Timestamp.from(since), organisation.trendThreshold()));
+        }
+        trends.sort(Comparator.comparingInt(Trend::count).reversed().thenComparing(Trend::label));
         return trends;
     }
 
-    /** Rows of (key, reference), handed on as one group per key. */
-    private void grouped(String sql, BiConsumer<String, List<String>> each, Object... args) {
+    /** Rows of (key, reference) as one group per key, the groups of at least {@code threshold}. */
+    private Map<String, List<String>> grouped(String sql, int threshold, Object... args) {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         jdbc.query(sql, (ResultSet rs) -> {
             groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
         }, args);
-        groups.forEach(each);
+        groups.values().removeIf(refs -> refs.size() < threshold);
+        return groups;
+    }
+
+    /** Rows of (key, count) as one entry per key holding its count. */
+    private Map<String, List<String>> counted(String sql, Object... args) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        jdbc.query(sql, (ResultSet rs) -> {
+            groups.put(rs.getString(1), List.of(Long.toString(rs.getLong(2))));
+        }, args);
+        return groups;
     }
 
     /** Proposes the systemic opportunity for improvement a trend calls for, linked to its nonconformities. */

@@ -94,7 +94,8 @@ public class OrganisationManagement {
 
     @Transactional(readOnly = true)
     public Optional<OrganisationDetails> find(UUID id) {
-        return organisations.findById(id).map(Organisation::details);
+        return Optional.ofNullable(dev.ratchet.shared.RequestMemo.get("organisation", id,
+                () -> organisations.findById(id).map(Organisation::details).orElse(null)));
     }
 
     @Transactional(readOnly = true)
@@ -116,8 +117,10 @@ public class OrganisationManagement {
 
     @Transactional(readOnly = true)
     public List<OrganisationDetails> findAll(Collection<UUID> ids) {
-        return organisations.findAllById(ids).stream().map(Organisation::details)
+        List<OrganisationDetails> found = organisations.findAllById(ids).stream().map(Organisation::details)
                 .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+        found.forEach(o -> dev.ratchet.shared.RequestMemo.get("organisation", o.id(), () -> o));
+        return found;
     }
 
     public OrganisationDetails updateSettings(UUID id, OrganisationSettings settings) {
@@ -160,8 +163,10 @@ public class OrganisationManagement {
 
     @Transactional(readOnly = true)
     public List<AreaView> allAreas(UUID organisationId) {
-        Map<UUID, String> owners = people.displayNames(organisationId);
-        return areas.findByOrganisationIdOrderByName(organisationId).stream().map(a -> view(a, owners)).toList();
+        return dev.ratchet.shared.RequestMemo.get("areas", organisationId, () -> {
+            Map<UUID, String> owners = people.displayNames(organisationId);
+            return areas.findByOrganisationIdOrderByName(organisationId).stream().map(a -> view(a, owners)).toList();
+        });
     }
 
     @Transactional(readOnly = true)

@@ -149,17 +149,20 @@ public class SimilarityIndex {
             return List.of();
         }
         double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
-        // Scores are summed here rather than by the database: a few index range scans and a hash map beat a
-        // GROUP BY over the same rows on H2 by an order of magnitude, and cost the same on PostgreSQL.
+        // Scores are summed here rather than by the database: index range scans (one statement, the terms as a list)
+        // and a hash map beat a GROUP BY over the same rows on H2 by an order of magnitude, and cost the same on
+        // PostgreSQL.
         Map<UUID, Double> scores = new HashMap<>();
-        for (Map.Entry<String, Double> weight : weights.entrySet()) {
-            jdbc.query("select record_id from improvement_term where organisation_id = ? and term = ?", rs -> {
-                UUID record = rs.getObject(1, UUID.class);
-                if (!record.equals(excluding)) {
-                    scores.merge(record, weight.getValue(), Double::sum);
-                }
-            }, organisationId, weight.getKey());
-        }
+        List<Object> lookup = new ArrayList<>();
+        lookup.add(organisationId);
+        lookup.addAll(weights.keySet());
+        jdbc.query("select term, record_id from improvement_term where organisation_id = ? and term in ("
+                + String.join(", ", java.util.Collections.nCopies(weights.size(), "?")) + ")", rs -> {
+                    UUID record = rs.getObject(2, UUID.class);
+                    if (!record.equals(excluding)) {
+                        scores.merge(record, weights.get(rs.getString(1)), Double::sum);
+                    }
+                }, lookup.toArray());
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<UUID, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(Math.max(1, Math.min(limit, 50)))

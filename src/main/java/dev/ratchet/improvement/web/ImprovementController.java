@@ -89,7 +89,7 @@ class ImprovementController {
         model.addAttribute("direction", params.getDirection());
         model.addAttribute("filtered", !filter.equals(RegisterFilter.none()));
         if (htmx == null) {
-            model.addAttribute("trends", improvements.trends(tenant.organisationId()));
+            model.addAttribute("trends", improvements.trendCounts(tenant.organisationId()));
         }
         choices(model, tenant);
         return htmx != null ? "improvement/register :: results" : "improvement/register";
