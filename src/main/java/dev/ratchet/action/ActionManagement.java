@@ -181,31 +181,30 @@ public class ActionManagement {
 
     /**
      * What the navigation shows a person on every page, in one statement: their open actions (all, due within seven
-     * days, overdue; served by the index on organisation, owner, status and due date) and their unread notifications,
-     * counted on the organisation's today.
+     * days, overdue) and their unread notifications, counted on the organisation's today. A badge counts to
+     * {@link Counts#CAP} at most ("99+"): each count stops there, a short range of the index on organisation, owner and
+     * due date (which holds the status), so that a person with thousands of open actions costs no more than one with ten.
      */
     @Transactional(readOnly = true)
     public Navigation navigation(UUID organisationId, UUID ownerId) {
-        return jdbc.query("""
-                select o.id,
-                  (select count(*) from action_item a where a.organisation_id = o.id and a.owner_id = ? and a.status in ('OPEN', 'IN_PROGRESS')),
-                  (select count(*) from action_item a where a.organisation_id = o.id and a.owner_id = ? and a.status in ('OPEN', 'IN_PROGRESS')
-                     and a.due_date >= ? and a.due_date <= ?),
-                  (select count(*) from action_item a where a.organisation_id = o.id and a.owner_id = ? and a.status in ('OPEN', 'IN_PROGRESS')
-                     and a.due_date < ?),
-                  (select count(*) from notification n where n.organisation_id = o.id and n.user_id = ? and n.read_at is null)
-                from organisation o where o.id = ?""", rs -> {
-            if (!rs.next()) {
-                return new Navigation(new Counts(0, 0, 0), 0);
-            }
-            return new Navigation(new Counts(rs.getLong(2), rs.getLong(3), rs.getLong(4)), rs.getLong(5));
+        String open = "select 1 from action_item a where a.organisation_id = ? and a.owner_id = ? and a.status in ('OPEN', 'IN_PROGRESS')";
+        String capped = " fetch first " + Counts.CAP + " rows only) x)";
+        return jdbc.query("select"
+                + " (select count(*) from (" + open + capped + ","
+                + " (select count(*) from (" + open + " and a.due_date >= ? and a.due_date <= ?" + capped + ","
+                + " (select count(*) from (" + open + " and a.due_date < ?" + capped + ","
+                + " (select count(*) from (select 1 from notification n where n.organisation_id = ? and n.user_id = ? and n.read_at is null"
+                + capped, rs -> {
+            rs.next();
+            return new Navigation(new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), rs.getLong(4));
         }, navigationArguments(organisationId, ownerId));
     }
 
     private Object[] navigationArguments(UUID organisationId, UUID ownerId) {
         LocalDate today = today(organisationId);
         java.sql.Date day = java.sql.Date.valueOf(today);
-        return new Object[] { ownerId, ownerId, day, java.sql.Date.valueOf(today.plusDays(7)), ownerId, day, ownerId, organisationId };
+        return new Object[] { organisationId, ownerId, organisationId, ownerId, day, java.sql.Date.valueOf(today.plusDays(7)),
+            organisationId, ownerId, day, organisationId, ownerId };
     }
 
     private java.time.ZoneId zoneOf(UUID organisationId) {
@@ -217,7 +216,16 @@ public class ActionManagement {
     public record Navigation(Counts actions, long unreadNotifications) {
     }
 
+    /** A person's open actions for the navigation's badges, each counted to {@link #CAP} at most. */
     public record Counts(long open, long dueThisWeek, long overdue) {
+
+        /** Where a badge stops counting: it then reads "99+". */
+        public static final int CAP = 100;
+
+        /** A count as its badge shows it. */
+        public static String shown(long count) {
+            return count >= CAP ? (CAP - 1) + "+" : Long.toString(count);
+        }
     }
 
     /** Open actions of the organisation: how many, overdue, due within seven days, and slipped (due later than first planned). */

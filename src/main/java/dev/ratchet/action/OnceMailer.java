@@ -54,10 +54,17 @@ class OnceMailer {
             java.util.function.Function<java.util.List<T>, String> text, java.util.function.Function<java.util.List<T>, String> link,
             java.util.UUID userId, java.time.Instant at) {
         Integer claimed = transactions.execute(status -> {
+            // Claimed as JDBC batches (one round trip per 500 rows): an escalation may list thousands of actions.
             java.util.List<T> mine = new java.util.ArrayList<>();
-            for (T item : items) {
-                if (jdbc.update(claimSql, claimArgs.apply(item)) > 0) {
-                    mine.add(item);
+            for (int from = 0; from < items.size(); from += 500) {
+                java.util.List<T> chunk = items.subList(from, Math.min(items.size(), from + 500));
+                int[] updated = jdbc.batchUpdate(claimSql, chunk.stream().map(claimArgs).toList());
+                for (int i = 0; i < chunk.size(); i++) {
+                    // PostgreSQL's driver may answer SUCCESS_NO_INFO for rows of a batch: the row is then taken as
+                    // claimed. The callers skip what was sent before they claim, and the job runs under its lock.
+                    if (updated[i] > 0 || updated[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                        mine.add(chunk.get(i));
+                    }
                 }
             }
             if (mine.isEmpty()) {

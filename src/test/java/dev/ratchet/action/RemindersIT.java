@@ -254,4 +254,33 @@ class RemindersIT extends IntegrationTest {
         digests.run(NOW.plus(java.time.Duration.ofDays(7)));
         assertThat(mailsTo(org)).filteredOn(m -> m.contains("Your open actions this week")).hasSize(2);
     }
+
+    /**
+     * More overdue actions than the job reads at a time: each is reminded once, in batches, and the next run finds
+     * every reminder already sent without sending any again (the job no longer reads all open actions at once, nor
+     * asks about each owner once per action).
+     */
+    @Test
+    void aRunOverMoreActionsThanOneBatchRemindsEachOnceAndTheNextRunSendsNothingAgain() {
+        TestOrganisation org = newOrganisation("Many overdue");
+        int count = Reminders.BATCH + 20;
+        List<PlannedAction> planned = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            planned.add(new PlannedAction("Overdue " + i, null, org.userIds().get(Role.CONTRIBUTOR),
+                    LocalDate.ofInstant(NOW, ZoneId.of("Europe/London")).minusDays(1), "Done right"));
+        }
+        Notifications.quietly(() -> actions.plan(org.id(), "TEST", UUID.randomUUID(), "T-MANY", null, 1, planned));
+        String sentHere = "select count(*) from action_reminder r join action_item a on a.id = r.action_id where a.organisation_id = ? and r.kind = ?";
+        try {
+            reminders.run(NOW);
+            assertThat(jdbc.queryForObject(sentHere, Integer.class, org.id(), "OVERDUE")).isEqualTo(count);
+            reminders.run(NOW);
+            assertThat(jdbc.queryForObject(sentHere, Integer.class, org.id(), "OVERDUE")).isEqualTo(count);
+            assertThat(jdbc.queryForObject("select count(*) from mail_outbox where organisation_id = ? and subject like '[Ratchet] Overdue since %'", Integer.class, org.id()))
+                    .as("one mail per action, none twice").isEqualTo(count);
+        }
+        finally {
+            jdbc.update("update mail_outbox set status = 'SKIPPED', last_error = 'Set aside by RemindersIT' where organisation_id = ?", org.id());
+        }
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
@@ -33,7 +34,14 @@ class TrendIT extends IntegrationTest {
         assertThat(trend.key()).isEqualTo("iso27001-2022:A.5.18");
         assertThat(trend.references()).contains(first.reference(), third.reference()).hasSize(3);
         assertThat(improvements.trends(org.id())).anyMatch(t -> t.dimension() == Trend.Dimension.AREA && t.count() == 3);
+        // The page counts them in the database, without their references, and shows the banner once the register is shown.
+        assertThat(improvements.trendCounts(org.id())).extracting(Trend::dimension, Trend::key, Trend::count)
+                .containsExactlyElementsOf(improvements.trends(org.id()).stream()
+                        .map(t -> tuple(t.dimension(), t.key(), t.count())).toList());
+        assertThat(improvements.trendCounts(org.id())).allMatch(t -> t.references().isEmpty());
         mvc.perform(get("/improvements").with(user(org.principal(Role.MANAGEMENT))))
+                .andExpect(content().string(containsString("hx-get=\"/improvements/trends\"")));
+        mvc.perform(get("/improvements/trends").with(user(org.principal(Role.MANAGEMENT))))
                 .andExpect(content().string(containsString("3 nonconformities")));
 
         assertThatThrownBy(() -> improvements.proposeSystemicImprovement(org.tenant(Role.CONTRIBUTOR),

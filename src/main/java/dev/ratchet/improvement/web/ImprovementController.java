@@ -88,11 +88,20 @@ class ImprovementController {
         model.addAttribute("sort", params.getSort());
         model.addAttribute("direction", params.getDirection());
         model.addAttribute("filtered", !filter.equals(RegisterFilter.none()));
-        if (htmx == null) {
-            model.addAttribute("trends", improvements.trendCounts(tenant.organisationId()));
-        }
         choices(model, tenant);
         return htmx != null ? "improvement/register :: results" : "improvement/register";
+    }
+
+    /**
+     * The trends banner (nonconformities piling up against a requirement or in an area), counted over the
+     * organisation's whole trend window: the register page asks for it once it has shown, so that the register itself
+     * does not wait for the count.
+     */
+    @GetMapping("/improvements/trends")
+    @PreAuthorize(Access.MEMBER)
+    String trends(Model model) {
+        model.addAttribute("trends", improvements.trendCounts(CurrentTenant.require().organisationId()));
+        return "improvement/register :: trends";
     }
 
     /** The filtered register as the incident and corrective action log, for an auditor's spreadsheet. */
