@@ -169,7 +169,8 @@ public class ActionManagement {
     @Transactional(readOnly = true)
     public Page<ActionView> search(UUID organisationId, ActionFilter filter, Pageable pageable) {
         Map<UUID, String> names = people.displayNames(organisationId);
-        org.springframework.data.domain.Page<ActionItem> page = actions.findAll(ActionQuery.of(organisationId, filter, today(organisationId)), pageable);
+        org.springframework.data.domain.Page<ActionItem> page = dev.ratchet.shared.Pages.of(entityManager, ActionItem.class,
+                ActionQuery.of(organisationId, filter, today(organisationId)), pageable);
         return new org.springframework.data.domain.PageImpl<>(views(page.getContent(), names), pageable, page.getTotalElements());
     }
 

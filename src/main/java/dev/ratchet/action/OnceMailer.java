@@ -60,8 +60,9 @@ class OnceMailer {
                 java.util.List<T> chunk = items.subList(from, Math.min(items.size(), from + 500));
                 int[] updated = jdbc.batchUpdate(claimSql, chunk.stream().map(claimArgs).toList());
                 for (int i = 0; i < chunk.size(); i++) {
-                    // PostgreSQL's driver may answer SUCCESS_NO_INFO for rows of a batch: the row is then taken as
-                    // claimed. The callers skip what was sent before they claim, and the job runs under its lock.
+                    // On PostgreSQL batches are rewritten as multi-row inserts (PostgresBatching), for which the driver
+                    // answers SUCCESS_NO_INFO: the row is then taken as claimed. The caller skips what was sent before
+                    // it claims, and the job runs under its lock.
                     if (updated[i] > 0 || updated[i] == java.sql.Statement.SUCCESS_NO_INFO) {
                         mine.add(chunk.get(i));
                     }

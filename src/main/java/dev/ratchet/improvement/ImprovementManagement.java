@@ -82,10 +82,13 @@ public class ImprovementManagement {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
+    private final jakarta.persistence.EntityManager entityManager;
+
     ImprovementManagement(ImprovementRecordRepository records, EffectivenessReviewRepository reviews,
             RootCauseAnalysisRepository analyses, ReferenceNumbers references, SimilarityIndex similarity, ActionManagement actions, OrganisationManagement organisations,
             CatalogueManagement catalogue, People people, EvidenceManagement evidence,
-            JdbcTemplate jdbc, Clock clock) {
+            JdbcTemplate jdbc, Clock clock, jakarta.persistence.EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.records = records;
         this.reviews = reviews;
         this.analyses = analyses;
@@ -734,7 +737,8 @@ public class ImprovementManagement {
     @Transactional(readOnly = true)
     public Page<ImprovementSummary> search(UUID organisationId, RegisterFilter filter, Pageable pageable) {
         LocalDate today = today(organisationId);
-        Page<ImprovementRecord> page = records.findAll(RegisterQuery.of(organisationId, filter, today, organisations.zone(organisationId)), pageable);
+        Page<ImprovementRecord> page = dev.ratchet.shared.Pages.of(entityManager, ImprovementRecord.class,
+                RegisterQuery.of(organisationId, filter, today, organisations.zone(organisationId)), pageable);
         Map<UUID, String> names = people.displayNames(organisationId);
         Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));

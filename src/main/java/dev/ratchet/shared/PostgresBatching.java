@@ -12,7 +12,13 @@ import org.springframework.stereotype.Component;
  * (one given in the URL wins).
  */
 @Component
-class PostgresBatching implements BeanPostProcessor {
+class PostgresBatching implements BeanPostProcessor, org.springframework.core.Ordered {
+
+    /** Before any post-processor wraps the pool (the statement count does): this one needs the pool itself. */
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
 
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -20,7 +20,13 @@ import org.springframework.stereotype.Component;
  * counts: the request's, between {@link #start()} and {@link #stop()}; a batch counts once, as one round trip.
  */
 @Component
-class StatementCount implements BeanPostProcessor {
+class StatementCount implements BeanPostProcessor, org.springframework.core.Ordered {
+
+    /** After every other post-processor: the pool is configured (PostgresBatching) before it is wrapped here. */
+    @Override
+    public int getOrder() {
+        return LOWEST_PRECEDENCE;
+    }
 
     /** The request attribute that holds the count once the request is done. */
     static final String ATTRIBUTE = "ratchet.log.statements";
