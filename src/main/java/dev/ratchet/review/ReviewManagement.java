@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.ratchet.action.ActionManagement;
 import dev.ratchet.audit.AuditManagement;
@@ -195,8 +196,15 @@ public class ReviewManagement {
         LocalDate from = lastHeld != null ? lastHeld : LocalDate.ofInstant(organisation.createdAt(), zone(organisationId));
         LocalDate nextDue = from.plusMonths(organisation.reviewCadenceMonths());
         boolean planned = all.stream().anyMatch(r -> r.getStatus() == ReviewStatus.PLANNED);
+        // Every review's agenda and amendments in two statements, not two per review.
+        List<UUID> ids = all.stream().map(ManagementReview::getId).toList();
+        Map<UUID, List<ReviewAgendaItem>> agendas = ids.isEmpty() ? Map.of() : agendaItems.findByReviewIdInOrderByPosition(ids).stream()
+                .collect(Collectors.groupingBy(ReviewAgendaItem::getReviewId));
+        Map<UUID, List<ReviewAmendment>> amended = ids.isEmpty() ? Map.of() : amendments.findByReviewIdInOrderByPosition(ids).stream()
+                .collect(Collectors.groupingBy(ReviewAmendment::getReviewId));
         return new Schedule(organisation.reviewCadenceMonths(), lastHeld, nextDue, !planned && nextDue.isBefore(today), planned,
-                all.stream().map(r -> view(r, false)).toList());
+                all.stream().map(r -> view(r, false, agendas.getOrDefault(r.getId(), List.of()), amended.getOrDefault(r.getId(), List.of())))
+                        .toList());
     }
 
     /** The schedule as this reader may see it: a guest auditor sees the reviews whose minutes are approved, no more. */
@@ -524,15 +532,19 @@ public class ReviewManagement {
     }
 
     private ReviewView view(ManagementReview r, boolean withPack) {
+        return view(r, withPack, agendaItems.findByReviewIdOrderByPosition(r.getId()), amendments.findByReviewIdOrderByPosition(r.getId()));
+    }
+
+    private ReviewView view(ManagementReview r, boolean withPack, List<ReviewAgendaItem> agenda, List<ReviewAmendment> amended) {
         ReviewPack pack = !withPack ? null : r.getPack() != null ? JSON.readValue(r.getPack(), ReviewPack.class) : assemble(r);
         Map<UUID, String> names = people.displayNames(r.getOrganisationId());
         return new ReviewView(r.getId(), r.getReference(), r.getTitle(), r.getPlannedDate(), r.getPeriodFrom(), r.getStatus(),
                 r.getExternalInternalIssues(), r.getInterestedParties(), r.getRiskAssessment(), r.getStartedAt(), pack,
                 r.getPack() != null, withPack ? decisionsOf(r) : List.of(),
                 r.getApprovedBy() == null ? null : names.getOrDefault(r.getApprovedBy(), "(former member)"),
-                r.getApprovedAt(), agendaItems.findByReviewIdOrderByPosition(r.getId()).stream().map(i -> new AgendaItemView(i.getId(),
+                r.getApprovedAt(), agenda.stream().map(i -> new AgendaItemView(i.getId(),
                         i.getInputCode(), i.getTitle(), i.getDiscussed(), i.getNotes())).toList(),
-                attendance(r, names), amendments.findByReviewIdOrderByPosition(r.getId()).stream().map(a -> new AmendmentView(a.getPosition(),
+                attendance(r, names), amended.stream().map(a -> new AmendmentView(a.getPosition(),
                         a.getCorrection(), a.getReason(), names.getOrDefault(a.getCreatedBy(), "(former member)"),
                         a.getCreatedAt())).toList(), r.getVersion());
     }

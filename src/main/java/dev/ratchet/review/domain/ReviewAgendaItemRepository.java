@@ -8,4 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface ReviewAgendaItemRepository extends JpaRepository<ReviewAgendaItem, UUID> {
 
     List<ReviewAgendaItem> findByReviewIdOrderByPosition(UUID reviewId);
+
+    /** The agendas of several reviews in one statement (the schedule lists every review). */
+    List<ReviewAgendaItem> findByReviewIdInOrderByPosition(java.util.Collection<UUID> reviewIds);
 }

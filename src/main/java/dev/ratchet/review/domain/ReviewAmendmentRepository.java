@@ -8,4 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface ReviewAmendmentRepository extends JpaRepository<ReviewAmendment, UUID> {
 
     List<ReviewAmendment> findByReviewIdOrderByPosition(UUID reviewId);
+
+    /** The amendments of several reviews in one statement (the schedule lists every review). */
+    List<ReviewAmendment> findByReviewIdInOrderByPosition(java.util.Collection<UUID> reviewIds);
 }
