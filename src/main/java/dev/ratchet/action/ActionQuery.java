@@ -19,7 +19,7 @@ final class ActionQuery {
     static Specification<ActionItem> of(UUID organisationId, ActionFilter f, LocalDate today) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
-            if (organisationId != null) { // only the reminder job reads across organisations
+            if (organisationId != null) { // only the weekly digest reads across organisations
                 where.add(cb.equal(root.get("organisationId"), organisationId));
             }
             if (f.ownerId() != null) {

@@ -51,8 +51,8 @@ public class Reminders {
     static final int BATCH = 500;
 
     /**
-     * Sends what is due at this moment; returns how many mails went out. Safe to run on several instances at once.
-     * Bounded work whatever the number of overdue actions: the open ones are read {@link #BATCH} at a time (in id
+     * Sends what is due at this moment; returns how many mails went out. The schedule runs it under a lock shared by
+     * the instances (ShedLock); each reminder is claimed once (per action, kind, due date and recipient). Bounded work whatever the number of overdue actions: the open ones are read {@link #BATCH} at a time (in id
      * order, never all at once), the reminders already sent for a batch are read in one statement and skipped without
      * touching the database again, and the people involved (owners, line managers, ISMS managers) are looked up once
      * per run, not once per action.

@@ -152,8 +152,9 @@ public class IdentityManagement {
     }
 
     /**
-     * The request's {@link Standing}. {@code organisationId} is the organisation asked for (null: the first the person
-     * may enter); {@code closedToPassword} the organisations that let this session in through their provider only;
+     * The request's {@link Standing}: whether the account may still act (enabled, the session or token not older than
+     * its last revocation) and the rest. {@code organisationId} is the organisation asked for (null: the first the person
+     * may enter); {@code mayEnter} which organisations this way of signing in opens ({@link SingleSignOn#entryRule});
      * {@code page} whether the navigation is wanted too (the organisation list, the invitations).
      */
     @Transactional(readOnly = true)
@@ -433,15 +434,6 @@ public class IdentityManagement {
         return users.findByEmail(User.normaliseEmail(email)).map(u -> principalOf(u, clock.instant()));
     }
 
-    /** The account as it is now, to check on every request that it may still act (enabled, session not revoked). */
-    @Transactional(readOnly = true)
-    public boolean sessionStillValid(RatchetPrincipal principal) {
-        return users.findById(principal.userId())
-                .filter(User::isEnabled)
-                .filter(u -> !principal.authenticatedAt().isBefore(u.getSessionsValidFrom().truncatedTo(ChronoUnit.MILLIS)))
-                .isPresent();
-    }
-
     public void changePassword(UUID userId, String current, String next, String confirmation) {
         User user = users.findById(userId).orElseThrow(() -> Refused.notFound("Account"));
         if (current == null || !passwordEncoder.matches(current, user.getPasswordHash())) {
@@ -555,13 +547,6 @@ public class IdentityManagement {
                 .map(u -> secondFactor.step(u.getTotpSecret(), code))
                 .filter(java.util.OptionalLong::isPresent)
                 .map(step -> users.spendTotpStep(userId, step.getAsLong()) == 1).orElse(false);
-    }
-
-    /** Whether any organisation this person belongs to requires a second factor they have not set up yet. */
-    @Transactional(readOnly = true)
-    public boolean owesSecondFactor(UUID userId, UUID organisationId) {
-        return !hasSecondFactor(userId) && !hasPasskey(userId) && organisations.find(organisationId)
-                .map(OrganisationDetails::requireTwoFactor).orElse(false);
     }
 
     // --- weekly digest ---------------------------------------------------------------------------------------

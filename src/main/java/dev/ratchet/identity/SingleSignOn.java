@@ -278,13 +278,6 @@ public class SingleSignOn {
                 where m.user_id = ? and c.sso_only = true and c.enabled = true and m.break_glass = false""", UUID.class, userId));
     }
 
-    /** Whether this session may enter the organisation: its provider's alone, or by password where allowed. */
-    @Transactional(readOnly = true)
-    public boolean mayEnter(RatchetPrincipal principal, UUID organisationId) {
-        return principal.singleSignOnOrganisation().map(organisationId::equals)
-                .orElseGet(() -> !closedToPassword(principal.userId()).contains(organisationId));
-    }
-
     /**
      * Which organisations this session may enter, as one rule for the whole request (at most one statement): its
      * provider's alone, or, signed in by password or passkey, every one that does not let people in through its
@@ -301,12 +294,8 @@ public class SingleSignOn {
     /** The organisations this session may enter today (the organisation menu, the start after sign-in). */
     @Transactional(readOnly = true)
     public List<dev.ratchet.organisation.OrganisationDetails> organisationsFor(RatchetPrincipal principal) {
-        List<dev.ratchet.organisation.OrganisationDetails> all = identity.organisationsOf(principal.userId());
-        if (principal.singleSignOnOrganisation().isPresent()) {
-            return all.stream().filter(o -> o.id().equals(principal.singleSignOnOrganisation().get())).toList();
-        }
-        java.util.Set<UUID> closed = closedToPassword(principal.userId());
-        return all.stream().filter(o -> !closed.contains(o.id())).toList();
+        java.util.function.Predicate<UUID> mayEnter = entryRule(principal);
+        return identity.organisationsOf(principal.userId()).stream().filter(o -> mayEnter.test(o.id())).toList();
     }
 
     /**

@@ -478,14 +478,11 @@ public class ImprovementManagement {
                 from improvement_record r where r.organisation_id = ? and r.kind = 'NONCONFORMITY' and r.status <> 'REJECTED'
                 and r.raised_at >= ? and r.area_id is not null""";
         List<Trend> trends = new ArrayList<>();
-        BiConsumer<Trend.Dimension, Map<String, List<String>>> add = (dimension, groups) -> groups.forEach((key, refs) -> {
-            String label = dimension == Trend.Dimension.AREA ? areaNames.getOrDefault(UUID.fromString(key), key)
-                    : catalogue.find(key).map(q -> q.code() + " " + q.title()).orElse(key);
-            // Counted only: the list holds the count as its one element, and the trend no references.
-            boolean countOnly = !withReferences;
-            int count = countOnly ? Integer.parseInt(refs.get(0)) : refs.size();
-            Trend trend = new Trend(dimension, key, label, count, countOnly ? List.of() : refs, null);
-            trends.add(new Trend(dimension, key, label, count, trend.references(), proposals.get(trend.sourceReference())));
+        BiConsumer<Trend.Dimension, List<Group>> add = (dimension, groups) -> groups.forEach(group -> {
+            String label = dimension == Trend.Dimension.AREA ? areaNames.getOrDefault(UUID.fromString(group.key()), group.key())
+                    : catalogue.find(group.key()).map(q -> q.code() + " " + q.title()).orElse(group.key());
+            Trend trend = new Trend(dimension, group.key(), label, group.count(), group.references(), null);
+            trends.add(new Trend(dimension, group.key(), label, group.count(), group.references(), proposals.get(trend.sourceReference())));
         });
         if (withReferences) {
             add.accept(Trend.Dimension.REQUIREMENT, grouped("select ir.requirement, r.reference " + requirements
@@ -503,23 +500,23 @@ public class ImprovementManagement {
         return trends;
     }
 
+    /** Nonconformities grouped by requirement or area: how many, and their references where they were read. */
+    private record Group(String key, int count, List<String> references) {
+    }
+
     /** Rows of (key, reference) as one group per key, the groups of at least {@code threshold}. */
-    private Map<String, List<String>> grouped(String sql, int threshold, Object... args) {
+    private List<Group> grouped(String sql, int threshold, Object... args) {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         jdbc.query(sql, (ResultSet rs) -> {
             groups.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
         }, args);
-        groups.values().removeIf(refs -> refs.size() < threshold);
-        return groups;
+        return groups.entrySet().stream().filter(e -> e.getValue().size() >= threshold)
+                .map(e -> new Group(e.getKey(), e.getValue().size(), e.getValue())).toList();
     }
 
-    /** Rows of (key, count) as one entry per key holding its count. */
-    private Map<String, List<String>> counted(String sql, Object... args) {
-        Map<String, List<String>> groups = new LinkedHashMap<>();
-        jdbc.query(sql, (ResultSet rs) -> {
-            groups.put(rs.getString(1), List.of(Long.toString(rs.getLong(2))));
-        }, args);
-        return groups;
+    /** Rows of (key, count) as groups without their references. */
+    private List<Group> counted(String sql, Object... args) {
+        return jdbc.query(sql, (rs, i) -> new Group(rs.getString(1), rs.getInt(2), List.of()), args);
     }
 
     /** Proposes the systemic opportunity for improvement a trend calls for, linked to its nonconformities. */
