@@ -17,8 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One line per request: method, path, status, time, the SQL statements it sent, who and in which organisation.
- * Never the query string,
- * headers, cookies or body, so no password, token or session id can reach the log.
+ * Never the query string, headers, cookies or body, so no password, token or session id can reach the log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
