@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * A framework as written in a catalogue file (see docs/catalogue-format.md), checked before it is used: a broken
  * file stops start-up with a message that names the file and the entry, rather than half-loading.
  */
-record CatalogueFile(String id, String name, String description, List<Entry> requirements) {
+record CatalogueFile(String kind, String id, String name, String shortName, String description, String source, String version, String licence,
+        String written, List<Entry> requirements) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]{1,59}");
 
@@ -27,6 +28,10 @@ record CatalogueFile(String id, String name, String description, List<Entry> req
         if (name == null || name.isBlank()) {
             problems.add("\"name\" is missing");
         }
+        if (kind != null && !kind.equals("framework")) {
+            problems.add("\"kind\" must be \"framework\" or \"mapping\"");
+        }
+        problems.addAll(Provenance.check(source, version, licence, written));
         if (requirements == null || requirements.isEmpty()) {
             problems.add("\"requirements\" is empty");
         }
@@ -71,6 +76,6 @@ record CatalogueFile(String id, String name, String description, List<Entry> req
             loaded.add(new Requirement(id, e.code(), e.title().strip(), Requirement.Kind.valueOf(e.kind()), e.parent(),
                     e.theme(), depth));
         }
-        return new Framework(id, name, description, List.copyOf(loaded));
+        return new Framework(id, name, shortName == null || shortName.isBlank() ? name : shortName.strip(), description, List.copyOf(loaded), source.strip(), version.strip(), licence.strip(), written);
     }
 }

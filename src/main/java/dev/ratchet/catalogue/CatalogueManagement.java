@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -31,30 +33,93 @@ public class CatalogueManagement {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogueManagement.class);
 
+    /** The framework whose bare codes ({@code A.5.1}, {@code 9.2}) a person means when they name no framework. */
+    public static final String PRIMARY = "iso27001-2022";
+
     private final Map<String, Framework> frameworks;
+    private final Map<String, Mapping> mappings;
+    /** Every requirement with the requirements mapped to it, both ways, by reference. */
+    private final Map<String, List<Mapped>> mapped;
+    private final Map<String, Requirement> byReference;
+    /** Every requirement with its code and title in lower case, in the order of {@link #frameworks()}, for search. */
+    private final List<Searchable> searchable;
+
+    private record Searchable(Requirement requirement, String code, String title) {
+    }
 
     CatalogueManagement(@Value("${ratchet.catalogue.directory:}") String directory) throws IOException {
         JsonMapper json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         Map<String, Framework> loaded = new LinkedHashMap<>();
+        Map<String, JsonNode> mappingFiles = new LinkedHashMap<>();
         for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:catalogue/*.json")) {
             try (InputStream in = resource.getInputStream()) {
-                add(loaded, json.readValue(in, CatalogueFile.class).toFramework(resource.getFilename()));
+                read(json, json.readTree(in), resource.getFilename(), loaded, mappingFiles);
             }
         }
         if (!directory.isBlank() && Files.isDirectory(Path.of(directory))) {
             try (var files = Files.list(Path.of(directory))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                    add(loaded, json.readValue(file.toFile(), CatalogueFile.class).toFramework(file.toString()));
+                    read(json, json.readTree(file.toFile()), file.toString(), loaded, mappingFiles);
                 }
             }
         }
         this.frameworks = Map.copyOf(loaded);
+        Map<String, Mapping> crosswalks = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> file : mappingFiles.entrySet()) {
+            JsonNode tree = file.getValue();
+            MappingFile written = tree.has("mapping-collection") ? Oscal.read(tree, file.getKey())
+                    : parse(json, tree, MappingFile.class, file.getKey(), "Mapping");
+            Mapping mapping = written.toMapping(file.getKey(), frameworks);
+            if (crosswalks.putIfAbsent(mapping.id(), mapping) != null) {
+                throw new IllegalStateException("Two mapping files define the mapping " + mapping.id() + " (the second is " + file.getKey() + ")");
+            }
+        }
+        this.mappings = Map.copyOf(crosswalks);
+        Map<String, Requirement> references = new HashMap<>();
+        List<Searchable> all = new ArrayList<>();
+        for (Framework f : frameworks()) {
+            for (Requirement r : f.requirements()) {
+                references.put(r.reference(), r);
+                all.add(new Searchable(r, r.code().toLowerCase(Locale.ROOT), r.title().toLowerCase(Locale.ROOT)));
+            }
+        }
+        this.byReference = Map.copyOf(references);
+        this.searchable = List.copyOf(all);
+        Map<String, List<Mapped>> index = new HashMap<>();
+        for (Mapping m : crosswalks.values()) {
+            for (Mapping.Row row : m.rows()) {
+                index.computeIfAbsent(row.from(), k -> new ArrayList<>())
+                        .add(new Mapped(byReference.get(row.to()), row.relation(), row.confidence(), row.source(), m.id()));
+                index.computeIfAbsent(row.to(), k -> new ArrayList<>())
+                        .add(new Mapped(byReference.get(row.from()), row.relation().inverse(), row.confidence(), row.source(), m.id()));
+            }
+        }
+        Map<String, Integer> order = new HashMap<>();
+        all.forEach(s -> order.put(s.requirement().reference(), order.size()));
+        index.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing(x -> order.get(x.reference()))).toList());
+        this.mapped = Map.copyOf(index);
         loaded.values().forEach(f -> LOG.info("Catalogue: {} with {} requirements", f.name(), f.requirements().size()));
+        crosswalks.values().forEach(m -> LOG.info("Mapping: {} with {} rows", m.name(), m.rows().size()));
     }
 
-    private static void add(Map<String, Framework> loaded, Framework framework) {
+    /** A framework file goes in now; a mapping file waits until every framework is loaded, as its rows name them. */
+    private static void read(JsonMapper json, JsonNode tree, String file, Map<String, Framework> loaded, Map<String, JsonNode> mappings) {
+        if (tree.has("mapping-collection") || "mapping".equals(tree.path("kind").asString(null))) {
+            mappings.put(file, tree);
+            return;
+        }
+        Framework framework = parse(json, tree, CatalogueFile.class, file, "Catalogue").toFramework(file);
         if (loaded.putIfAbsent(framework.id(), framework) != null) {
-            throw new IllegalStateException("Two catalogue files define the framework " + framework.id());
+            throw new IllegalStateException("Two catalogue files define the framework " + framework.id() + " (the second is " + file + ")");
+        }
+    }
+
+    private static <T> T parse(JsonMapper json, JsonNode tree, Class<T> type, String file, String what) {
+        try {
+            return json.treeToValue(tree, type);
+        }
+        catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalStateException(what + " file " + file + " is not valid: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -66,23 +131,77 @@ public class CatalogueManagement {
         return Optional.ofNullable(frameworks.get(id));
     }
 
-    /** Requirements whose code or title contains the text, in the framework's order. */
+    /** Requirements whose code or title contains the text, in the framework's order (frameworks by name). */
     public List<Requirement> search(String frameworkId, String text, Requirement.Kind kind) {
+        return searchIn(frameworkId == null || frameworkId.isBlank() ? null : java.util.Set.of(frameworkId), text, kind);
+    }
+
+    /** Requirements of these frameworks (all when null) whose code or title contains the text. */
+    public List<Requirement> searchIn(java.util.Collection<String> frameworkIds, String text, Requirement.Kind kind) {
         String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         List<Requirement> found = new ArrayList<>();
-        for (Framework framework : frameworks()) {
-            if (frameworkId != null && !frameworkId.isBlank() && !framework.id().equals(frameworkId)) {
-                continue;
-            }
-            for (Requirement r : framework.requirements()) {
-                if ((kind == null || r.kind() == kind) && (needle.isEmpty()
-                        || r.code().toLowerCase(Locale.ROOT).contains(needle)
-                        || r.title().toLowerCase(Locale.ROOT).contains(needle))) {
-                    found.add(r);
-                }
+        for (Searchable s : searchable) {
+            Requirement r = s.requirement();
+            if ((frameworkIds == null || frameworkIds.contains(r.framework())) && (kind == null || r.kind() == kind)
+                    && (needle.isEmpty() || s.code().contains(needle) || s.title().contains(needle))) {
+                found.add(r);
             }
         }
         return found;
+    }
+
+    // --- mappings ------------------------------------------------------------------------------------------------
+
+    public List<Mapping> mappings() {
+        return mappings.values().stream().sorted(Comparator.comparing(Mapping::name)).toList();
+    }
+
+    public Optional<Mapping> mapping(String id) {
+        return Optional.ofNullable(mappings.get(id));
+    }
+
+    /** The requirements mapped to this one, in any framework, both ways, in catalogue order. */
+    public List<Mapped> mapped(String reference) {
+        return reference == null ? List.of() : mapped.getOrDefault(reference, List.of());
+    }
+
+    /** The requirements mapped to this one in the given frameworks (say, those in an organisation's scope). */
+    public List<Mapped> mapped(String reference, java.util.Collection<String> frameworkIds) {
+        return mapped(reference).stream().filter(m -> frameworkIds.contains(m.requirement().framework())).toList();
+    }
+
+    /**
+     * What a filter by this requirement finds a record by: the requirement itself and the requirements mapped to it,
+     * and to its refinements (a filter by NIST CSF's RS.MA also finds what is mapped to RS.MA-01).
+     */
+    public java.util.Set<String> reach(String reference) {
+        java.util.Set<String> reach = new java.util.LinkedHashSet<>();
+        for (String r : withRefinements(reference)) {
+            reach.add(r);
+            mapped(r).forEach(m -> reach.add(m.reference()));
+        }
+        return reach;
+    }
+
+    /** The requirement and every requirement under it, as references. */
+    public List<String> withRefinements(String reference) {
+        Requirement top = byReference.get(reference);
+        if (top == null) {
+            return reference == null ? List.of() : List.of(reference);
+        }
+        List<String> found = new ArrayList<>(List.of(reference));
+        java.util.Set<String> codes = new java.util.HashSet<>(java.util.Set.of(top.code()));
+        for (Requirement r : frameworks.get(top.framework()).requirements()) {
+            if (r.parent() != null && codes.contains(r.parent()) && codes.add(r.code())) {
+                found.add(r.reference());
+            }
+        }
+        return found;
+    }
+
+    /** The mapping in NIST's OSCAL mapping model (a mapping-collection), to exchange with other tools. */
+    public Optional<Map<String, Object>> oscal(String mappingId, java.time.Instant lastModified) {
+        return mapping(mappingId).map(m -> Oscal.export(m, lastModified));
     }
 
     /**
@@ -104,9 +223,7 @@ public class CatalogueManagement {
         if (colon < 0) {
             return Optional.empty();
         }
-        String code = reference.substring(colon + 1);
-        return framework(reference.substring(0, colon))
-                .flatMap(f -> f.requirements().stream().filter(r -> r.code().equals(code)).findFirst());
+        return Optional.ofNullable(byReference.get(reference));
     }
 
     /**
@@ -116,12 +233,18 @@ public class CatalogueManagement {
      */
     public String resolve(String field, String reference) {
         String typed = reference == null ? "" : reference.strip();
-        if (typed.indexOf(':') > 0) {
+        if (typed.indexOf(':') > 0 && frameworks.containsKey(typed.substring(0, typed.indexOf(':')))) {
             return find(typed).map(Requirement::reference).orElseThrow(() -> dev.ratchet.shared.Refused.field(field,
                     "\"" + dev.ratchet.shared.Texts.excerpt(typed) + "\" is not in the catalogue" + FORM));
         }
-        List<Requirement> matches = frameworks().stream().flatMap(f -> f.requirements().stream())
+        List<Requirement> matches = searchable.stream().map(Searchable::requirement)
                 .filter(r -> r.code().equalsIgnoreCase(typed)).toList();
+        // A code alone means ISO/IEC 27001's when it has one: "9.2" and "A.5.1" are read as they always were, even
+        // though ISO/IEC 42001 numbers its clauses the same way.
+        List<Requirement> primary = matches.stream().filter(r -> r.framework().equals(PRIMARY)).toList();
+        if (primary.size() == 1) {
+            return primary.get(0).reference();
+        }
         if (matches.size() == 1) {
             return matches.get(0).reference();
         }
@@ -168,5 +291,5 @@ public class CatalogueManagement {
     }
 
     private static final String FORM = ": name a requirement as framework:code, such as iso27001-2022:A.5.1 or "
-            + "iso27001-2022:9.2, or by its code alone when only one framework has it (GET /api/v1/catalogue/requirements lists them)";
+            + "iso27001-2022:9.2, or by its code alone (ISO/IEC 27001's when it has that code, otherwise the one framework that has it; GET /api/v1/catalogue/requirements lists them)";
 }

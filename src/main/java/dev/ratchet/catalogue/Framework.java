@@ -2,7 +2,12 @@ package dev.ratchet.catalogue;
 
 import java.util.List;
 
-public record Framework(String id, String name, String description, List<Requirement> requirements) {
+/**
+ * A framework as its catalogue file gives it: the requirements in the file's order, and where the file came from
+ * (its source, the version of the framework, the licence under which it is used, the day it was written).
+ */
+public record Framework(String id, String name, String shortName, String description, List<Requirement> requirements, String source,
+        String version, String licence, String written) {
 
     public long count(Requirement.Kind kind) {
         return requirements.stream().filter(r -> r.kind() == kind).count();

@@ -734,15 +734,45 @@ public class ImprovementManagement {
     @Transactional(readOnly = true)
     public Page<ImprovementSummary> search(UUID organisationId, RegisterFilter filter, Pageable pageable) {
         LocalDate today = today(organisationId);
+        RequirementReach reach = reach(filter);
         Page<ImprovementRecord> page = dev.ratchet.shared.Pages.of(entityManager, ImprovementRecord.class,
-                RegisterQuery.of(organisationId, filter, today, organisations.zone(organisationId)), pageable);
+                RegisterQuery.of(organisationId, filter, reach == null ? null : reach.all(), today, organisations.zone(organisationId)), pageable);
         Map<UUID, String> names = people.displayNames(organisationId);
         Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
-        return page.map(r -> new ImprovementSummary(r.getId(), r.getReference(), r.getKind(), r.getTitle(),
-                r.getSource(), r.getGrade(), r.getStatus(), areas.get(r.getAreaId()), names.get(r.getOwnerId()),
-                r.getRaisedAt(), r.getTargetDate(),
-                r.getStatus().isOpen() && r.getTargetDate() != null && r.getTargetDate().isBefore(today)));
+        return page.map(r -> {
+            List<String> through = reach == null ? List.of() : r.getRequirements().stream().filter(reach.mapped()::contains).toList();
+            boolean direct = reach != null && r.getRequirements().stream().anyMatch(reach.direct()::contains);
+            return new ImprovementSummary(r.getId(), r.getReference(), r.getKind(), r.getTitle(),
+                    r.getSource(), r.getGrade(), r.getStatus(), areas.get(r.getAreaId()), names.get(r.getOwnerId()),
+                    r.getRaisedAt(), r.getTargetDate(),
+                    r.getStatus().isOpen() && r.getTargetDate() != null && r.getTargetDate().isBefore(today),
+                    reach == null ? null : direct ? ImprovementSummary.RequirementMatch.DIRECT : ImprovementSummary.RequirementMatch.MAPPED,
+                    direct ? List.of() : through);
+        });
+    }
+
+    /** What a requirement filter reaches: the requirement and those under it (direct), and those mapped to them. */
+    private record RequirementReach(Set<String> direct, Set<String> mapped, Set<String> all) {
+    }
+
+    private RequirementReach reach(RegisterFilter filter) {
+        if (filter.requirement() == null || filter.requirement().isBlank()) {
+            return null;
+        }
+        String asked = filter.requirement().strip();
+        try {
+            asked = catalogue.resolve("requirement", asked);
+        }
+        catch (dev.ratchet.shared.Refused unknown) {
+            // A reference no longer in the catalogue still finds the records that name it.
+        }
+        Set<String> direct = new LinkedHashSet<>(catalogue.withRefinements(asked));
+        Set<String> all = catalogue.reach(asked);
+        all.add(asked);
+        Set<String> mapped = new LinkedHashSet<>(all);
+        mapped.removeAll(direct);
+        return new RequirementReach(direct, mapped, all);
     }
 
     /** The filtered register as the incident and corrective action log, read page by page in the database. */
@@ -755,8 +785,9 @@ public class ImprovementManagement {
         Map<UUID, String> areas = organisations.allAreas(organisationId).stream()
                 .collect(Collectors.toMap(AreaView::id, AreaView::name));
         Pageable page = PageRequest.of(0, 500, sort);
+        RequirementReach reach = reach(filter);
         while (true) {
-            Page<ImprovementRecord> chunk = records.findAll(RegisterQuery.of(organisationId, filter, today, zone), page);
+            Page<ImprovementRecord> chunk = records.findAll(RegisterQuery.of(organisationId, filter, reach == null ? null : reach.all(), today, zone), page);
             List<UUID> ids = chunk.getContent().stream().map(ImprovementRecord::getId).toList();
             Map<UUID, List<ActionView>> actionsOf = actions.ofOrigins(organisationId, ids).stream()
                     .collect(Collectors.groupingBy(ActionView::originId));

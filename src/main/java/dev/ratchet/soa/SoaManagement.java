@@ -90,10 +90,13 @@ public class SoaManagement implements Applicability {
         this.clock = clock;
     }
 
-    /** The controls the SoA covers: every control of every framework file that declares controls, in catalogue order. */
+    /**
+     * The controls the SoA covers: ISO/IEC 27001's Annex A (6.1.3 d compares the controls determined with Annex A),
+     * in catalogue order. The other frameworks' controls are reached through mappings, not by a row of their own.
+     */
     public List<Requirement> controls() {
-        return catalogue.frameworks().stream().flatMap(f -> f.requirements().stream())
-                .filter(r -> r.kind() == Requirement.Kind.CONTROL).toList();
+        return catalogue.framework(CatalogueManagement.PRIMARY).map(f -> f.requirements().stream()
+                .filter(r -> r.kind() == Requirement.Kind.CONTROL).toList()).orElse(List.of());
     }
 
     // --- reading -------------------------------------------------------------------------------------------------

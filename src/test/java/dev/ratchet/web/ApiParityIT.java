@@ -71,6 +71,7 @@ class ApiParityIT extends IntegrationTest {
         twin("/settings", "PUT " + ORG + "/settings");
         twin("/settings/logo", "POST " + ORG + "/logo");
         twin("/settings/logo/removal", "DELETE " + ORG + "/logo");
+        twin("/settings/frameworks", "PUT " + ORG + "/frameworks");
         twin("/areas", "POST " + ORG + "/areas");
         twin("/areas/{id}", "PUT " + ORG + "/areas/{areaId}");
         twin("/areas/{id}/delete", "DELETE " + ORG + "/areas/{areaId}");

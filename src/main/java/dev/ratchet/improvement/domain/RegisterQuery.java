@@ -20,6 +20,15 @@ public final class RegisterQuery {
     }
 
     public static Specification<ImprovementRecord> of(UUID organisationId, RegisterFilter f, LocalDate today, ZoneId zone) {
+        return of(organisationId, f, f.requirement() == null || f.requirement().isBlank() ? null : java.util.Set.of(f.requirement().strip()), today, zone);
+    }
+
+    /**
+     * The filters, the requirement filter reaching {@code requirements}: the requirement asked for, those under it and
+     * those mapped to them (a record naming any of them is found, by the index on (requirement, record)).
+     */
+    public static Specification<ImprovementRecord> of(UUID organisationId, RegisterFilter f, java.util.Collection<String> requirements,
+            LocalDate today, ZoneId zone) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             where.add(cb.equal(root.get("organisationId"), organisationId));
@@ -47,8 +56,12 @@ public final class RegisterQuery {
             if (f.ownerId() != null) {
                 where.add(cb.equal(root.get("ownerId"), f.ownerId()));
             }
-            if (f.requirement() != null && !f.requirement().isBlank()) {
-                where.add(cb.isMember(f.requirement().strip(), root.get("requirementIndex")));
+            if (requirements != null && !requirements.isEmpty()) {
+                jakarta.persistence.criteria.Subquery<Integer> named = query.subquery(Integer.class);
+                jakarta.persistence.criteria.Root<ImprovementRecord> same = named.correlate(root);
+                jakarta.persistence.criteria.Join<ImprovementRecord, String> requirement = same.join("requirementIndex");
+                named.select(cb.literal(1)).where(requirement.in(requirements));
+                where.add(cb.exists(named));
             }
             if (Boolean.TRUE.equals(f.overdue())) {
                 where.add(cb.lessThan(root.get("targetDate"), today));

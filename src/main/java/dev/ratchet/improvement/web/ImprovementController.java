@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.ratchet.catalogue.CatalogueManagement;
+import dev.ratchet.catalogue.FrameworkScopes;
 import dev.ratchet.catalogue.Requirement;
 import dev.ratchet.improvement.Evaluation;
 import dev.ratchet.improvement.Grade;
@@ -58,6 +59,7 @@ class ImprovementController {
     private final ImprovementManagement improvements;
     private final OrganisationManagement organisations;
     private final CatalogueManagement catalogue;
+    private final FrameworkScopes scopes;
     private final People people;
     private final java.time.Clock clock;
     private final dev.ratchet.improvement.ImprovementDocuments documents;
@@ -65,8 +67,9 @@ class ImprovementController {
 
     ImprovementController(ImprovementManagement improvements, OrganisationManagement organisations,
             CatalogueManagement catalogue, People people, java.time.Clock clock, dev.ratchet.improvement.ImprovementDocuments documents,
-            dev.ratchet.history.HistoryManagement history) {
+            dev.ratchet.history.HistoryManagement history, FrameworkScopes scopes) {
         this.history = history;
+        this.scopes = scopes;
         this.improvements = improvements;
         this.documents = documents;
         this.organisations = organisations;
@@ -199,6 +202,11 @@ class ImprovementController {
             model.addAttribute("step", step);
         }
         model.addAttribute("record", record);
+        Map<String, List<dev.ratchet.catalogue.Mapped>> alsoTouches = new java.util.LinkedHashMap<>();
+        record.requirements().forEach(r -> alsoTouches.put(r, scopes.alsoTouches(tenant.organisationId(), r)));
+        model.addAttribute("alsoTouches", alsoTouches);
+        model.addAttribute("requirementTitles", record.requirements().stream().collect(java.util.stream.Collectors.toMap(r -> r,
+                r -> catalogue.find(r).map(q -> q.title()).orElse("(no longer in the catalogue)"), (a, b) -> a)));
         model.addAttribute("today", improvements.today(tenant.organisationId()));
         model.addAttribute("workflow", record.kind() == Kind.NONCONFORMITY
                 ? List.of(Status.REPORTED, Status.CONTAINED, Status.ANALYSED, Status.ACTIONS_PLANNED, Status.IMPLEMENTED,
@@ -304,7 +312,13 @@ class ImprovementController {
         model.addAttribute("fishboneCategories", new String[] {"People", "Process", "Technology", "Environment", "Management", "Measurement"});
         model.addAttribute("areas", organisations.allAreas(tenant.organisationId()));
         model.addAttribute("people", people.assignableIn(tenant.organisationId()));
-        model.addAttribute("requirementChoices", catalogue.search(null, null, null).stream()
-                .filter(r -> r.kind() != Requirement.Kind.THEME).toList());
+        // The requirements of the frameworks in scope, by framework (a category of NIST CSF, a heading of NIS2 too:
+        // a filter by it finds what is under it).
+        FrameworkScopes.Scope scope = scopes.of(tenant.organisationId());
+        model.addAttribute("frameworksInScope", scope.frameworks());
+        model.addAttribute("frameworkNames", catalogue.frameworks().stream().collect(java.util.stream.Collectors.toMap(
+                dev.ratchet.catalogue.Framework::id, dev.ratchet.catalogue.Framework::shortName)));
+        model.addAttribute("requirementChoices", catalogue.searchIn(scope.ids(), null, null).stream()
+                .filter(r -> r.kind() != Requirement.Kind.THEME || !r.framework().equals(dev.ratchet.catalogue.CatalogueManagement.PRIMARY)).toList());
     }
 }
