@@ -250,6 +250,16 @@ public class ActionManagement {
         return get(organisationId, actionId);
     }
 
+    /** Moves an open action's deadline to the minute (and its due date with it), giving the reason. */
+    public void moveDeadline(UUID organisationId, UUID actionId, Instant dueAt, LocalDate dueDate, String reason) {
+        ActionItem action = actions.findById(actionId).filter(a -> a.getOrganisationId().equals(organisationId))
+                .orElseThrow(() -> Refused.notFound("action"));
+        if (!action.getStatus().isFinished()) {
+            action.deadline(dueAt, dueDate, reason);
+            actions.flush();
+        }
+    }
+
     public ActionView complete(UUID organisationId, UUID actionId, UUID actorId, boolean manager, String evidence,
             Long version) {
         ActionItem action = mine(organisationId, actionId, actorId, manager, version);
@@ -356,7 +366,7 @@ public class ActionManagement {
                 escalations,
                 a.getStatus(), a.getCancelReason(), a.getCompletionEvidence(), a.getCompletedAt(), a.getCompletedBy(),
                 a.getCompletedBy() == null ? null : names.getOrDefault(a.getCompletedBy(), "(former member)"),
-                files, a.getVersion());
+                files, a.getDueAt(), a.getVersion());
     }
 
     /** Today in the organisation's time zone: what "overdue" and "due this week" count from. */

@@ -11,7 +11,9 @@ public record ActionView(UUID id, UUID organisationId, String originType, UUID o
         String progressNote, List<String> escalations, ActionStatus status, String cancelReason, String completionEvidence,
         Instant completedAt, UUID completedBy, String completedByName,
         @io.swagger.v3.oas.annotations.media.Schema(description = "Files attached to this action as its evidence, newest first")
-        List<dev.ratchet.evidence.EvidenceView> files, long version) {
+        List<dev.ratchet.evidence.EvidenceView> files,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "A deadline to the minute (a regulator's report), escalated as soon as it passes; null for actions due by date")
+        Instant dueAt, long version) {
 
     /** The page of the record the action belongs to. */
     public String originPath() {
@@ -23,6 +25,7 @@ public record ActionView(UUID id, UUID organisationId, String originType, UUID o
             case "POLICY_EXCEPTION" -> "/policy-exceptions/" + originId;
             case "COMPLIANCE_CHECK" -> "/compliance-checks/" + originId;
             case "RISK", "RISK_ASSESSMENT", "RISK_ACCEPTANCE" -> "/risks/" + originId;
+            case "INCIDENT_REPORT" -> "/incidents/" + originId;
             default -> null;
         };
     }

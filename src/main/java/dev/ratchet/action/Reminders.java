@@ -30,7 +30,11 @@ public class Reminders {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
 
-    public enum Kind { BEFORE_DUE, ON_DUE, OVERDUE, ESCALATED_TO_LINE_MANAGER, ESCALATED_TO_ISMS_MANAGER }
+    /**
+     * {@code DEADLINE_MISSED}: an action with a deadline to the minute (a regulator's report) still open when it passed,
+     * sent at once to the owner's line manager and to the ISMS managers, whatever the organisation's escalation delay.
+     */
+    public enum Kind { BEFORE_DUE, ON_DUE, OVERDUE, ESCALATED_TO_LINE_MANAGER, ESCALATED_TO_ISMS_MANAGER, DEADLINE_MISSED }
 
     private final ActionItemRepository actions;
     private final OrganisationManagement organisations;
@@ -78,7 +82,7 @@ public class Reminders {
             for (ActionItem action : batch) {
                 OrganisationDetails organisation = settings.computeIfAbsent(action.getOrganisationId(), organisations::get);
                 LocalDate today = LocalDate.ofInstant(now, ZoneId.of(organisation.timeZone()));
-                for (Due due : due(action, organisation, today, lookups)) {
+                for (Due due : due(action, organisation, today, now, lookups)) {
                     if (already.contains(key(action.getId(), due.kind().name(), action.getDueDate(), due.to().userId()))) {
                         continue;
                     }
@@ -171,9 +175,19 @@ public class Reminders {
     private record Due(Kind kind, People.Person to, String subject) {
     }
 
-    private List<Due> due(ActionItem action, OrganisationDetails organisation, LocalDate today, Lookups lookups) {
+    private List<Due> due(ActionItem action, OrganisationDetails organisation, LocalDate today, Instant now, Lookups lookups) {
         List<Due> due = new ArrayList<>();
         Optional<People.Person> owner = lookups.member(action.getOrganisationId(), action.getOwnerId());
+        if (action.getDueAt() != null && now.isAfter(action.getDueAt())) {
+            String subject = "Deadline missed at " + TIME.withZone(ZoneId.of(organisation.timeZone())).format(action.getDueAt())
+                    + ": " + action.getTitle();
+            java.util.Set<UUID> told = new java.util.HashSet<>();
+            owner.filter(o -> told.add(o.userId())).ifPresent(o -> due.add(new Due(Kind.DEADLINE_MISSED, o, subject)));
+            lookups.lineManager(action.getOrganisationId(), action.getOwnerId()).filter(m -> told.add(m.userId()))
+                    .ifPresent(m -> due.add(new Due(Kind.DEADLINE_MISSED, m, subject)));
+            lookups.ismsManagers(action.getOrganisationId()).stream().filter(m -> told.add(m.userId()))
+                    .forEach(m -> due.add(new Due(Kind.DEADLINE_MISSED, m, subject)));
+        }
         LocalDate date = action.getDueDate();
         long late = java.time.temporal.ChronoUnit.DAYS.between(date, today);
         int lead = organisation.reminderLeadDays();
@@ -214,15 +228,18 @@ public class Reminders {
     /** The action itself: in its owner's list, or among all actions for the managers it is escalated to. */
     private static String path(ActionItem action, Due due) {
         return due.kind() == Kind.ESCALATED_TO_LINE_MANAGER || due.kind() == Kind.ESCALATED_TO_ISMS_MANAGER
+                || due.kind() == Kind.DEADLINE_MISSED && !due.to().userId().equals(action.getOwnerId())
                 ? "/actions?ownerId=" + action.getOwnerId() + "#action-" + action.getId()
                 : "/actions/mine#action-" + action.getId();
     }
 
     private static final java.time.format.DateTimeFormatter DAY = dev.ratchet.shared.Dates.DAY;
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", java.util.Locale.UK);
 
     private String body(ActionItem action, Due due, Lookups lookups) {
         String link = mailer.baseUrl() + path(action, due);
-        boolean escalation = due.kind() == Kind.ESCALATED_TO_LINE_MANAGER || due.kind() == Kind.ESCALATED_TO_ISMS_MANAGER;
+        boolean escalation = due.kind() == Kind.ESCALATED_TO_LINE_MANAGER || due.kind() == Kind.ESCALATED_TO_ISMS_MANAGER
+                || due.kind() == Kind.DEADLINE_MISSED;
         String owner = escalation ? lookups.member(action.getOrganisationId(), action.getOwnerId()).map(People.Person::displayName)
                 .orElse("a former member") : null;
         return "Hello " + due.to().displayName() + ",\n\n"
@@ -230,7 +247,8 @@ public class Reminders {
                 + "Action: " + action.getTitle() + "\n"
                 + (owner == null ? "" : "Owner: " + owner + "\n")
                 + (action.getOriginReference() == null ? "" : "For: " + action.getOriginReference() + "\n")
-                + "Due: " + DAY.format(action.getDueDate()) + "\n"
+                + (action.getDueAt() == null ? "Due: " + DAY.format(action.getDueDate()) : "Deadline: " + TIME.withZone(ZoneId.of(
+                        organisations.get(action.getOrganisationId()).timeZone())).format(action.getDueAt())) + "\n"
                 + "Success criteria: " + action.getSuccessCriteria() + "\n\n"
                 + "Open it in Ratchet: " + link + "\n";
     }

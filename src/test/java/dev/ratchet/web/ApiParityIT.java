@@ -128,6 +128,8 @@ class ApiParityIT extends IntegrationTest {
         twin("/incidents", "POST " + ORG + "/incidents");
         twin("/incidents/{id}", "PUT " + ORG + "/incidents/{incidentId}");
         twin("/incidents/{id}/raise", "POST " + ORG + "/incidents/{incidentId}/improvements");
+        twin("/incidents/{id}/classification", "POST " + ORG + "/incidents/{incidentId}/classification");
+        twin("/incidents/{id}/reports/{reportId}/sent", "POST " + ORG + "/incidents/{incidentId}/reports/{reportId}/sent");
         twin("/incidents/import", "POST " + ORG + "/incidents/import");
         twin("/changes", "POST " + ORG + "/changes");
         twin("/changes/{id}", "PUT " + ORG + "/changes/{changeId}");

@@ -47,6 +47,9 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
 
     private LocalDate dueDate;
 
+    /** A deadline to the minute, when the action has one (a regulator's report); null for the usual due date. */
+    private Instant dueAt;
+
     @Column(updatable = false)
     private LocalDate originalDueDate;
 
@@ -98,6 +101,7 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
         this.description = blankToNull(planned.description());
         this.ownerId = planned.ownerId();
         this.dueDate = planned.dueDate();
+        this.dueAt = planned.dueAt();
         this.originalDueDate = planned.dueDate();
         this.successCriteria = planned.successCriteria().strip();
         this.status = ActionStatus.OPEN;
@@ -172,6 +176,23 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
         this.dueChangeReason = reason.strip();
     }
 
+    /**
+     * A deadline to the minute moved because the one it follows from was met early (a regulator's final report is due a
+     * month after the notification was sent): the due date follows it, counted as a change with the reason.
+     */
+    public void deadline(Instant at, LocalDate date, String reason) {
+        requireStatus(ActionStatus.OPEN, ActionStatus.IN_PROGRESS);
+        if (at.equals(dueAt)) {
+            return;
+        }
+        this.dueAt = at;
+        if (!date.equals(dueDate)) {
+            this.dueDate = date;
+            this.dueDateChanges++;
+            this.dueChangeReason = reason;
+        }
+    }
+
     public void cancel(String reason) {
         requireStatus(ActionStatus.OPEN, ActionStatus.IN_PROGRESS);
         if (reason == null || reason.isBlank()) {
@@ -214,6 +235,7 @@ public class ActionItem implements OrganisationScoped, HistoryChild {
     public UUID getAreaId() { return areaId; }
     public String getProgressNote() { return progressNote; }
     public UUID getOwnerId() { return ownerId; }
+    public Instant getDueAt() { return dueAt; }
     public LocalDate getDueDate() { return dueDate; }
     public LocalDate getOriginalDueDate() { return originalDueDate; }
     public int getDueDateChanges() { return dueDateChanges; }

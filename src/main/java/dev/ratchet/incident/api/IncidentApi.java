@@ -48,7 +48,10 @@ class IncidentApi {
     private final IncidentManagement incidents;
     private final Imports imports;
 
-    IncidentApi(IncidentManagement incidents, Imports imports) {
+    private final dev.ratchet.incident.IncidentReporting reporting;
+
+    IncidentApi(IncidentManagement incidents, Imports imports, dev.ratchet.incident.IncidentReporting reporting) {
+        this.reporting = reporting;
         this.imports = imports;
         this.incidents = incidents;
     }
@@ -87,6 +90,30 @@ class IncidentApi {
     @Operation(summary = "Correct or complete an incident")
     IncidentView updateIncident(@PathVariable UUID organisationId, @PathVariable UUID incidentId, @Valid @RequestBody IncidentForm form) {
         return incidents.update(CurrentTenant.require(), incidentId, form);
+    }
+
+    @GetMapping("/{incidentId}/reporting")
+    @PreAuthorize(Access.MEMBER)
+    @Operation(summary = "The incident's NIS2 / DORA classification and the reports it owes: deadlines, tracking actions, when each was sent")
+    dev.ratchet.incident.IncidentReportView getIncidentReporting(@PathVariable UUID organisationId, @PathVariable UUID incidentId) {
+        return reporting.of(CurrentTenant.require().organisationId(), incidentId);
+    }
+
+    @PostMapping("/{incidentId}/classification")
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Classify the incident as significant (NIS2) and/or major (DORA, from the criteria met), from the time of awareness: "
+            + "the reports it then owes are planned as actions of the reporter, with their deadlines")
+    dev.ratchet.incident.IncidentReportView classifyIncident(@PathVariable UUID organisationId, @PathVariable UUID incidentId,
+            @Valid @RequestBody dev.ratchet.incident.ClassificationForm form) {
+        return reporting.classify(CurrentTenant.require(), incidentId, form);
+    }
+
+    @PostMapping("/{incidentId}/reports/{reportId}/sent")
+    @PreAuthorize(Access.CONFIGURE)
+    @Operation(summary = "Record that a report went to the authority; its action is done and a later deadline that runs from it moves forward")
+    dev.ratchet.incident.IncidentReportView recordIncidentReportSent(@PathVariable UUID organisationId, @PathVariable UUID incidentId,
+            @PathVariable UUID reportId, @Valid @RequestBody dev.ratchet.incident.ReportSentForm form) {
+        return reporting.sent(CurrentTenant.require(), incidentId, reportId, form);
     }
 
     @PostMapping("/{incidentId}/improvements")

@@ -54,6 +54,20 @@ public class Incident implements OrganisationScoped {
 
     private String lessonsLearned;
 
+    /** When the organisation became aware of the incident: NIS2 and DORA reporting deadlines run from here. */
+    private Instant awareAt;
+
+    private boolean nis2Significant;
+
+    private boolean doraMajor;
+
+    /** The DORA classification criteria met, separated by commas. */
+    private String doraCriteria;
+
+    private Instant classifiedAt;
+
+    private UUID classifiedBy;
+
     @Column(updatable = false)
     private UUID createdBy;
 
@@ -98,6 +112,33 @@ public class Incident implements OrganisationScoped {
         return this;
     }
 
+    /**
+     * Classifies the incident under NIS2 (significant) and DORA (major, from the criteria met), from the moment the
+     * organisation became aware of it. A classification once made stays: its reports are owed.
+     */
+    public void classify(Instant awareAt, boolean nis2Significant, java.util.Collection<dev.ratchet.incident.DoraCriterion> criteria,
+            UUID by, Instant now) {
+        if (awareAt == null) {
+            throw Refused.field("awareAt", "Say when the organisation became aware of the incident: the deadlines run from then");
+        }
+        if (awareAt.isAfter(now.plusSeconds(60))) {
+            throw Refused.field("awareAt", "The organisation cannot become aware of it in the future");
+        }
+        if (this.awareAt != null && !this.awareAt.equals(awareAt)) {
+            throw Refused.field("awareAt", "The deadlines already run from the time of awareness recorded before; it stays as it was");
+        }
+        boolean major = dev.ratchet.incident.DoraCriterion.major(criteria);
+        if (this.nis2Significant && !nis2Significant || this.doraMajor && !major) {
+            throw Refused.conflict("A classification once made stays: its reports are owed (record why in the incident's response instead)");
+        }
+        this.awareAt = awareAt;
+        this.nis2Significant = nis2Significant;
+        this.doraMajor = major;
+        this.doraCriteria = criteria.isEmpty() ? null : String.join(",", criteria.stream().distinct().sorted().map(Enum::name).toList());
+        this.classifiedAt = now;
+        this.classifiedBy = by;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -119,6 +160,14 @@ public class Incident implements OrganisationScoped {
     public String getSummary() { return summary; }
     public String getResponse() { return response; }
     public String getLessonsLearned() { return lessonsLearned; }
+    public Instant getAwareAt() { return awareAt; }
+    public boolean isNis2Significant() { return nis2Significant; }
+    public boolean isDoraMajor() { return doraMajor; }
+    public List<dev.ratchet.incident.DoraCriterion> getDoraCriteria() {
+        return doraCriteria == null ? List.of() : Arrays.stream(doraCriteria.split(",")).map(dev.ratchet.incident.DoraCriterion::valueOf).toList();
+    }
+    public Instant getClassifiedAt() { return classifiedAt; }
+    public UUID getClassifiedBy() { return classifiedBy; }
     public UUID getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public long getVersion() { return version; }

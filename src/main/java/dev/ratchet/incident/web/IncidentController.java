@@ -53,7 +53,11 @@ class IncidentController {
     private final OrganisationManagement organisations;
     private final People people;
 
-    IncidentController(IncidentManagement incidents, OrganisationManagement organisations, People people) {
+    private final dev.ratchet.incident.IncidentReporting reporting;
+
+    IncidentController(IncidentManagement incidents, OrganisationManagement organisations, People people,
+            dev.ratchet.incident.IncidentReporting reporting) {
+        this.reporting = reporting;
         this.incidents = incidents;
         this.organisations = organisations;
         this.people = people;
@@ -168,8 +172,49 @@ class IncidentController {
     @GetMapping("/incidents/{id}")
     @PreAuthorize(Access.MEMBER)
     String show(@PathVariable UUID id, Model model) {
-        model.addAttribute("i", incidents.get(CurrentTenant.require().organisationId(), id));
+        UUID org = CurrentTenant.require().organisationId();
+        IncidentView i = incidents.get(org, id);
+        model.addAttribute("i", i);
+        dev.ratchet.incident.IncidentReportView reports = reporting.of(org, id);
+        model.addAttribute("reporting", reports);
+        if (!model.containsAttribute("classification")) {
+            dev.ratchet.incident.ClassificationForm form = new dev.ratchet.incident.ClassificationForm();
+            form.setAwareAt(reports.awareAt() != null ? reports.awareAt() : i.detectedAt());
+            form.setNis2Significant(reports.nis2Significant());
+            form.setDoraCriteria(new ArrayList<>(reports.doraCriteria()));
+            form.setReporterId(CurrentTenant.require().userId());
+            form.setVersion(i.version());
+            model.addAttribute("classification", form);
+        }
+        model.addAttribute("criteria", dev.ratchet.incident.DoraCriterion.values());
+        model.addAttribute("now", incidents.now(org));
+        if (reports.nis2InScope() || reports.doraInScope()) {
+            model.addAttribute("people", people.assignableIn(org));
+        }
         return "incident/incident";
+    }
+
+    @PostMapping("/incidents/{id}/classification")
+    @PreAuthorize(Access.CONFIGURE)
+    String classify(@PathVariable UUID id, @Valid @ModelAttribute("classification") dev.ratchet.incident.ClassificationForm classification,
+            BindingResult result, RedirectAttributes redirect) {
+        return Forms.submitted("/incidents/" + id, "classification", classification, result, redirect, "#reporting", "#reporting", () -> {
+            dev.ratchet.incident.IncidentReportView v = reporting.classify(CurrentTenant.require(), id, classification);
+            return "Classified" + (v.nis2Significant() ? " as a significant incident under NIS2" : "")
+                    + (v.nis2Significant() && v.doraMajor() ? " and" : "") + (v.doraMajor() ? " as a major ICT-related incident under DORA" : "")
+                    + ": " + v.reports().size() + " reports are owed, each an action with its deadline.";
+        });
+    }
+
+    @PostMapping("/incidents/{id}/reports/{reportId}/sent")
+    @PreAuthorize(Access.CONFIGURE)
+    String reportSent(@PathVariable UUID id, @PathVariable UUID reportId, @Valid @ModelAttribute("sent") dev.ratchet.incident.ReportSentForm sent,
+            BindingResult result, RedirectAttributes redirect) {
+        return Forms.submitted("/incidents/" + id, "sent", sent, result, redirect, "#reporting", "#reporting", () -> {
+            dev.ratchet.incident.IncidentReportView v = reporting.sent(CurrentTenant.require(), id, reportId, sent);
+            return v.reports().stream().filter(r -> r.id().equals(reportId)).findFirst()
+                    .map(r -> "The " + r.label().toLowerCase() + " is recorded as sent" + (r.late() ? ", after its deadline." : ", in time.")).orElse("Recorded.");
+        });
     }
 
 }
