@@ -49,6 +49,10 @@ public class AuditForm implements java.io.Serializable {
     /** The catalogue requirements in scope: the checklist has a line for each. */
     private List<String> requirements = new ArrayList<>();
 
+    /** A framework whose every auditable requirement joins the scope (an audit of NIST CSF 2.0, say); optional. */
+    @Size(max = 60, message = "Choose a framework from the list")
+    private String framework;
+
     private Long version;
 
     public String getTitle() { return title; }
@@ -65,6 +69,8 @@ public class AuditForm implements java.io.Serializable {
     public void setContractReference(String contractReference) { this.contractReference = contractReference; }
     public String getObjectives() { return objectives; }
     public void setObjectives(String objectives) { this.objectives = objectives; }
+    public String getFramework() { return framework; }
+    public void setFramework(String framework) { this.framework = framework; }
     public String getCriteria() { return criteria; }
     public void setCriteria(String criteria) { this.criteria = criteria; }
     public LocalDate getPlannedStart() { return plannedStart; }

@@ -197,6 +197,13 @@ public class AuditManagement {
             }
         }
         List<String> scope = new ArrayList<>();
+        if (form.getFramework() != null && !form.getFramework().isBlank()) {
+            String framework = form.getFramework().strip();
+            if (catalogue.framework(framework).isEmpty()) {
+                throw Refused.field("framework", "\"" + dev.ratchet.shared.Texts.excerpt(framework) + "\" is not a framework Ratchet knows");
+            }
+            catalogue.auditable(framework).forEach(r -> scope.add(r.reference()));
+        }
         for (String requirement : form.getRequirements()) {
             if (requirement == null || requirement.isBlank()) {
                 continue;
@@ -207,7 +214,7 @@ public class AuditManagement {
             }
         }
         if (scope.isEmpty()) {
-            throw Refused.field("requirements", "Choose the clauses and controls in scope: the checklist is made from them");
+            throw Refused.field("requirements", "Choose the clauses and controls in scope, or a whole framework: the checklist is made from them");
         }
         return scope;
     }
@@ -631,6 +638,12 @@ public class AuditManagement {
     @Transactional(readOnly = true)
     public Coverage coverage(UUID organisationId, String frameworkId, int endYear) {
         String framework = frameworkId == null || frameworkId.isBlank() ? DEFAULT_FRAMEWORK : frameworkId;
+        return coverage(organisationId, List.of(framework), endYear).get(0);
+    }
+
+    /** The coverage of several frameworks (those in scope, say) over one cycle, the cycle's audits read once. */
+    @Transactional(readOnly = true)
+    public List<Coverage> coverage(UUID organisationId, List<String> frameworks, int endYear) {
         List<Integer> years = List.of(endYear - 2, endYear - 1, endYear);
         Map<String, Map<Integer, CellData>> cells = new HashMap<>();
         for (Object[] row : lines.coverage(organisationId, LocalDate.of(endYear - 2, 1, 1), LocalDate.of(endYear, 12, 31))) {
@@ -651,12 +664,22 @@ public class AuditManagement {
                 .collect(Collectors.toMap(AuditExclusion::getRequirement, Function.identity()));
         // Controls the Statement of Applicability excludes are not gaps of the audit programme: shown as excluded, with why.
         Map<String, String> notApplicable = applicability.stream().findFirst().map(a -> a.exclusions(organisationId)).orElse(Map.of());
+        return frameworks.stream().map(framework -> coverage(framework, years, cells, excluded, notApplicable)).toList();
+    }
+
+    private Coverage coverage(String framework, List<Integer> years, Map<String, Map<Integer, CellData>> cells,
+            Map<String, AuditExclusion> excluded, Map<String, String> notApplicable) {
         Map<String, Requirement> headings = new HashMap<>();
         catalogue.framework(framework).ifPresent(f -> f.requirements().forEach(r -> headings.put(r.code(), r)));
         Map<String, List<Coverage.Row>> groups = new LinkedHashMap<>();
         long covered = 0, planned = 0, left = 0, gaps = 0;
+        long mapped = 0;
         for (Requirement r : catalogue.auditable(framework)) {
             Map<Integer, CellData> perYear = cells.getOrDefault(r.reference(), Map.of());
+            // Evidence through a mapping: a requirement of another framework mapped to this one, audited in the cycle.
+            List<String> mappedFrom = catalogue.mapped(r.reference()).stream()
+                    .filter(m -> cells.getOrDefault(m.reference(), Map.of()).values().stream().anyMatch(d -> d.result != null))
+                    .map(m -> m.reference()).toList();
             List<Coverage.Cell> row = years.stream().map(y -> {
                 CellData d = perYear.get(y);
                 return d == null ? new Coverage.Cell(y, null, false, List.of())
@@ -670,6 +693,9 @@ public class AuditManagement {
             } else if (row.stream().anyMatch(Coverage.Cell::planned)) {
                 state = Coverage.State.PLANNED;
                 planned++;
+            } else if (!mappedFrom.isEmpty()) {
+                state = Coverage.State.MAPPED;
+                mapped++;
             } else if (exclusion != null || notApplicable.containsKey(r.reference())) {
                 state = Coverage.State.EXCLUDED;
                 left++;
@@ -681,12 +707,12 @@ public class AuditManagement {
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(new Coverage.Row(r.reference(), r.code(), r.title(), row,
                     state, exclusion == null ? null : exclusion.getId(), exclusion != null ? exclusion.getReason()
                             : notApplicable.containsKey(r.reference()) ? "Excluded in the Statement of Applicability: " + notApplicable.get(r.reference()) : null,
-                    exclusion == null ? 0 : exclusion.getVersion()));
+                    exclusion == null ? 0 : exclusion.getVersion(), mappedFrom));
         }
         List<Coverage.Group> grouped = groups.entrySet().stream().map(e -> new Coverage.Group(e.getKey(),
                 headings.containsKey(e.getKey()) ? headings.get(e.getKey()).title() : e.getKey(), e.getValue())).toList();
         String name = catalogue.framework(framework).map(f -> f.name()).orElse(framework);
-        return new Coverage(framework, name, years, grouped, covered, planned, left, gaps);
+        return new Coverage(framework, name, years, grouped, covered, mapped, planned, left, gaps);
     }
 
     private static final class CellData {

@@ -34,7 +34,11 @@ public class AuditProgrammeDocuments {
     private final HistoryManagement history;
     private final PdfDocuments pdf;
 
-    AuditProgrammeDocuments(AuditManagement audits, OrganisationManagement organisations, HistoryManagement history, PdfDocuments pdf) {
+    private final dev.ratchet.catalogue.FrameworkScopes scopes;
+
+    AuditProgrammeDocuments(AuditManagement audits, OrganisationManagement organisations, HistoryManagement history, PdfDocuments pdf,
+            dev.ratchet.catalogue.FrameworkScopes scopes) {
+        this.scopes = scopes;
         this.audits = audits;
         this.organisations = organisations;
         this.history = history;
@@ -137,24 +141,31 @@ public class AuditProgrammeDocuments {
                         + p.approvedByName() + " on " + DAY.format(p.approvedAt().atZone(zone))
                         + (p.approvalNote() == null ? "" : ": " + p.approvalNote()));
 
-        Coverage coverage = audits.coverage(organisationId, null, year);
-        doc.heading(1, "Coverage of the certification cycle " + coverage.years().get(0) + " to " + coverage.years().get(coverage.years().size() - 1));
-        doc.paragraph(coverage.frameworkName() + ": " + coverage.covered() + " requirements audited, " + coverage.planned() + " planned, "
-                + coverage.excluded() + " excluded with a reason, " + coverage.gaps() + " not covered (" + coverage.coveredPercent() + "% covered).");
-        List<String> headers = new ArrayList<>(List.of("Requirement"));
-        coverage.years().forEach(y -> headers.add(String.valueOf(y)));
-        headers.add("Cycle");
-        doc.table(headers, coverage.groups().stream().flatMap(g -> g.rows().stream()).map(r -> {
-            List<String> cells = new ArrayList<>(List.of(r.code() + " " + r.title()));
-            r.cells().forEach(c -> cells.add(c.result() != null ? c.result().label() : c.planned() ? "Planned" : ""));
-            cells.add(switch (r.state()) {
-                case COVERED -> "Covered";
-                case PLANNED -> "Planned";
-                case EXCLUDED -> "Excluded: " + r.exclusionReason();
-                case GAP -> "Not covered";
-            });
-            return cells;
-        }).toList(), "No requirements in the catalogue.");
+        // The cycle's coverage of each framework in scope, ISO/IEC 27001 first; mapped evidence counted apart.
+        for (String framework : scopes.ids(organisationId)) {
+            Coverage coverage = audits.coverage(organisationId, framework, year);
+            doc.heading(1, "Coverage of the certification cycle " + coverage.years().get(0) + " to "
+                    + coverage.years().get(coverage.years().size() - 1) + ": " + coverage.frameworkName());
+            doc.paragraph(coverage.frameworkName() + ": " + coverage.covered() + " requirements audited, " + coverage.mapped()
+                    + " covered only through a mapped requirement audited, " + coverage.planned() + " planned, "
+                    + coverage.excluded() + " excluded with a reason, " + coverage.gaps() + " not covered (" + coverage.coveredPercent()
+                    + "% covered directly, " + coverage.withMappedPercent() + "% with mapped evidence).");
+            List<String> headers = new ArrayList<>(List.of("Requirement"));
+            coverage.years().forEach(y -> headers.add(String.valueOf(y)));
+            headers.add("Cycle");
+            doc.table(headers, coverage.groups().stream().flatMap(g -> g.rows().stream()).map(r -> {
+                List<String> cells = new ArrayList<>(List.of(r.code() + " " + r.title()));
+                r.cells().forEach(c -> cells.add(c.result() != null ? c.result().label() : c.planned() ? "Planned" : ""));
+                cells.add(switch (r.state()) {
+                    case COVERED -> "Covered";
+                    case MAPPED -> "Through " + String.join(", ", r.mappedFrom().stream().map(m -> scopes.label(m)).toList());
+                    case PLANNED -> "Planned";
+                    case EXCLUDED -> "Excluded: " + r.exclusionReason();
+                    case GAP -> "Not covered";
+                });
+                return cells;
+            }).toList(), "No requirements in the catalogue.");
+        }
         return doc;
     }
 

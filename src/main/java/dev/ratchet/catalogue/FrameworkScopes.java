@@ -106,6 +106,12 @@ public class FrameworkScopes {
         return new Scope(List.copyOf(in), saved.getVersion());
     }
 
+    /** A requirement as lists name it beside others: "NIS2 Art.21(2)(b)", "ISO/IEC 27001 A.5.24". */
+    public String label(String reference) {
+        return catalogue.find(reference).map(r -> catalogue.framework(r.framework()).map(Framework::shortName).orElse(r.framework()) + " " + r.code())
+                .orElse(reference);
+    }
+
     /** The requirements mapped to this one in the organisation's other frameworks in scope ("also touches"). */
     public List<Mapped> alsoTouches(UUID organisationId, String reference) {
         List<String> in = ids(organisationId);

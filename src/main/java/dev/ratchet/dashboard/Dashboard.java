@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Dashboard {
 
-    static final String FRAMEWORK = "iso27001-2022";
 
     private final ImprovementManagement improvements;
     private final ActionManagement actions;
@@ -40,9 +39,11 @@ public class Dashboard {
     private final AuditManagement audits;
     private final ReviewManagement reviews;
     private final PolicyManagement policies;
+    private final dev.ratchet.catalogue.FrameworkScopes scopes;
 
     Dashboard(ImprovementManagement improvements, ActionManagement actions, ObjectiveManagement objectives, AuditManagement audits,
-            ReviewManagement reviews, PolicyManagement policies) {
+            ReviewManagement reviews, PolicyManagement policies, dev.ratchet.catalogue.FrameworkScopes scopes) {
+        this.scopes = scopes;
         this.improvements = improvements;
         this.actions = actions;
         this.objectives = objectives;
@@ -104,9 +105,12 @@ public class Dashboard {
                 active.stream().filter(o -> o.onTarget() == null).count());
 
         ProgrammeView programme = audits.programme(organisationId, today.getYear());
-        Coverage coverage = audits.coverage(organisationId, FRAMEWORK, today.getYear());
+        List<Coverage> coverages = audits.coverage(organisationId, scopes.ids(organisationId), today.getYear());
+        Coverage coverage = coverages.get(0);
         DashboardView.Programme programmeLine = new DashboardView.Programme(programme.year(), programme.active(), programme.done(),
-                programme.progress(), programme.approved(), coverage.total(), coverage.covered(), coverage.planned(), coverage.gaps());
+                programme.progress(), programme.approved(), coverage.total(), coverage.covered(), coverage.planned(), coverage.gaps(),
+                coverages.stream().map(c -> new DashboardView.FrameworkCoverage(c.frameworkId(), c.frameworkName(), c.total(),
+                        c.covered(), c.mapped(), c.planned(), c.gaps())).toList());
 
         Schedule schedule = reviews.schedule(organisationId);
         ReviewView planned = schedule.reviews().stream().filter(r -> r.status() == ReviewStatus.PLANNED).findFirst().orElse(null);

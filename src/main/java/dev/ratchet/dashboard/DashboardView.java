@@ -40,10 +40,22 @@ public record DashboardView(LocalDate today, ImprovementDashboard improvements, 
     }
 
     public record Programme(int year, long planned, long reported, int progress, boolean approved, long requirements, long covered,
-            long plannedCoverage, long gaps) {
+            long plannedCoverage, long gaps, List<FrameworkCoverage> frameworks) {
 
         public int coveragePercent() {
             return requirements == 0 ? 0 : (int) Math.round(100.0 * covered / requirements);
+        }
+    }
+
+    /** One framework in scope over the certification cycle: audited itself (direct) and only through a mapping, apart. */
+    public record FrameworkCoverage(String id, String name, long requirements, long covered, long mapped, long planned, long gaps) {
+
+        public int directPercent() {
+            return requirements == 0 ? 0 : (int) Math.round(100.0 * covered / requirements);
+        }
+
+        public int mappedPercent() {
+            return requirements == 0 ? 0 : (int) Math.round(100.0 * mapped / requirements);
         }
     }
 

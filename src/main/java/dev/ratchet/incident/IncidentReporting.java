@@ -63,9 +63,11 @@ public class IncidentReporting {
     public IncidentReportView of(UUID organisationId, UUID incidentId) {
         Incident incident = find(organisationId, incidentId);
         ZoneId zone = organisations.zone(organisationId);
-        Map<UUID, String> names = people.displayNames(organisationId);
+        boolean classified = incident.isNis2Significant() || incident.isDoraMajor();
+        // An incident not classified owes no report: its page does not ask for them.
+        Map<UUID, String> names = classified ? people.displayNames(organisationId) : Map.of();
         Instant now = clock.instant();
-        List<IncidentReportView.Report> owed = reports.findByOrganisationIdAndIncidentIdOrderByPosition(organisationId, incidentId).stream()
+        List<IncidentReportView.Report> owed = !classified ? List.of() : reports.findByOrganisationIdAndIncidentIdOrderByPosition(organisationId, incidentId).stream()
                 .map(r -> new IncidentReportView.Report(r.getId(), r.getRegime(), r.getStage(), r.getStage().label(), r.getStage().rule(),
                         r.getStage().requirement(), local(r.getDueAt(), zone), r.getActionId(), local(r.getSentAt(), zone),
                         r.getSentBy() == null ? null : names.getOrDefault(r.getSentBy(), "(former member)"), r.getSentNote(),

@@ -279,6 +279,71 @@ class AuditIT extends IntegrationTest {
     }
 
     @Test
+    void anAuditScopedOnNistCsfGetsItsChecklistAndCoverageCountsDirectAndMappedEvidenceApartPerFramework() throws Exception {
+        call(Role.ISMS_MANAGER, "PUT", "/frameworks", "{\"frameworks\":[\"nist-csf-2.0\",\"nis2-2022-2555\"],\"version\":-1}", 200);
+        int year = start.getYear();
+        // An audit of the whole of NIST CSF 2.0: one checklist line per subcategory, in the framework's order.
+        JsonNode csf = call(Role.ISMS_MANAGER, "POST", "/audits", planBody("INTERNAL", ",\"framework\":\"nist-csf-2.0\"", org.areaId()), 201);
+        assertThat(csf.get("lines")).hasSize(106);
+        assertThat(csf.get("lines").get(0).get("code").asString()).isEqualTo("GV.OC-01");
+        assertThat(csf.get("lines").get(105).get("code").asString()).isEqualTo("RC.CO-04");
+        call(Role.ISMS_MANAGER, "POST", "/audits", planBody("INTERNAL", ",\"framework\":\"hipaa\"", org.areaId()), 422);
+
+        // An ISO audit finds A.5.24 conforming: NIS2's incident handling and CSF's RS.MA-01 are covered through it.
+        JsonNode iso = plan(org.areaId(), "A.5.24");
+        iso = addAuditor(iso, Role.AUDITOR, true, null, 201);
+        iso = call(Role.AUDITOR, "POST", path(iso) + "/start", "{\"version\":" + iso.get("version").asLong() + "}", 200);
+        JsonNode line = iso.get("lines").get(0);
+        call(Role.AUDITOR, "PUT", path(iso) + "/lines/" + line.get("id").asString(),
+                "{\"result\":\"CONFORMING\",\"version\":" + line.get("version").asLong() + "}", 200);
+
+        JsonNode nis2 = call(Role.AUDITOR, "GET", "/audits/coverage?framework=nis2-2022-2555&year=" + year, null, 200);
+        assertThat(nis2.get("frameworkName").asString()).isEqualTo("NIS2 Directive (EU) 2022/2555");
+        assertThat(nis2.get("covered").asLong()).isZero();
+        assertThat(nis2.get("mapped").asLong()).isEqualTo(1);
+        JsonNode handling = row(nis2, "Art.21(2)(b)");
+        assertThat(handling.get("state").asString()).isEqualTo("MAPPED");
+        assertThat(handling.get("mappedFrom").get(0).asString()).isEqualTo("iso27001-2022:A.5.24");
+
+        JsonNode nist = call(Role.AUDITOR, "GET", "/audits/coverage?framework=nist-csf-2.0&year=" + year, null, 200);
+        assertThat(nist.get("planned").asLong()).isEqualTo(106);
+        assertThat(nist.get("mapped").asLong()).isZero(); // planned directly outweighs mapped evidence
+        JsonNode isoCoverage = call(Role.AUDITOR, "GET", "/audits/coverage?year=" + year, null, 200);
+        assertThat(row(isoCoverage, "A.5.24").get("state").asString()).isEqualTo("COVERED");
+
+        String page = mvc.perform(get("/audits/coverage")
+                        .param("framework", "nis2-2022-2555").param("year", String.valueOf(year))
+                        .with(user(this.org.principal(Role.AUDITOR))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Coverage of <span>NIS2 Directive (EU) 2022/2555</span>")
+                .contains("covered only through a mapped requirement audited").contains("Through")
+                .contains("ISO/IEC 27001 A.5.24").contains("NIST CSF 2.0");
+        // The dashboard's coverage bar per framework in scope, direct and mapped apart.
+        String dashboard = mvc.perform(get("/").with(user(this.org.principal(Role.MANAGEMENT))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(dashboard).contains("NIS2 Directive (EU) 2022/2555: 0 of 20 audited (0%), 1 more through mapped requirements (5%)")
+                .contains("NIST Cybersecurity Framework 2.0: 0 of 106 audited (0%), 0 more through mapped requirements");
+        // The programme document shows each framework in scope.
+        byte[] pdf = mvc.perform(get("/api/v1/organisations/{o}/audit-programmes/{y}/document.pdf", this.org.id(), year)
+                        .header("Authorization", this.org.bearer(Role.AUDITOR)))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = dev.ratchet.Documents.pdfText(pdf);
+        assertThat(text).contains(year - 2 + " to " + year + ": ISO/IEC 27001:2022").contains(": NIST Cybersecurity Framework 2.0")
+                .contains("NIS2 Directive (EU) 2022/2555: 0 requirements audited, 1 covered only through a mapped requirement audited").containsPattern("Incident handling Through ISO ?/IEC 27001 A.5.24");
+    }
+
+    private static JsonNode row(JsonNode coverage, String code) {
+        for (JsonNode group : coverage.get("groups")) {
+            for (JsonNode r : group.get("rows")) {
+                if (r.get("code").asString().equals(code)) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError(code + " is not in the coverage");
+    }
+
+    @Test
     void coverageShowsWhatWasAuditedPlannedLeftOutAndNeverAudited() throws Exception {
         JsonNode audit = plan(org.areaId(), A_5_18);
         int year = start.getYear();

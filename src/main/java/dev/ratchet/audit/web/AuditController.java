@@ -51,10 +51,13 @@ class AuditController {
     private final AuditProgrammeDocuments programmeDocuments;
     private final OrganisationManagement organisations;
     private final CatalogueManagement catalogue;
+    private final dev.ratchet.catalogue.FrameworkScopes scopes;
     private final People people;
 
     AuditController(AuditManagement audits, AuditReports reports, OrganisationManagement organisations,
-            CatalogueManagement catalogue, People people, AuditProgrammeDocuments programmeDocuments) {
+            CatalogueManagement catalogue, People people, AuditProgrammeDocuments programmeDocuments,
+            dev.ratchet.catalogue.FrameworkScopes scopes) {
+        this.scopes = scopes;
         this.programmeDocuments = programmeDocuments;
         this.audits = audits;
         this.reports = reports;
@@ -194,7 +197,9 @@ class AuditController {
         model.addAttribute("types", AuditType.values());
         model.addAttribute("stages", CertificationStage.values());
         model.addAttribute("areas", organisations.allAreas(org));
-        model.addAttribute("requirementChoices", catalogue.auditable(AuditManagement.DEFAULT_FRAMEWORK));
+        List<dev.ratchet.catalogue.Framework> inScope = scopes.of(org).frameworks();
+        model.addAttribute("frameworksInScope", inScope);
+        model.addAttribute("requirementChoices", inScope.stream().flatMap(f -> catalogue.auditable(f.id()).stream()).toList());
         return "audit/form";
     }
 
@@ -398,10 +403,17 @@ class AuditController {
 
     @GetMapping("/audits/coverage")
     @PreAuthorize(Access.MEMBER)
-    String coverage(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean gaps, Model model) {
+    String coverage(@RequestParam(required = false) Integer year, @RequestParam(defaultValue = "false") boolean gaps,
+            @RequestParam(required = false) String framework, Model model) {
         UUID org = CurrentTenant.require().organisationId();
         int end = year == null ? audits.today(org).getYear() : year;
-        model.addAttribute("coverage", audits.coverage(org, null, end));
+        dev.ratchet.catalogue.FrameworkScopes.Scope scope = scopes.of(org);
+        String shown = framework != null && catalogue.framework(framework).isPresent() ? framework : AuditManagement.DEFAULT_FRAMEWORK;
+        model.addAttribute("coverage", audits.coverage(org, shown, end));
+        model.addAttribute("frameworksInScope", scope.frameworks());
+        model.addAttribute("framework", shown);
+        model.addAttribute("frameworkNames", catalogue.frameworks().stream().collect(java.util.stream.Collectors.toMap(
+                dev.ratchet.catalogue.Framework::id, dev.ratchet.catalogue.Framework::shortName)));
         model.addAttribute("year", end);
         model.addAttribute("gapsOnly", gaps);
         return "audit/coverage";
@@ -411,7 +423,7 @@ class AuditController {
     @PreAuthorize(Access.CONFIGURE)
     String exclude(@RequestParam(required = false) String requirement, @RequestParam int year,
             @RequestParam(required = false) String reason, @RequestParam(defaultValue = "false") boolean gaps,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String framework, RedirectAttributes redirect) {
         try {
             audits.exclude(CurrentTenant.require(), requirement == null ? "" : requirement, year, reason);
             redirect.addFlashAttribute("success", requirement.substring(requirement.indexOf(':') + 1) + " is left out of this cycle's audits.");
@@ -419,13 +431,13 @@ class AuditController {
         catch (Refused refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
-        return "redirect:/audits/coverage?year=" + year + (gaps ? "&gaps=true" : "");
+        return "redirect:/audits/coverage?year=" + year + (gaps ? "&gaps=true" : "") + frameworkParameter(framework);
     }
 
     @PostMapping("/audits/exclusions/{exclusionId}/delete")
     @PreAuthorize(Access.CONFIGURE)
     String withdraw(@PathVariable UUID exclusionId, @RequestParam int year, @RequestParam(required = false) Long version,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String framework, RedirectAttributes redirect) {
         try {
             audits.withdrawExclusion(CurrentTenant.require(), exclusionId, version);
             redirect.addFlashAttribute("success", "The exclusion is withdrawn.");
@@ -433,7 +445,12 @@ class AuditController {
         catch (Refused refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
         }
-        return "redirect:/audits/coverage?year=" + year;
+        return "redirect:/audits/coverage?year=" + year + frameworkParameter(framework);
+    }
+
+    /** The coverage page's framework, when it is one the catalogue knows (never echoed otherwise). */
+    private String frameworkParameter(String framework) {
+        return framework != null && catalogue.framework(framework).isPresent() ? "&framework=" + framework : "";
     }
 
     /** Back to the checklist line, with the refusal beside it. */
