@@ -13,14 +13,14 @@ import java.util.regex.Pattern;
  * file stops start-up with a message that names the file and the entry, rather than half-loading.
  */
 record CatalogueFile(String kind, String id, String name, String shortName, String description, String source, String version, String licence,
-        String written, List<Entry> requirements) {
+        String written, String obligationType, String jurisdiction, List<Entry> requirements) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]{1,59}");
 
     record Entry(String code, String title, String kind, String parent, String theme) {
     }
 
-    Framework toFramework(String source) {
+    Framework toFramework(String file) {
         List<String> problems = new ArrayList<>();
         if (id == null || !ID.matcher(id).matches()) {
             problems.add("\"id\" must be 2-60 lower-case letters, digits, dots or dashes");
@@ -32,6 +32,9 @@ record CatalogueFile(String kind, String id, String name, String shortName, Stri
             problems.add("\"kind\" must be \"framework\" or \"mapping\"");
         }
         problems.addAll(Provenance.check(source, version, licence, written));
+        if (obligationType != null && !List.of("LEGAL", "REGULATORY", "CONTRACTUAL", "STANDARD").contains(obligationType)) {
+            problems.add("\"obligationType\" must be LEGAL, REGULATORY, CONTRACTUAL or STANDARD");
+        }
         if (requirements == null || requirements.isEmpty()) {
             problems.add("\"requirements\" is empty");
         }
@@ -65,7 +68,7 @@ record CatalogueFile(String kind, String id, String name, String shortName, Stri
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Catalogue file " + source + " is not valid: " + String.join("; ", problems));
+            throw new IllegalStateException("Catalogue file " + file + " is not valid: " + String.join("; ", problems));
         }
         List<Requirement> loaded = new ArrayList<>();
         for (Entry e : requirements) {
@@ -76,6 +79,7 @@ record CatalogueFile(String kind, String id, String name, String shortName, Stri
             loaded.add(new Requirement(id, e.code(), e.title().strip(), Requirement.Kind.valueOf(e.kind()), e.parent(),
                     e.theme(), depth));
         }
-        return new Framework(id, name, shortName == null || shortName.isBlank() ? name : shortName.strip(), description, List.copyOf(loaded), source.strip(), version.strip(), licence.strip(), written);
+        return new Framework(id, name, shortName == null || shortName.isBlank() ? name : shortName.strip(), description, List.copyOf(loaded), source.strip(), version.strip(), licence.strip(), written,
+                obligationType == null ? "STANDARD" : obligationType, jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip());
     }
 }

@@ -72,11 +72,14 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
     private final People people;
     private final Clock clock;
     private final dev.ratchet.catalogue.CatalogueManagement catalogue;
+    private final dev.ratchet.catalogue.FrameworkScopes scopes;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ObligationManagement(ObligationRepository obligations, ObligationAmendmentRepository amendments, ActionManagement actions,
             ImprovementManagement improvements, OrganisationManagement organisations, People people, Clock clock,
-            dev.ratchet.catalogue.CatalogueManagement catalogue, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            dev.ratchet.catalogue.CatalogueManagement catalogue, org.springframework.jdbc.core.JdbcTemplate jdbc,
+            dev.ratchet.catalogue.FrameworkScopes scopes) {
+        this.scopes = scopes;
         this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.obligations = obligations;
@@ -96,6 +99,67 @@ public class ObligationManagement implements Importer<ObligationManagement.Impor
                 clock.instant()).describe(form, requirements));
         remind(tenant, obligation);
         return get(tenant.organisationId(), obligation.getId());
+    }
+
+    /**
+     * The obligations a framework in scope brings, created on request: one per part of the framework (NIS2's
+     * governance, risk-management measures and reporting; each GDPR article; each NIST CSF function), linked to its
+     * requirements, owned by the person asking, first reviewed in a year. Parts already in the register (by name) are
+     * left as they are, so asking again after the catalogue grows adds only what is new. Returns what was created.
+     */
+    public java.util.List<ObligationView> fromFramework(Tenant tenant, String frameworkId) {
+        requireManager(tenant);
+        String id = frameworkId == null ? "" : frameworkId.strip();
+        dev.ratchet.catalogue.Framework framework = catalogue.framework(id)
+                .orElseThrow(() -> Refused.field("framework", "\"" + dev.ratchet.shared.Texts.excerpt(id) + "\" is not a framework Ratchet knows"));
+        if (id.equals(dev.ratchet.catalogue.CatalogueManagement.PRIMARY)) {
+            throw Refused.field("framework", "ISO/IEC 27001 is the ISMS itself: its requirements are the clauses and controls, not obligations");
+        }
+        if (!scopes.ids(tenant.organisationId()).contains(id)) {
+            throw Refused.field("framework", framework.name() + " is not among the frameworks in scope (Settings, Frameworks): put it in scope first");
+        }
+        java.util.Set<String> existing = new java.util.HashSet<>(obligations.namesIn(tenant.organisationId()));
+        LocalDate review = today(tenant.organisationId()).plusYears(1);
+        java.util.List<ObligationView> created = new java.util.ArrayList<>();
+        for (dev.ratchet.catalogue.Requirement part : framework.requirements()) {
+            if (part.depth() != 0) {
+                continue;
+            }
+            String name = Texts.truncate(framework.shortName() + " " + part.code() + ": " + part.title(), 200);
+            if (existing.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            java.util.List<String> requirements = catalogue.withRefinements(part.reference()).stream()
+                    .filter(r -> catalogue.find(r).map(q -> q.kind() != dev.ratchet.catalogue.Requirement.Kind.THEME).orElse(false))
+                    .toList();
+            ObligationForm form = new ObligationForm();
+            form.setName(name);
+            form.setType(ObligationType.valueOf(framework.obligationType()));
+            form.setJurisdiction(framework.jurisdiction());
+            form.setSource(Texts.truncate(framework.source() + ", " + part.code(), 500));
+            form.setHowItApplies("The organisation answers to " + framework.name() + " (chosen in Settings, Frameworks). Review how "
+                    + part.code() + " applies, who owns it and which records evidence it; Ratchet links its "
+                    + requirements.size() + (requirements.size() == 1 ? " requirement" : " requirements") + " so that coverage and the Statement of Applicability show them.");
+            form.setOwnerId(tenant.userId());
+            form.setNextReviewDate(review);
+            form.setRequirements(new java.util.ArrayList<>(joinable(requirements)));
+            created.add(record(tenant, form));
+        }
+        return created;
+    }
+
+    /** The requirements an obligation can hold in its column (2,000 characters), in order. */
+    private static java.util.List<String> joinable(java.util.List<String> requirements) {
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        int length = 0;
+        for (String r : requirements) {
+            if (length + r.length() + 1 > 2000) {
+                break;
+            }
+            kept.add(r);
+            length += r.length() + 1;
+        }
+        return kept;
     }
 
     private String nextReference(UUID organisationId) {

@@ -57,7 +57,7 @@ class CatalogueTests {
 
     @Test
     void refusesAFileWithDuplicateCodesOrUnknownParents() {
-        CatalogueFile broken = new CatalogueFile(null, "my-framework", "Mine", null, null, "Us", "1", "Ours", "2026-12-01", List.of(
+        CatalogueFile broken = new CatalogueFile(null, "my-framework", "Mine", null, null, "Us", "1", "Ours", "2026-12-01", null, null, List.of(
                 new CatalogueFile.Entry("1", "One", "CLAUSE", null, null),
                 new CatalogueFile.Entry("1", "One again", "CLAUSE", null, null),
                 new CatalogueFile.Entry("2.1", "Orphan", "CONTROL", "2", null),
@@ -73,8 +73,9 @@ class CatalogueTests {
     void shipsEveryFrameworkTheIssueNamesEachNamingItsSourceVersionLicenceAndDate() {
         assertThat(catalogue.frameworks()).extracting(Framework::id).containsExactlyInAnyOrder("iso27001-2022", "nist-csf-2.0",
                 "nis2-2022-2555", "dora-2022-2554", "gdpr-2016-679", "iso42001-2023", "soc2-tsc-2017");
+        assertThat(catalogue.framework("nis2-2022-2555").orElseThrow().source()).startsWith("Directive (EU) 2022/2555 of 14 December 2022");
         assertThat(catalogue.frameworks()).allSatisfy(f -> {
-            assertThat(f.source()).isNotBlank();
+            assertThat(f.source()).isNotBlank().doesNotEndWith(".json");
             assertThat(f.version()).isNotBlank();
             assertThat(f.licence()).isNotBlank();
             assertThat(java.time.LocalDate.parse(f.written())).isBeforeOrEqualTo(java.time.LocalDate.now());

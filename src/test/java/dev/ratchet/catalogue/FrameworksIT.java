@@ -101,4 +101,33 @@ class FrameworksIT extends IntegrationTest {
         assertThat(page).contains("Linked to the requirement").contains("mapped via A.5.24").contains(">direct<")
                 .doesNotContain("Unrelated");
     }
+
+    @Test
+    void aFrameworkInScopeBringsItsObligationsOnRequestOnceEach() throws Exception {
+        TestOrganisation org = newOrganisation("Obligations");
+        assertThat(api(org, Role.ISMS_MANAGER, "POST", "/obligations/from-framework", """
+                {"framework":"nis2-2022-2555"}""", 422).toString()).contains("framework").contains("not among the frameworks in scope");
+        api(org, Role.ISMS_MANAGER, "PUT", "/frameworks", """
+                {"frameworks":["nis2-2022-2555","gdpr-2016-679"],"version":-1}""", 200);
+        api(org, Role.AUDITOR, "POST", "/obligations/from-framework", """
+                {"framework":"nis2-2022-2555"}""", 403);
+        JsonNode created = api(org, Role.ISMS_MANAGER, "POST", "/obligations/from-framework", """
+                {"framework":"nis2-2022-2555"}""", 201);
+        assertThat(created.findValuesAsString("name")).containsExactly("NIS2 Art.20: Governance",
+                "NIS2 Art.21: Cybersecurity risk-management measures", "NIS2 Art.23: Reporting obligations");
+        JsonNode measures = created.get(1);
+        assertThat(measures.get("type").asString()).isEqualTo("LEGAL");
+        assertThat(measures.get("jurisdiction").asString()).isEqualTo("EU");
+        assertThat(measures.get("source").asString()).contains("Directive (EU) 2022/2555").endsWith("Art.21");
+        assertThat(measures.get("requirements").toString()).contains("nis2-2022-2555:Art.21(2)(a)").contains("nis2-2022-2555:Art.21(2)(j)");
+        assertThat(measures.get("nextReviewDate").asString()).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusYears(1).toString());
+        // Asked again, nothing is added twice.
+        assertThat(api(org, Role.ISMS_MANAGER, "POST", "/obligations/from-framework", """
+                {"framework":"nis2-2022-2555"}""", 201)).isEmpty();
+        assertThat(api(org, Role.ISMS_MANAGER, "POST", "/obligations/from-framework", """
+                {"framework":"gdpr-2016-679"}""", 201).findValuesAsString("name")).hasSize(9).contains("GDPR Art.32: Security of processing");
+        String page = mvc.perform(get("/obligations").with(user(org.principal(Role.ISMS_MANAGER))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Add the obligations NIS2 brings").contains("NIS2 Art.21: Cybersecurity risk-management measures");
+    }
 }

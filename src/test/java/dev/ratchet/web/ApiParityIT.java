@@ -137,6 +137,7 @@ class ApiParityIT extends IntegrationTest {
         twin("/changes/{id}/raise", "POST " + ORG + "/changes/{changeId}/improvements");
         twin("/changes/import", "POST " + ORG + "/changes/import");
         twin("/obligations", "POST " + ORG + "/obligations");
+        twin("/obligations/from-framework", "POST " + ORG + "/obligations/from-framework");
         twin("/obligations/{id}", "PUT " + ORG + "/obligations/{obligationId}");
         twin("/obligations/{id}/reviews", "POST " + ORG + "/obligations/{obligationId}/reviews");
         twin("/obligations/{id}/changes", "POST " + ORG + "/obligations/{obligationId}/changes");

@@ -69,6 +69,19 @@ class ObligationApi {
         return obligations.record(CurrentTenant.require(), form);
     }
 
+    /** The framework whose obligations to create. */
+    record FromFramework(@jakarta.validation.constraints.NotBlank(message = "Name the framework, such as nis2-2022-2555") String framework) {
+    }
+
+    @PostMapping("/from-framework")
+    @PreAuthorize(Access.CONFIGURE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Create the obligations a framework in scope brings (one per part, linked to its requirements, reviewed in a year); "
+            + "parts already in the register by name are left as they are")
+    java.util.List<ObligationView> createObligationsFromFramework(@PathVariable UUID organisationId, @Valid @RequestBody FromFramework body) {
+        return obligations.fromFramework(CurrentTenant.require(), body.framework());
+    }
+
     @GetMapping("/{obligationId}")
     @PreAuthorize(Access.MEMBER)
     @Operation(summary = "An obligation with its changes, review reminder and links")

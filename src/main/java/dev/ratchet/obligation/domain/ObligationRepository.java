@@ -19,6 +19,9 @@ public interface ObligationRepository extends JpaRepository<Obligation, UUID>, J
 
     boolean existsByOrganisationIdAndReferenceIgnoreCase(UUID organisationId, String reference);
 
+    @Query("select lower(o.name) from Obligation o where o.organisationId = :organisationId")
+    java.util.List<String> namesIn(@org.springframework.data.repository.query.Param("organisationId") UUID organisationId);
+
     @Query("select upper(o.reference) from Obligation o where o.organisationId = :organisationId and upper(o.reference) in :references")
     List<String> existingReferences(UUID organisationId, Collection<String> references);
 }

@@ -48,7 +48,11 @@ class ObligationController {
     private final OrganisationManagement organisations;
     private final People people;
 
-    ObligationController(ObligationManagement obligations, OrganisationManagement organisations, People people) {
+    private final dev.ratchet.catalogue.FrameworkScopes scopes;
+
+    ObligationController(ObligationManagement obligations, OrganisationManagement organisations, People people,
+            dev.ratchet.catalogue.FrameworkScopes scopes) {
+        this.scopes = scopes;
         this.obligations = obligations;
         this.organisations = organisations;
         this.people = people;
@@ -68,7 +72,21 @@ class ObligationController {
         model.addAttribute("q", q);
         model.addAttribute("types", ObligationType.values());
         model.addAttribute("people", people.assignableIn(org));
+        model.addAttribute("frameworksInScope", scopes.of(org).frameworks().stream()
+                .filter(f -> !f.id().equals(dev.ratchet.catalogue.CatalogueManagement.PRIMARY)).toList());
         return "obligation/register";
+    }
+
+    @PostMapping("/obligations/from-framework")
+    @PreAuthorize(Access.CONFIGURE)
+    String fromFramework(@RequestParam(required = false) String framework, RedirectAttributes redirect) {
+        return Forms.acted("/obligations", redirect, () -> {
+            List<ObligationView> created = obligations.fromFramework(CurrentTenant.require(), framework);
+            return created.isEmpty() ? "Every obligation this framework brings is already in the register."
+                    : created.size() + (created.size() == 1 ? " obligation" : " obligations") + " added: "
+                            + String.join(", ", created.stream().map(ObligationView::reference).toList())
+                            + ". Each is yours to review: say how it applies and who owns it.";
+        });
     }
 
     @GetMapping({"/obligations/export.csv", "/obligations/export.xlsx"})
