@@ -17,8 +17,16 @@ public final class ContinualImprovementPolicy {
     /** What the policy states as fact, read from the configuration. */
     public record Facts(String organisation, String scopeStatement, Sector sector, int reviewCadenceMonths, String chair,
             List<String> deputies, List<String> members, int quorum, String oversight, int effectivenessWaitDays,
-            int trendThreshold, int trendWindowMonths, String programmeBasis, List<String> sources) {
+            int trendThreshold, int trendWindowMonths, String programmeBasis, List<String> sources, List<FrameworkFacts> frameworks) {
     }
+
+    /** A framework in scope besides ISO/IEC 27001, and its requirements this policy addresses (through the mappings). */
+    public record FrameworkFacts(String id, String name, List<String> addressed) {
+    }
+
+    /** The ISO/IEC 27001 clauses and controls the policy addresses (its last section), by code. */
+    public static final List<String> ADDRESSED = List.of("6.2", "6.3", "9.1", "9.2", "9.3", "10.1", "10.2", "A.5.24", "A.5.25",
+            "A.5.26", "A.5.27", "A.5.28", "A.5.31", "A.5.35", "A.5.36");
 
     private ContinualImprovementPolicy() {
     }
@@ -111,9 +119,29 @@ public final class ContinualImprovementPolicy {
                 + "and it is updated as part of the continual improvement process. ").append(org)
                 .append(" looks for ways to improve through audits, incident lessons, objectives, feedback and the management review.\n\n");
         String emphasis = emphasis(f.sector());
+        boolean aims = f.frameworks().stream().anyMatch(x -> x.id().equals("iso42001-2023"));
         if (emphasis != null) {
-            md.append("### Emphasis for ").append(f.sector().label().toLowerCase(java.util.Locale.ROOT)).append("\n\n").append(emphasis).append("\n\n");
+            md.append("### Emphasis for ").append(f.sector().label().toLowerCase(java.util.Locale.ROOT)).append("\n\n").append(emphasis);
+            if (f.sector() == Sector.AI_COMPANY && aims) {
+                md.append(" The same loop serves our AI management system under ISO/IEC 42001:2023: nonconformities and corrective "
+                        + "action (its clause 10.2), continual improvement (10.1), internal audit (9.2) and management review (9.3) of the AI "
+                        + "management system are handled as this policy sets out, and an AI system impact assessment (6.1.4) that finds a "
+                        + "harm is raised as a nonconformity or an opportunity for improvement.");
+            }
+            md.append("\n\n");
         }
+        md.append("## Standards and regulations that need this policy\n\n").append(org)
+                .append(" answers to the following; this policy is how each one's requirement to correct and continually improve is met.\n\n")
+                .append("- ISO/IEC 27001:2022, the standard of the ISMS (its areas are listed below)\n");
+        for (FrameworkFacts framework : f.frameworks()) {
+            md.append("- ").append(framework.name());
+            if (framework.addressed().isEmpty()) {
+                md.append(": no requirement of it is mapped to the areas below yet\n");
+            } else {
+                md.append(", in particular: ").append(String.join("; ", framework.addressed())).append("\n");
+            }
+        }
+        md.append("\n");
         md.append("## Areas of the ISO/IEC 27001 standard addressed\n\n")
                 .append("- Clause 6.2 Information security objectives and planning to achieve them\n")
                 .append("- Clause 6.3 Planning of changes\n")

@@ -70,11 +70,17 @@ public class PolicyManagement implements PolicyCompliance {
     private final People people;
     private final Clock clock;
 
+    private final dev.ratchet.catalogue.FrameworkScopes scopes;
+    private final dev.ratchet.catalogue.CatalogueManagement catalogue;
+
     PolicyManagement(PolicyRepository policies, PolicyVersionRepository versions, PolicyExceptionRepository exceptions,
             ComplianceCheckRepository checks, ComplianceResultRepository results, PolicyNoncomplianceRepository noncompliance,
             PolicyReferences references, OrganisationManagement organisations, ReviewManagement reviews, AuditManagement audits,
             ImprovementManagement improvements, dev.ratchet.action.ActionManagement actions,
-            dev.ratchet.evidence.EvidenceManagement evidence, People people, Clock clock) {
+            dev.ratchet.evidence.EvidenceManagement evidence, People people, Clock clock,
+            dev.ratchet.catalogue.FrameworkScopes scopes, dev.ratchet.catalogue.CatalogueManagement catalogue) {
+        this.scopes = scopes;
+        this.catalogue = catalogue;
         this.policies = policies;
         this.versions = versions;
         this.exceptions = exceptions;
@@ -370,7 +376,30 @@ public class PolicyManagement implements PolicyCompliance {
         String basis = audits.programme(org, today(org).getYear()).basis();
         return new ContinualImprovementPolicy.Facts(o.name(), o.scopeStatement(), o.sector(), o.reviewCadenceMonths(), team.chairName(),
                 team.deputyNames(), team.memberNames(), team.quorum(), team.oversight(), o.effectivenessWaitDays(), o.trendThreshold(),
-                o.trendWindowMonths(), basis, Arrays.stream(Source.values()).filter(s -> s != Source.OTHER).map(Source::label).toList());
+                o.trendWindowMonths(), basis, Arrays.stream(Source.values()).filter(s -> s != Source.OTHER).map(Source::label).toList(),
+                frameworks(org));
+    }
+
+    /**
+     * The frameworks in scope besides ISO/IEC 27001, each with the requirements this policy addresses in it: those mapped
+     * to the ISO/IEC 27001 areas the policy names (10.2 corrective action maps to ISO/IEC 42001's 10.2, A.5.24 to NIS2's
+     * incident handling…), in the framework's order.
+     */
+    private List<ContinualImprovementPolicy.FrameworkFacts> frameworks(UUID org) {
+        List<ContinualImprovementPolicy.FrameworkFacts> facts = new ArrayList<>();
+        for (dev.ratchet.catalogue.Framework f : scopes.of(org).frameworks()) {
+            if (f.id().equals(dev.ratchet.catalogue.CatalogueManagement.PRIMARY)) {
+                continue;
+            }
+            java.util.Set<String> addressed = new java.util.HashSet<>();
+            for (String code : ContinualImprovementPolicy.ADDRESSED) {
+                catalogue.mapped(dev.ratchet.catalogue.CatalogueManagement.PRIMARY + ":" + code, List.of(f.id()))
+                        .forEach(m -> addressed.add(m.reference()));
+            }
+            facts.add(new ContinualImprovementPolicy.FrameworkFacts(f.id(), f.name(), f.requirements().stream()
+                    .filter(r -> addressed.contains(r.reference())).map(r -> r.code() + " " + r.title()).toList()));
+        }
+        return facts;
     }
 
     // --- exceptions --------------------------------------------------------------------------------------------

@@ -130,4 +130,26 @@ class FrameworksIT extends IntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Add the obligations NIS2 brings").contains("NIS2 Art.21: Cybersecurity risk-management measures");
     }
+
+    @Test
+    void theGeneratedPolicyNamesTheFrameworksInScopeAndAnAiCompanyItsAiManagementSystem() throws Exception {
+        TestOrganisation org = newOrganisation("Policy frameworks");
+        var settings = organisations.settingsOf(org.id());
+        settings.setSector(dev.ratchet.organisation.Sector.AI_COMPANY);
+        organisations.updateSettings(org.id(), settings);
+        api(org, Role.ISMS_MANAGER, "PUT", "/frameworks", """
+                {"frameworks":["iso42001-2023","nis2-2022-2555","soc2-tsc-2017"],"version":-1}""", 200);
+        JsonNode policy = api(org, Role.ISMS_MANAGER, "POST", "/policies/continual-improvement", null, 201);
+        byte[] pdf = mvc.perform(get("/api/v1/organisations/{o}/policies/{p}/versions/{v}/document.pdf", org.id(),
+                        policy.get("id").asString(), policy.get("draft").get("id").asString()).header("Authorization", org.bearer(Role.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String text = dev.ratchet.Documents.pdfText(pdf);
+        assertThat(text).contains("Standards and regulations that need this policy")
+                .contains("ISO/IEC 27001:2022, the standard of the ISMS")
+                .contains("ISO/IEC 42001:2023, in particular:").contains("10.2 Nonconformity and corrective action")
+                .contains("NIS2 Directive (EU) 2022/2555, in particular:").contains("Art.21(2)(b) Incident handling")
+                .contains("SOC 2 Trust Services Criteria, in particular:").contains("CC4.2")
+                .contains("The same loop serves our AI management system under ISO/IEC 42001:2023")
+                .doesNotContain("DORA");
+    }
 }
