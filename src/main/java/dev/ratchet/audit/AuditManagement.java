@@ -79,11 +79,14 @@ public class AuditManagement {
     private final People people;
     private final Clock clock;
 
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     AuditManagement(AuditRepository audits, AuditProgrammeRepository programmes, AuditTeamMemberRepository teams,
             AuditLineRepository lines, AuditExclusionRepository exclusions, AuditReferences references,
             org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.Applicability> applicability,
             OrganisationManagement organisations, CatalogueManagement catalogue, ImprovementManagement improvements,
-            EvidenceManagement evidence, People people, Clock clock) {
+            EvidenceManagement evidence, People people, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.audits = audits;
         this.programmes = programmes;
         this.teams = teams;
@@ -572,6 +575,27 @@ public class AuditManagement {
                 cb.greaterThanOrEqualTo(root.get("reportedAt"), start), cb.lessThan(root.get("reportedAt"), end)),
                 org.springframework.data.domain.Sort.by("reportedAt"));
         return summaries(organisationId, reported, people.displayNames(organisationId));
+    }
+
+    /** An audit's result on one requirement, as evidence of it. */
+    public record Audited(UUID auditId, String audit, LineResult result) {
+    }
+
+    /** The results recorded in the period's audits (planned to start in it), by requirement, in audit order. */
+    @Transactional(readOnly = true)
+    public Map<String, List<Audited>> auditedBetween(UUID organisationId, LocalDate from, LocalDate to) {
+        Map<String, List<Audited>> audited = new HashMap<>();
+        jdbc.query("""
+                select l.requirement, a.id, a.reference, l.result from audit_line l join audit a on a.id = l.audit_id
+                 where l.organisation_id = ? and a.planned_start between ? and ? and l.result is not null order by a.planned_start, a.reference""",
+                (java.sql.ResultSet rs) -> {
+                    LineResult result = LineResult.valueOf(rs.getString(4));
+                    if (result.audited()) {
+                        audited.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new Audited(rs.getObject(2, UUID.class), rs.getString(3), result));
+                    }
+                }, organisationId, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+        return audited;
     }
 
     @Transactional(readOnly = true)

@@ -66,7 +66,7 @@ public class BundleManagement {
 
     /** A bundle without its content, as {@link #view} reads it. */
     private static final String SELECT = "select id, period_from, period_to, status, step, done, total, size_bytes, sha256, error,"
-            + " requested_by, requested_at, finished_at from evidence_bundle where organisation_id = ?";
+            + " requested_by, requested_at, finished_at, framework from evidence_bundle where organisation_id = ?";
 
     private static final Logger LOG = LoggerFactory.getLogger(BundleManagement.class);
     private static final int PER_ORGANISATION = 2;
@@ -90,6 +90,9 @@ public class BundleManagement {
     private final People people;
     private final Clock clock;
     private final java.time.Duration retention;
+    private final FrameworkEvidence frameworkEvidence;
+    private final dev.ratchet.catalogue.FrameworkScopes scopes;
+    private final dev.ratchet.document.PdfDocuments pdf;
     /** A bundle not heard of for this long (ratchet.bundles.silent) is taken to have died with its instance. */
     private final java.time.Duration silent;
     private final ExecutorService builders = Executors.newFixedThreadPool(2, runnable -> {
@@ -103,9 +106,13 @@ public class BundleManagement {
             org.springframework.beans.factory.ObjectProvider<dev.ratchet.shared.BundleDocuments> documents,
             HistoryManagement history, OrganisationManagement organisations, People people, Clock clock,
             AuditProgrammeDocuments programmes, ImprovementManagement improvements, ImprovementDocuments recordDocuments,
-            EvidenceManagement evidence,
+            EvidenceManagement evidence, FrameworkEvidence frameworkEvidence, dev.ratchet.catalogue.FrameworkScopes scopes,
+            dev.ratchet.document.PdfDocuments pdf,
             @org.springframework.beans.factory.annotation.Value("${ratchet.bundles.retention:P30D}") java.time.Duration retention,
             @org.springframework.beans.factory.annotation.Value("${ratchet.bundles.silent:PT2M}") java.time.Duration silent) {
+        this.frameworkEvidence = frameworkEvidence;
+        this.scopes = scopes;
+        this.pdf = pdf;
         this.retention = retention;
         this.silent = silent;
         this.programmes = programmes;
@@ -164,6 +171,10 @@ public class BundleManagement {
         if (form.getFrom().isBefore(form.getTo().minusYears(3))) {
             throw Refused.field("from", "A bundle covers at most three years (the certification cycle)");
         }
+        String framework = form.getFramework() == null || form.getFramework().isBlank() ? null : form.getFramework().strip();
+        if (framework != null && !scopes.ids(tenant.organisationId()).contains(framework)) {
+            throw Refused.field("framework", "Choose one of the frameworks in scope (Settings, Frameworks)");
+        }
         expire(tenant.organisationId());
         // Bundles are built on two threads shared by every organisation: one at a time per person, two per organisation,
         // and a day's requests per person bounded, so that nobody can fill the queue or the database.
@@ -187,9 +198,9 @@ public class BundleManagement {
         }
         UUID id = UUID.randomUUID();
         jdbc.update("insert into evidence_bundle (id, organisation_id, period_from, period_to, status, step, done, total, requested_by, requested_at,"
-                + " heartbeat_at, attempts, requested_roles) values (?, ?, ?, ?, 'QUEUED', 'Waiting to start', 0, 0, ?, ?, ?, 0, ?)", id,
+                + " heartbeat_at, attempts, requested_roles, framework) values (?, ?, ?, ?, 'QUEUED', 'Waiting to start', 0, 0, ?, ?, ?, 0, ?, ?)", id,
                 tenant.organisationId(), java.sql.Date.valueOf(form.getFrom()), java.sql.Date.valueOf(form.getTo()), tenant.userId(),
-                Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), String.join(",", new java.util.TreeSet<>(tenant.roles())));
+                Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), String.join(",", new java.util.TreeSet<>(tenant.roles())), framework);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -226,8 +237,8 @@ public class BundleManagement {
         if (claimed == 0) {
             return; // another instance has it, or it is finished
         }
-        Map<String, Object> row = jdbc.queryForMap("select organisation_id, period_from, period_to, requested_by, requested_roles, attempts"
-                + " from evidence_bundle where id = ?", id);
+        Map<String, Object> row = jdbc.queryForMap("select organisation_id, period_from, period_to, requested_by, requested_roles, attempts,"
+                + " framework from evidence_bundle where id = ?", id);
         UUID organisationId = (UUID) row.get("organisation_id");
         UUID requestedBy = (UUID) row.get("requested_by");
         if (((Number) row.get("attempts")).intValue() > ATTEMPTS) {
@@ -242,7 +253,8 @@ public class BundleManagement {
         String roles = (String) row.get("requested_roles");
         Tenant tenant = new Tenant(organisationId, organisations.get(organisationId).name(), requestedBy, person.get().displayName(),
                 roles == null || roles.isBlank() ? java.util.Set.of("AUDITOR") : java.util.Set.of(roles.split(",")));
-        build(tenant, id, ((java.sql.Date) row.get("period_from")).toLocalDate(), ((java.sql.Date) row.get("period_to")).toLocalDate());
+        build(tenant, id, ((java.sql.Date) row.get("period_from")).toLocalDate(), ((java.sql.Date) row.get("period_to")).toLocalDate(),
+                (String) row.get("framework"));
     }
 
     private void fail(UUID id, String reason) {
@@ -281,7 +293,8 @@ public class BundleManagement {
         return new BundleView(rs.getObject("id", UUID.class), rs.getDate("period_from").toLocalDate(), rs.getDate("period_to").toLocalDate(),
                 rs.getString("status"), rs.getString("step"), rs.getInt("done"), rs.getInt("total"), rs.wasNull() ? null : size,
                 rs.getString("sha256"), rs.getString("error"), names.getOrDefault(by, "(former member)"),
-                rs.getObject("requested_at", OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant());
+                rs.getObject("requested_at", OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant(),
+                rs.getString("framework"));
     }
 
     // --- building ------------------------------------------------------------------------------------------------
@@ -289,9 +302,9 @@ public class BundleManagement {
     private record Part(String path, String step, Supplier<byte[]> content) {
     }
 
-    void build(Tenant tenant, UUID id, LocalDate from, LocalDate to) {
+    void build(Tenant tenant, UUID id, LocalDate from, LocalDate to, String framework) {
         try {
-            List<Part> parts = parts(tenant, from, to);
+            List<Part> parts = parts(tenant, from, to, framework);
             jdbc.update("update evidence_bundle set status = 'RUNNING', total = ?, step = ?, heartbeat_at = ? where id = ?", parts.size() + 1,
                     "Gathering " + parts.size() + " documents", Timestamp.from(clock.instant()), id);
             Map<String, byte[]> files = new LinkedHashMap<>();
@@ -304,7 +317,7 @@ public class BundleManagement {
             }
             jdbc.update("update evidence_bundle set step = 'Writing the ZIP and its manifest', done = ?, heartbeat_at = ? where id = ?", done,
                     Timestamp.from(clock.instant()), id);
-            byte[] zip = zip(tenant, from, to, files);
+            byte[] zip = zip(tenant, from, to, framework, files);
             jdbc.update("update evidence_bundle set status = 'READY', step = 'Ready', done = total, content = ?, size_bytes = ?, sha256 = ?,"
                     + " finished_at = ? where id = ?", zip, zip.length, Sha256.hex(zip), Timestamp.from(clock.instant()), id);
         }
@@ -314,10 +327,19 @@ public class BundleManagement {
         }
     }
 
-    /** Every document of the period, as the requester may see it. */
-    private List<Part> parts(Tenant tenant, LocalDate from, LocalDate to) {
+    /**
+     * Every document of the period, as the requester may see it. Built for a framework, the bundle opens with that
+     * framework's evidence table, and keeps of the audit reports and records only those the table names.
+     */
+    private List<Part> parts(Tenant tenant, LocalDate from, LocalDate to, String framework) {
         UUID org = tenant.organisationId();
         List<Part> parts = new ArrayList<>();
+        FrameworkEvidence.Table table = framework == null ? null : frameworkEvidence.of(org, framework, from, to);
+        if (table != null) {
+            String name = "framework/" + framework + " evidence " + from + " to " + to;
+            parts.add(new Part(name + ".pdf", "Evidence table of " + framework, () -> table.outline().pdf(pdf)));
+            parts.add(new Part(name + ".xlsx", "Evidence table of " + framework + " (Excel)", () -> table.outline().xlsx()));
+        }
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             int y = year;
             String name = "audits/" + AuditProgrammeDocuments.fileName(y);
@@ -325,7 +347,8 @@ public class BundleManagement {
             parts.add(new Part(name + ".docx", "Audit programme " + y + " (Word)", () -> programmes.docx(org, y)));
             parts.add(new Part(name + ".xlsx", "Audit programme " + y + " (Excel)", () -> programmes.xlsx(org, y)));
         }
-        for (AuditSummary audit : audits.reportedBetween(org, from, to)) {
+        for (AuditSummary audit : audits.reportedBetween(org, from, to).stream()
+                .filter(a -> table == null || table.audits().contains(a.id())).toList()) {
             parts.add(new Part("audits/" + audit.reference() + " audit report.pdf", "Audit report " + audit.reference(),
                     () -> auditReports.pdf(org, audit.id())));
             parts.add(new Part("audits/" + audit.reference() + " audit report.docx", "Audit report " + audit.reference() + " (Word)",
@@ -346,7 +369,8 @@ public class BundleManagement {
                         () -> reviewDocuments.docx(tenant, r.id()).getBody()));
             }
         }
-        for (ImprovementView.Link record : improvements.activeBetween(org, from, to)) {
+        for (ImprovementView.Link record : improvements.activeBetween(org, from, to).stream()
+                .filter(r -> table == null || table.records().contains(r.id())).toList()) {
             parts.add(new Part("records/" + record.reference() + " record.pdf", "Record document " + record.reference(),
                     () -> recordDocuments.pdfBytes(tenant, record.id())));
             java.util.Set<String> names = new java.util.HashSet<>();
@@ -405,8 +429,9 @@ public class BundleManagement {
     }
 
     /** The ZIP: the documents, then a manifest listing each with its size and SHA-256. */
-    private byte[] zip(Tenant tenant, LocalDate from, LocalDate to, Map<String, byte[]> files) {
+    private byte[] zip(Tenant tenant, LocalDate from, LocalDate to, String framework, Map<String, byte[]> files) {
         StringBuilder manifest = new StringBuilder("Evidence bundle of ").append(organisations.get(tenant.organisationId()).name())
+                .append(framework == null ? "" : " for " + scopes.frameworkName(framework))
                 .append(", period ").append(from).append(" to ").append(to).append(", made ").append(clock.instant()).append(" for ")
                 .append(tenant.userName()).append(".\nEach line: SHA-256, size in bytes, file.\n\n");
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {

@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /** A bundle as its list shows it: the period, the status with progress, and when it is ready, its size and hash. */
 public record BundleView(UUID id, LocalDate periodFrom, LocalDate periodTo, String status, String step, int done, int total,
-        Long sizeBytes, String sha256, String error, String requestedByName, Instant requestedAt, Instant finishedAt) {
+        Long sizeBytes, String sha256, String error, String requestedByName, Instant requestedAt, Instant finishedAt,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "The framework the bundle was built for; null for the whole ISMS")
+        String framework) {
 
     public boolean ready() {
         return "READY".equals(status);
@@ -21,6 +23,6 @@ public record BundleView(UUID id, LocalDate periodFrom, LocalDate periodTo, Stri
     }
 
     public String fileName() {
-        return "evidence-bundle-" + periodFrom + "-to-" + periodTo + ".zip";
+        return "evidence-bundle-" + (framework == null ? "" : framework + "-") + periodFrom + "-to-" + periodTo + ".zip";
     }
 }

@@ -106,6 +106,11 @@ public class FrameworkScopes {
         return new Scope(List.copyOf(in), saved.getVersion());
     }
 
+    /** A framework's name, or its id when the catalogue no longer has it. */
+    public String frameworkName(String frameworkId) {
+        return catalogue.framework(frameworkId).map(Framework::name).orElse(frameworkId);
+    }
+
     /** A requirement as lists name it beside others: "NIS2 Art.21(2)(b)", "ISO/IEC 27001 A.5.24". */
     public String label(String reference) {
         return catalogue.find(reference).map(r -> catalogue.framework(r.framework()).map(Framework::shortName).orElse(r.framework()) + " " + r.code())

@@ -339,6 +339,21 @@ public class ImprovementManagement {
                         Status.valueOf(rs.getString(4))), organisationId, end, start);
     }
 
+    /** The records active in the period ({@link #activeBetween}) by each requirement they name, in reference order. */
+    @Transactional(readOnly = true)
+    public Map<String, List<ImprovementView.Link>> activeBetweenByRequirement(UUID organisationId, LocalDate from, LocalDate to) {
+        ZoneId zone = organisations.zone(organisationId);
+        Map<String, List<ImprovementView.Link>> links = new java.util.HashMap<>();
+        jdbc.query("""
+                select q.requirement, r.id, r.reference, r.title, r.status from improvement_requirement q
+                  join improvement_record r on r.id = q.record_id
+                 where r.organisation_id = ? and r.raised_at < ? and (r.closed_at is null or r.closed_at >= ?) order by r.reference""", rs -> {
+            links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ImprovementView.Link(rs.getObject(2, UUID.class),
+                    rs.getString(3), rs.getString(4), Status.valueOf(rs.getString(5))));
+        }, organisationId, Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()), Timestamp.from(from.atStartOfDay(zone).toInstant()));
+        return links;
+    }
+
     /** The records raised from another record (an incident, an objective), latest first. */
     @Transactional(readOnly = true)
     public List<ImprovementView.Link> raisedFrom(UUID organisationId, UUID sourceId) {

@@ -34,6 +34,44 @@ class BundleIT extends IntegrationTest {
     BundleManagement bundles;
 
     @Test
+    void aBundleForNis2OpensWithItsEvidenceTableAndKeepsOnlyTheRecordsThatEvidenceIt() throws Exception {
+        TestOrganisation org = newOrganisation("Bundle NIS2");
+        LocalDate today = LocalDate.now();
+        String body = "{\"from\":\"" + today.minusMonths(1) + "\",\"to\":\"" + today.plusDays(3) + "\",\"framework\":\"nis2-2022-2555\"}";
+        assertThat(api(org, Role.AUDITOR, "POST", "/bundles", body, 422).get("errors").get("framework")).isNotNull();
+        api(org, Role.ISMS_MANAGER, "PUT", "/frameworks", "{\"frameworks\":[\"nis2-2022-2555\"],\"version\":-1}", 200);
+        JsonNode incidentPlan = api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"No incident response plan","description":"Tabletop","source":"INTERNAL_AUDIT","requirements":["A.5.24"]}""", 201);
+        JsonNode direct = api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"OPPORTUNITY","title":"Report to the CSIRT from Ratchet","description":"Idea","source":"OTHER","requirements":["nis2-2022-2555:Art.23(4)(a)"]}""", 201);
+        JsonNode unrelated = api(org, Role.CONTRIBUTOR, "POST", "/improvements", """
+                {"kind":"NONCONFORMITY","title":"Visitor badges not returned","description":"Front desk","source":"INTERNAL_AUDIT","requirements":["A.7.2"]}""", 201);
+
+        JsonNode bundle = api(org, Role.AUDITOR, "POST", "/bundles", body, 201);
+        String id = bundle.get("id").asString();
+        for (int i = 0; i < 150 && !bundle.get("status").asString().equals("READY") && !bundle.get("status").asString().equals("FAILED"); i++) {
+            Thread.sleep(200);
+            bundle = api(org, Role.AUDITOR, "GET", "/bundles/" + id, null, 200);
+        }
+        assertThat(bundle.get("status").asString()).as(bundle.toString()).isEqualTo("READY");
+        assertThat(bundle.get("framework").asString()).isEqualTo("nis2-2022-2555");
+        byte[] zip = mvc.perform(get("/api/v1/organisations/{org}/bundles/{id}/content.zip", org.id(), id).header("Authorization", org.bearer(Role.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Map<String, byte[]> files = BundleFiles.read(zip);
+        String table = "framework/nis2-2022-2555 evidence " + today.minusMonths(1) + " to " + today.plusDays(3);
+        assertThat(files.keySet()).contains(table + ".pdf", table + ".xlsx",
+                "records/" + incidentPlan.get("reference").asString() + " record.pdf", "records/" + direct.get("reference").asString() + " record.pdf")
+                .doesNotContain("records/" + unrelated.get("reference").asString() + " record.pdf");
+        String pdf = Documents.pdfText(files.get(table + ".pdf"));
+        assertThat(pdf).contains("NIS2 Directive (EU) 2022/2555").contains("Art.21(2)(b) Incident handling")
+                .contains(incidentPlan.get("reference").asString() + " No incident response plan (through ISO/IEC 27001 A.5.24)")
+                .contains(direct.get("reference").asString() + " Report to the CSIRT from Ratchet")
+                .contains("1 of 20 requirements are evidenced directly, 1 more only through mapped requirements")
+                .doesNotContain("Visitor badges");
+        assertThat(new String(files.get("manifest.txt"), StandardCharsets.UTF_8)).contains("for NIS2 Directive (EU) 2022/2555");
+    }
+
+    @Test
     void theBundleHoldsThePeriodsEvidenceWithAManifestWhoseHashesMatch() throws Exception {
         TestOrganisation org = newOrganisation("Bundle");
         LocalDate today = LocalDate.now();

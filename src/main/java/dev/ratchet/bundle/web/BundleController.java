@@ -30,8 +30,11 @@ class BundleController {
 
     private final BundleManagement bundles;
 
-    BundleController(BundleManagement bundles) {
+    private final dev.ratchet.catalogue.FrameworkScopes scopes;
+
+    BundleController(BundleManagement bundles, dev.ratchet.catalogue.FrameworkScopes scopes) {
         this.bundles = bundles;
+        this.scopes = scopes;
     }
 
     @GetMapping("/bundles")
@@ -45,6 +48,9 @@ class BundleController {
             form.setTo(today);
             model.addAttribute("bundle", form);
         }
+        model.addAttribute("frameworksInScope", scopes.of(tenant.organisationId()).frameworks());
+        model.addAttribute("frameworkNames", scopes.of(tenant.organisationId()).frameworks().stream()
+                .collect(java.util.stream.Collectors.toMap(dev.ratchet.catalogue.Framework::id, dev.ratchet.catalogue.Framework::shortName)));
         return table(model, tenant, "bundle/bundles");
     }
 
