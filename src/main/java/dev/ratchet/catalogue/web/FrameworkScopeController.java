@@ -54,7 +54,9 @@ class FrameworkScopeController {
     }
 
     private String page(Model model, List<String> chosen, long version, String problem) {
-        model.addAttribute("frameworks", catalogue.frameworks());
+        // ISO/IEC 27001 first (always in scope), then the others by name.
+        model.addAttribute("frameworks", catalogue.frameworks().stream()
+                .sorted(java.util.Comparator.comparing((dev.ratchet.catalogue.Framework f) -> !f.id().equals(CatalogueManagement.PRIMARY))).toList());
         model.addAttribute("mappings", catalogue.mappings());
         model.addAttribute("chosen", chosen);
         model.addAttribute("version", version);
