@@ -117,6 +117,11 @@ public final class PageBenchmark {
         Map<String, String> htmx = Map.of("HX-Request", "true");
         Map<String, String> bearer = Map.of("Authorization", "Bearer " + token);
         String text = " and " + TEXT_CONDITION.replace("?", "'%" + word + "%'");
+        // Issue 23: the register filtered by a requirement of another framework reaches the records naming the ISO
+        // controls mapped to it (NIS2 incident handling: A.5.24 to A.5.27), through the index on (requirement, record).
+        java.util.Set<String> reach = context.getBean(dev.ratchet.catalogue.CatalogueManagement.class).reach("nis2-2022-2555:Art.21(2)(b)");
+        String mapped = " and exists (select 1 from improvement_requirement q where q.record_id = improvement_record.id and q.requirement in ("
+                + String.join(", ", reach.stream().map(r -> "'" + r + "'").toList()) + "))";
         List<Measured> measured = List.of(
                 new Measured("register, newest first (page)", "/improvements", page,
                         summary + newestFirst + ";select count(*) from improvement_record where organisation_id = ?",
@@ -132,6 +137,18 @@ public final class PageBenchmark {
                 new Measured("register text search \"" + word + "\" (page)", "/improvements?q=" + word, page,
                         summary + text + newestFirst + ";select count(*) from improvement_record where organisation_id = ?" + text,
                         new Object[] { organisationId, organisationId }),
+                new Measured("register filtered by NIS2 Art.21(2)(b), mapped (page)",
+                        "/improvements?requirement=nis2-2022-2555:Art.21(2)(b)", page,
+                        summary + mapped + newestFirst + ";select count(*) from improvement_record where organisation_id = ?" + mapped,
+                        new Object[] { organisationId, organisationId }),
+                new Measured("register filtered by ISO A.5.24, direct (page)", "/improvements?requirement=iso27001-2022:A.5.24", page,
+                        summary + " and exists (select 1 from improvement_requirement q where q.record_id = improvement_record.id"
+                                + " and q.requirement = 'iso27001-2022:A.5.24')" + newestFirst
+                                + ";select count(*) from improvement_record where organisation_id = ? and exists (select 1 from"
+                                + " improvement_requirement q where q.record_id = improvement_record.id and q.requirement = 'iso27001-2022:A.5.24')",
+                        new Object[] { organisationId, organisationId }),
+                new Measured("requirement search \"incident\", every catalogue (API)", "/api/v1/catalogue/requirements?q=incident", bearer,
+                        "select 1", new Object[] {}),
                 new Measured("register (API, 50)", api + "/improvements", bearer,
                         summary + " order by raised_at desc, reference desc limit 50;select count(*) from improvement_record where organisation_id = ?",
                         new Object[] { organisationId, organisationId }),
