@@ -703,7 +703,7 @@ public class AuditManagement {
             // Evidence through a mapping: a requirement of another framework mapped to this one, audited in the cycle.
             List<String> mappedFrom = catalogue.mapped(r.reference()).stream()
                     .filter(m -> cells.getOrDefault(m.reference(), Map.of()).values().stream().anyMatch(d -> d.result != null))
-                    .map(m -> m.reference()).toList();
+                    .map(m -> m.reference()).distinct().toList();
             List<Coverage.Cell> row = years.stream().map(y -> {
                 CellData d = perYear.get(y);
                 return d == null ? new Coverage.Cell(y, null, false, List.of())

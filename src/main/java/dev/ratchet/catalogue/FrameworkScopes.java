@@ -117,9 +117,13 @@ public class FrameworkScopes {
                 .orElse(reference);
     }
 
-    /** The requirements mapped to this one in the organisation's other frameworks in scope ("also touches"). */
+    /**
+     * The requirements mapped to this one in the organisation's other frameworks in scope ("also touches"), each once
+     * (an installation's own mapping file may pair the same two requirements as a shipped one: the first row read wins).
+     */
     public List<Mapped> alsoTouches(UUID organisationId, String reference) {
         List<String> in = ids(organisationId);
-        return catalogue.mapped(reference, in);
+        Set<String> seen = new java.util.HashSet<>();
+        return catalogue.mapped(reference, in).stream().filter(m -> seen.add(m.reference())).toList();
     }
 }

@@ -149,6 +149,7 @@ class CatalogueTests {
         CatalogueManagement withOurs = new CatalogueManagement(folder.toString());
         assertThat(withOurs.mapped("soc2-tsc-2017:CC7.4")).extracting(Mapped::reference, Mapped::relation)
                 .contains(org.assertj.core.groups.Tuple.tuple("nis2-2022-2555:Art.21(2)(b)", Relation.SUBSET));
+        assertThat(withOurs.mapping("ours-nis2-soc2").orElseThrow().rows().get(0).source()).isEqualTo("our reading");
     }
 
     @Test
