@@ -41,6 +41,7 @@ public class CatalogueManagement {
     /** Every requirement with the requirements mapped to it, both ways, by reference. */
     private final Map<String, List<Mapped>> mapped;
     private final Map<String, Requirement> byReference;
+    private final Map<String, String> shortNames;
     /** Every requirement with its code and title in lower case, in the order of {@link #frameworks()}, for search. */
     private final List<Searchable> searchable;
 
@@ -64,6 +65,7 @@ public class CatalogueManagement {
             }
         }
         this.frameworks = Map.copyOf(loaded);
+        this.shortNames = loaded.values().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Framework::id, Framework::shortName));
         Map<String, Mapping> crosswalks = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> file : mappingFiles.entrySet()) {
             JsonNode tree = file.getValue();
@@ -125,6 +127,11 @@ public class CatalogueManagement {
 
     public List<Framework> frameworks() {
         return frameworks.values().stream().sorted(Comparator.comparing(Framework::name)).toList();
+    }
+
+    /** Each framework's short name by id ("nis2-2022-2555" → "NIS2"), as lists name a requirement beside its code. */
+    public Map<String, String> shortNames() {
+        return shortNames;
     }
 
     public Optional<Framework> framework(String id) {

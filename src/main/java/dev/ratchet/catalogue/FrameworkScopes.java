@@ -50,14 +50,19 @@ public class FrameworkScopes {
     public Scope of(UUID organisationId) {
         return RequestMemo.get("frameworkScope", organisationId, () -> {
             FrameworkScope scope = scopes.findByOrganisationId(organisationId).orElse(null);
-            Set<String> chosen = new LinkedHashSet<>(scope == null ? List.of() : scope.getFrameworks());
-            List<Framework> in = new ArrayList<>();
-            catalogue.framework(CatalogueManagement.PRIMARY).ifPresent(in::add);
-            // A framework whose file was removed from the catalogue folder drops out of scope rather than failing.
-            catalogue.frameworks().stream().filter(f -> chosen.contains(f.id()) && !f.id().equals(CatalogueManagement.PRIMARY))
-                    .forEach(in::add);
-            return new Scope(List.copyOf(in), scope == null ? -1 : scope.getVersion());
+            return scope(scope == null ? List.of() : scope.getFrameworks(), scope == null ? -1 : scope.getVersion());
         });
+    }
+
+    /**
+     * ISO/IEC 27001 and the chosen frameworks in catalogue order; a framework whose file was removed from the catalogue
+     * folder drops out of scope rather than failing.
+     */
+    private Scope scope(List<String> chosen, long version) {
+        List<Framework> in = new ArrayList<>();
+        catalogue.framework(CatalogueManagement.PRIMARY).ifPresent(in::add);
+        catalogue.frameworks().stream().filter(f -> chosen.contains(f.id()) && !f.id().equals(CatalogueManagement.PRIMARY)).forEach(in::add);
+        return new Scope(List.copyOf(in), version);
     }
 
     /** The framework ids in scope. */
@@ -99,11 +104,7 @@ public class FrameworkScopes {
             scope.choose(ordered, tenant.userId(), clock.instant());
             scopes.saveAndFlush(scope);
         }
-        FrameworkScope saved = scope;
-        List<Framework> in = new ArrayList<>();
-        catalogue.framework(CatalogueManagement.PRIMARY).ifPresent(in::add);
-        ordered.forEach(id -> in.add(catalogue.framework(id).orElseThrow()));
-        return new Scope(List.copyOf(in), saved.getVersion());
+        return scope(ordered, scope.getVersion());
     }
 
     /** A framework's name, or its id when the catalogue no longer has it. */

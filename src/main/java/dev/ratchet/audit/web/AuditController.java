@@ -412,8 +412,7 @@ class AuditController {
         model.addAttribute("coverage", audits.coverage(org, shown, end));
         model.addAttribute("frameworksInScope", scope.frameworks());
         model.addAttribute("framework", shown);
-        model.addAttribute("frameworkNames", catalogue.frameworks().stream().collect(java.util.stream.Collectors.toMap(
-                dev.ratchet.catalogue.Framework::id, dev.ratchet.catalogue.Framework::shortName)));
+        model.addAttribute("frameworkNames", catalogue.shortNames());
         model.addAttribute("year", end);
         model.addAttribute("gapsOnly", gaps);
         return "audit/coverage";

@@ -49,8 +49,6 @@ class BundleController {
             model.addAttribute("bundle", form);
         }
         model.addAttribute("frameworksInScope", scopes.of(tenant.organisationId()).frameworks());
-        model.addAttribute("frameworkNames", scopes.of(tenant.organisationId()).frameworks().stream()
-                .collect(java.util.stream.Collectors.toMap(dev.ratchet.catalogue.Framework::id, dev.ratchet.catalogue.Framework::shortName)));
         return table(model, tenant, "bundle/bundles");
     }
 

@@ -316,8 +316,7 @@ class ImprovementController {
         // a filter by it finds what is under it).
         FrameworkScopes.Scope scope = scopes.of(tenant.organisationId());
         model.addAttribute("frameworksInScope", scope.frameworks());
-        model.addAttribute("frameworkNames", catalogue.frameworks().stream().collect(java.util.stream.Collectors.toMap(
-                dev.ratchet.catalogue.Framework::id, dev.ratchet.catalogue.Framework::shortName)));
+        model.addAttribute("frameworkNames", catalogue.shortNames());
         model.addAttribute("requirementChoices", catalogue.searchIn(scope.ids(), null, null).stream()
                 .filter(r -> r.kind() != Requirement.Kind.THEME || !r.framework().equals(dev.ratchet.catalogue.CatalogueManagement.PRIMARY)).toList());
     }
