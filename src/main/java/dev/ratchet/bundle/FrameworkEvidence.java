@@ -32,8 +32,8 @@ import org.springframework.stereotype.Service;
 @Service
 class FrameworkEvidence {
 
-    /** ISO/IEC 27001's management review: a requirement that is (or is mapped to) one of these is evidenced by the reviews held. */
-    private static final List<String> REVIEW = List.of("iso27001-2022:9.3", "iso27001-2022:9.3.1", "iso27001-2022:9.3.2", "iso27001-2022:9.3.3");
+    /** ISO/IEC 27001's management review: a requirement that is (or is mapped to) it or one under it is evidenced by the reviews held. */
+    private static final String REVIEW = CatalogueManagement.PRIMARY + ":9.3";
 
     private final CatalogueManagement catalogue;
     private final FrameworkScopes scopes;
@@ -63,8 +63,9 @@ class FrameworkEvidence {
         List<String> held = reviews.schedule(organisationId).reviews().stream()
                 .filter(r -> r.status() == ReviewStatus.APPROVED && !r.plannedDate().isBefore(from) && !r.plannedDate().isAfter(to))
                 .map(r -> r.reference()).toList();
-        Set<String> reviewed = new LinkedHashSet<>(REVIEW);
-        REVIEW.forEach(r -> catalogue.mapped(r).forEach(m -> reviewed.add(m.reference())));
+        List<String> review = catalogue.withRefinements(REVIEW);
+        Set<String> reviewed = new LinkedHashSet<>(review);
+        review.forEach(r -> catalogue.mapped(r).forEach(m -> reviewed.add(m.reference())));
 
         Set<UUID> recordIds = new LinkedHashSet<>();
         Set<UUID> auditIds = new LinkedHashSet<>();
@@ -85,7 +86,7 @@ class FrameworkEvidence {
             }
             List<String> reviewCells = reviewed.contains(r.reference()) ? held : List.of();
             boolean own = !direct.isEmpty() || auditCells.stream().anyMatch(c -> !c.contains("(through "))
-                    || !reviewCells.isEmpty() && REVIEW.contains(r.reference());
+                    || !reviewCells.isEmpty() && review.contains(r.reference());
             if (own) {
                 evidenced++;
             } else if (!mapped.isEmpty() || !auditCells.isEmpty() || !reviewCells.isEmpty()) {

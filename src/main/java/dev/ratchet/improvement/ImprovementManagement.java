@@ -784,7 +784,6 @@ public class ImprovementManagement {
         }
         Set<String> direct = new LinkedHashSet<>(catalogue.withRefinements(asked));
         Set<String> all = catalogue.reach(asked);
-        all.add(asked);
         Set<String> mapped = new LinkedHashSet<>(all);
         mapped.removeAll(direct);
         return new RequirementReach(direct, mapped, all);

@@ -19,10 +19,6 @@ public final class RegisterQuery {
     private RegisterQuery() {
     }
 
-    public static Specification<ImprovementRecord> of(UUID organisationId, RegisterFilter f, LocalDate today, ZoneId zone) {
-        return of(organisationId, f, f.requirement() == null || f.requirement().isBlank() ? null : java.util.Set.of(f.requirement().strip()), today, zone);
-    }
-
     /**
      * The filters, the requirement filter reaching {@code requirements}: the requirement asked for, those under it and
      * those mapped to them (a record naming any of them is found, by the index on (requirement, record)).
